@@ -1,0 +1,4 @@
+/**
+ * fieldctl, the technician and operator CLI. Must not import the host's internals or the firmware.
+ */
+package io.fieldlink.fieldctl;
