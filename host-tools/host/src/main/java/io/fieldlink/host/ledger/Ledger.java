@@ -116,6 +116,23 @@ public final class Ledger {
         return checkpoint;
     }
 
+    public synchronized long checkpointCount() {
+        try {
+            return store.checkpointCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not count ledger checkpoints", e);
+        }
+    }
+
+    /** The {@code index}-th checkpoint ever made, oldest first. */
+    public synchronized Checkpoint checkpointAt(long index) {
+        try {
+            return Checkpoint.decode(new String(store.checkpoint(index), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read ledger checkpoint " + index, e);
+        }
+    }
+
     /** The newest checkpoint, or null before the first. */
     public synchronized Checkpoint latestCheckpoint() {
         return latest;
