@@ -24,7 +24,7 @@ class LauncherTest {
         Run run = fieldlink(command, "--help");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Usage: ./fieldlink " + command);
+        assertThat(run.out()).contains("Usage:").contains("fieldlink " + command);
     }
 
     @Test
@@ -67,7 +67,10 @@ class LauncherTest {
         command.addAll(List.of(args));
         Path out = Files.createTempFile("fieldlink-out", ".txt");
         Path err = Files.createTempFile("fieldlink-err", ".txt");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // Inside the build the jars are fresh; never start a nested Maven build from a test.
+        builder.environment().put("FIELDLINK_NO_BUILD", "1");
+        Process process = builder
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
