@@ -2,7 +2,7 @@ package io.fieldlink.protocol.json;
 
 /**
  * Pulls JSON tokens from a string, strictly per RFC 8259: no comments, trailing commas or leading
- * zeros; {@code \u} escapes are checked for form only (a lone surrogate passes). Nesting is limited (default
+ * zeros; backslash-u escapes are checked for form only (a lone surrogate passes). Nesting is limited (default
  * 32) so hostile input cannot exhaust the stack. Errors are {@link JsonException}s naming the
  * offset. Not thread-safe.
  */
