@@ -5,17 +5,17 @@ package io.fieldlink.protocol.record;
  * #signed()}: their body is a COSE_Sign1 over the body map this package defines.
  */
 public enum CommandType {
-    /** Body: COSE_Sign1 over a tariff body map (to be defined). */
+    /** Body: COSE_Sign1 over a {@link TariffBody}. */
     TARIFF(1, true),
-    /** Body: COSE_Sign1 over a credit push body map (to be defined). */
+    /** Body: COSE_Sign1 over a {@link CreditPushBody}. */
     CREDIT_PUSH(2, true),
-    /** Body: COSE_Sign1 over a relay override body map (to be defined). */
+    /** Body: COSE_Sign1 over a {@link RelayOverrideBody}. */
     RELAY_OVERRIDE(3, true),
     /** Body: {1: key (text), 2: value (text)}. */
     CONFIG_SET(4, false),
     /** Body: a {@link FirmwareNotice}. */
     FIRMWARE_UPDATE(5, false),
-    /** Body: COSE_Sign1 over a shut-in reset body map (to be defined). */
+    /** Body: COSE_Sign1 over a {@link ShutInResetBody}. */
     SHUT_IN_RESET(6, true);
 
     private final int code;
