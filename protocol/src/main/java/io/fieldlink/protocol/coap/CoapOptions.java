@@ -134,18 +134,27 @@ public class CoapOptions {
         return addUint(number, value);
     }
 
-    /** Removes every occurrence of the option (its value bytes stay in the buffer until clear). */
+    /** Removes every occurrence of the option and frees its value bytes, so set-after-set does not grow the buffer. */
     public CoapOptions remove(int number) {
-        int w = 0;
-        for (int r = 0; r < count; r++) {
-            if (numbers[r] != number) {
-                numbers[w] = numbers[r];
-                offsets[w] = offsets[r];
-                lengths[w] = lengths[r];
-                w++;
+        int i = indexOf(number);
+        while (i >= 0) {
+            int off = offsets[i];
+            int len = lengths[i];
+            System.arraycopy(data, off + len, data, off, dataSize - off - len);
+            dataSize -= len;
+            count--;
+            for (int k = i; k < count; k++) {
+                numbers[k] = numbers[k + 1];
+                offsets[k] = offsets[k + 1];
+                lengths[k] = lengths[k + 1];
             }
+            for (int k = 0; k < count; k++) {
+                if (offsets[k] > off) {
+                    offsets[k] -= len;
+                }
+            }
+            i = indexOf(number);
         }
-        count = w;
         return this;
     }
 

@@ -113,6 +113,21 @@ class CaliforniumInteropTest {
         longOpts.options().add(2048, new byte[1000]);
         longOpts.options().add(65000, new byte[] {1});
         list.add(longOpts);
+        CoapMessage everyOption = new CoapMessage().setType(CoapType.CON).setCode(CoapCode.PUT).setMessageId(6)
+                .setToken(0x123456789ABCDEFL, 8);
+        CoapOptions o = everyOption.options();
+        o.add(CoapOption.IF_MATCH, new byte[] {1, 2}).add(CoapOption.IF_MATCH, new byte[0])
+                .addString(CoapOption.URI_HOST, "host.example").add(CoapOption.ETAG, new byte[] {3})
+                .add(CoapOption.IF_NONE_MATCH, new byte[0]).addUint(CoapOption.OBSERVE, 0x123456)
+                .addUint(CoapOption.URI_PORT, 5684).addString(CoapOption.LOCATION_PATH, "loc")
+                .addString(CoapOption.URI_PATH, "p").addUint(CoapOption.CONTENT_FORMAT, 112)
+                .addUint(CoapOption.MAX_AGE, 0xFFFFFFFFL).addString(CoapOption.URI_QUERY, "q")
+                .addUint(CoapOption.ACCEPT, 0xFFFF).addString(CoapOption.LOCATION_QUERY, "lq")
+                .addUint(CoapOption.BLOCK2, io.fieldlink.protocol.coap.BlockOption.of(15, true, 6))
+                .addUint(CoapOption.BLOCK1, io.fieldlink.protocol.coap.BlockOption.of(4095, false, 1))
+                .addUint(CoapOption.SIZE2, 1).addString(CoapOption.PROXY_SCHEME, "coap")
+                .addUint(CoapOption.SIZE1, 300).addUint(CoapOption.NO_RESPONSE, 26);
+        list.add(everyOption.setPayload(new byte[] {(byte) 0xFF, 0}));
         for (int code : new int[] {CoapCode.CREATED, CoapCode.CHANGED, CoapCode.CONTINUE, CoapCode.BAD_REQUEST,
             CoapCode.UNAUTHORIZED, CoapCode.BAD_OPTION, CoapCode.NOT_FOUND, CoapCode.METHOD_NOT_ALLOWED,
             CoapCode.REQUEST_ENTITY_INCOMPLETE, CoapCode.REQUEST_ENTITY_TOO_LARGE,

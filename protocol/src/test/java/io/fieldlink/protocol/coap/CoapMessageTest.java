@@ -141,4 +141,22 @@ class CoapMessageTest {
         r.nextBytes(payload);
         return m.setPayload(payload);
     }
+
+    @Test
+    void replacingOptionsKeepsOtherValuesAndDoesNotGrowTheBuffer() {
+        CoapMessage m = new CoapMessage().setCode(CoapCode.GET).setETag(new byte[] {1, 2}).setUriPath("fw/a")
+                .addUriQuery("x=1");
+        byte[] before = m.options().data();
+        for (int i = 0; i < 10_000; i++) {
+            m.setBlock2(BlockOption.of(i, true, 4)).setETag(new byte[] {(byte) i, 2}).setContentFormat(60);
+        }
+        assertThat(m.options().data()).isSameAs(before);
+        assertThat(m.uriPath()).isEqualTo("fw/a");
+        assertThat(m.uriQuery()).isEqualTo("x=1");
+        assertThat(BlockOption.num(m.block2())).isEqualTo(9999);
+        assertThat(m.etag()).containsExactly((byte) 9999, 2);
+        m.setUriPath("b");
+        assertThat(roundTrip(m).uriPath()).isEqualTo("b");
+        assertThat(roundTrip(m).uriQuery()).isEqualTo("x=1");
+    }
 }

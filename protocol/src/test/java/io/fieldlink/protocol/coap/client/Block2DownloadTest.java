@@ -172,4 +172,17 @@ class Block2DownloadTest {
         assertThat(sink.data.toByteArray()).containsExactly(1, 2, 3);
         assertThat(sink.total).isEqualTo(3);
     }
+
+    @Test
+    void cancelStopsTheDownloadAndKeepsItsPosition() {
+        Block2Download d = new Block2Download(client, get(), 4, 2, sink);
+        d.start();
+        server.run(client, () -> sink.offsets.size() == 3);
+        assertThat(d.isRunning()).isTrue();
+        d.cancel();
+        assertThat(sink.failures).containsExactly(Block2Download.Failure.CANCELLED);
+        assertThat(d.isRunning()).isFalse();
+        assertThat(d.nextBlock()).isEqualTo(3);
+        assertThat(client.pendingCount()).isZero();
+    }
 }

@@ -282,4 +282,18 @@ class CoapClientTest {
         assertThat(client.malformedCount()).isPositive();
         assertThat(client.pendingCount() + handler.outcomes()).isEqualTo(1);
     }
+
+    @Test
+    void rejectsMessagesThatAreNotRequestsAndInvalidConfiguration() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> client.request(new CoapMessage().setType(CoapType.ACK).setCode(CoapCode.GET), handler))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> client.request(new CoapMessage().setType(CoapType.CON).setCode(CoapCode.CONTENT), handler))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CoapClientConfig().ackRandomFactorPercent(99))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ackRandomFactorPercent");
+        assertThat(client.pendingCount()).isZero();
+        assertThat(link.sent).isEmpty();
+    }
 }
