@@ -4,7 +4,7 @@ package io.fieldlink.firmware.meter;
  * The byte form of a {@link MeterState} (big-endian, version 1). Encoding is allocation-free into a
  * caller's buffer of at least {@link #MAX_SIZE} bytes; decoding checks every field and fails with
  * an {@link IllegalArgumentException} naming the field and offset. Integrity against torn writes is
- * the store's job (see {@link DualSlotStore}).
+ * the store's job (see {@link MeterStore}).
  */
 final class MeterSnapshot {
 

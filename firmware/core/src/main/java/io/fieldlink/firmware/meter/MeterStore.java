@@ -1,8 +1,8 @@
 package io.fieldlink.firmware.meter;
 
 /**
- * Where a meter commits its snapshot. Implementations: {@link DualSlotStore}; a board may adapt its
- * journal's committed snapshot instead. Calls come from the meter's event loop.
+ * Where a meter commits its snapshot. Implementations: {@link JournalMeterStore} (the board journal's
+ * committed snapshot); tests may use their own. Calls come from the meter's event loop.
  */
 public interface MeterStore {
 
