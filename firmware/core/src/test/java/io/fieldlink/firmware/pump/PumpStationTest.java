@@ -3,6 +3,7 @@ package io.fieldlink.firmware.pump;
 import static io.fieldlink.firmware.pump.BookingCheckTest.SLOT_START;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 class PumpStationTest {
@@ -113,5 +114,28 @@ class PumpStationTest {
         assertThat(p.telemetry().previousDayGrams()).isEqualTo(1_000);
         assertThat(p.telemetry().previousDaySales()).isEqualTo(1);
         assertThat(p.telemetry().previousDayAmountMilli()).isEqualTo(1_100_000);
+    }
+
+    @Test
+    void theSampleCycleOfARunningFillAllocatesNothing() {
+        PumpStation p = station(settings().walkInAllowed(true).maxFillGrams(1_000_000_000L).build());
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        p.walkIn(0);
+        p.nozzle(true, 0);
+        long t = 0;
+        for (; t < 200_000; t++) {
+            p.pulses(1, t);
+            p.storagePressure(200_000 + t % 7, t);
+            p.tick(t);
+        }
+        long before = mx.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 100_000; i++, t++) {
+            p.pulses(1, t);
+            p.storagePressure(200_000 + t % 7, t);
+            p.tick(t);
+        }
+        long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        assertThat(p.state()).isEqualTo(DispenseState.DISPENSING);
+        assertThat(allocated).isLessThan(1_000);
     }
 }
