@@ -1,5 +1,8 @@
 /**
- * The protocol's crypto interface on BouncyCastle's lightweight API (no JCA provider). May import
- * BouncyCastle and the protocol; nothing else.
+ * The protocol's {@link io.fieldlink.protocol.crypto.Crypto} on BouncyCastle's lightweight API (no JCA
+ * provider), issuer Ed25519 key pairs ({@link io.fieldlink.crypto.jvm.IssuerKeyPair}) and token minting
+ * ({@link io.fieldlink.crypto.jvm.TokenMint}) for the host and fieldctl. May import BouncyCastle
+ * ({@code org.bouncycastle.crypto}, {@code org.bouncycastle.math.ec.rfc8032}) and the protocol; nothing
+ * else: no transport, storage or UI library, no {@code java.security.Provider} registration.
  */
 package io.fieldlink.crypto.jvm;
