@@ -1,0 +1,111 @@
+package io.fieldlink.firmware.journal;
+
+import io.fieldlink.firmware.hal.StorageArea;
+
+/**
+ * Two snapshot slots (A = first half of the area, B = second half). A commit writes the slot that
+ * does not hold the newest valid snapshot, CRC last, so a cut leaves the previous one readable.
+ * Slot layout: magic "FLSS", generation (8), log head offset (4), head sequence (8), state length
+ * (4), state, CRC-32 of everything before it (4).
+ */
+final class SnapshotSlots {
+    static final int OVERHEAD = 4 + 8 + 4 + 8 + 4 + 4;
+    private static final int MAGIC = 0x464C5353;
+
+    private final StorageArea area;
+    private final int slotSize;
+    private final byte[] buf;
+    private long generation;
+    private int newestSlot = -1;
+    private int headOffset;
+    private long headSeq = 1;
+    private int stateLength;
+
+    SnapshotSlots(StorageArea area) {
+        this.area = area;
+        this.slotSize = area.size() / 2;
+        if (slotSize <= OVERHEAD) {
+            throw new IllegalArgumentException("snapshot area " + area.name() + " too small: " + area.size() + " bytes");
+        }
+        this.buf = new byte[slotSize];
+    }
+
+    /** Reads both slots and keeps the newest valid one; leaves defaults when neither is valid. */
+    void recover() {
+        long best = -1;
+        for (int slot = 0; slot < 2; slot++) {
+            area.read(slot * slotSize, buf, 0, slotSize);
+            int len = Bytes.getInt(buf, 24);
+            if (Bytes.getInt(buf, 0) != MAGIC || len < 0 || len > slotSize - OVERHEAD) {
+                continue;
+            }
+            int end = OVERHEAD - 4 + len;
+            if (Crc32.of(buf, 0, end) != Bytes.getInt(buf, end)) {
+                continue;
+            }
+            long gen = Bytes.getLong(buf, 4);
+            if (gen > best) {
+                best = gen;
+                newestSlot = slot;
+            }
+        }
+        if (best >= 0) {
+            area.read(newestSlot * slotSize, buf, 0, slotSize);
+            generation = best;
+            headOffset = Bytes.getInt(buf, 12);
+            headSeq = Bytes.getLong(buf, 16);
+            stateLength = Bytes.getInt(buf, 24);
+        }
+    }
+
+    /** Writes a new snapshot; on return it is committed. Leaves {@code buf} holding it. */
+    void commit(int newHeadOffset, long newHeadSeq, byte[] state, int off, int len) {
+        if (len < 0 || len > maxState()) {
+            throw new IllegalArgumentException("state of " + len + " bytes exceeds the snapshot slot (" + maxState() + ")");
+        }
+        int target = newestSlot == 0 ? 1 : 0;
+        Bytes.putInt(buf, 0, MAGIC);
+        Bytes.putLong(buf, 4, generation + 1);
+        Bytes.putInt(buf, 12, newHeadOffset);
+        Bytes.putLong(buf, 16, newHeadSeq);
+        Bytes.putInt(buf, 24, len);
+        if (state != buf) {
+            System.arraycopy(state, off, buf, OVERHEAD - 4, len);
+        }
+        int end = OVERHEAD - 4 + len;
+        Bytes.putInt(buf, end, Crc32.of(buf, 0, end));
+        area.write(target * slotSize, buf, 0, end + 4);
+        generation++;
+        newestSlot = target;
+        headOffset = newHeadOffset;
+        headSeq = newHeadSeq;
+        stateLength = len;
+    }
+
+    int maxState() {
+        return slotSize - OVERHEAD;
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    int headOffset() {
+        return headOffset;
+    }
+
+    long headSeq() {
+        return headSeq;
+    }
+
+    int stateLength() {
+        return stateLength;
+    }
+
+    /** @return the buffer holding the committed state at offset {@link #STATE_AT} */
+    byte[] buffer() {
+        return buf;
+    }
+
+    static final int STATE_AT = OVERHEAD - 4;
+}
