@@ -1,105 +1,79 @@
 package io.fieldlink.firmware.pump;
 
+import io.fieldlink.protocol.ProtocolException;
+import io.fieldlink.protocol.token.BookingRules;
+import io.fieldlink.protocol.token.TokenClaims;
+import io.fieldlink.protocol.token.TokenVerifier;
+import io.fieldlink.protocol.token.UsedBookingTokens;
+import io.fieldlink.protocol.token.Verdict;
+
 /**
- * The offline rules for booking e-tokens at one pump: signature (through the {@link BookingDecoder}),
- * station, pump when the token names one, expiry, slot window widened by a grace for clock drift,
- * quantity, and one use only. Checks run in that order; the first failure is the verdict.
+ * Booking e-tokens at one pump, offline: the protocol's {@link TokenVerifier} checks signature,
+ * station, pump, validity, slot with grace, quantity and one use; this class owns the one-use memory
+ * ({@link UsedBookingTokens}), loads it from a {@link PersistentCell} at start and persists it on every
+ * redemption, so a replay is refused after any number of reboots.
  *
- * <p>Not thread-safe: event loop only. Allocates only the verdict.
+ * <p>Times are epoch milliseconds here (seconds in the token). Not thread-safe: event loop only.
  */
 public final class BookingCheck {
-    private final BookingDecoder decoder;
-    private final UsedBookings used;
-    private final String stationId;
-    private final int pumpNumber;
-    private final long graceMs;
-    private final long maxFillGrams;
+    private final TokenVerifier verifier;
+    private final BookingRules rules;
+    private final PersistentCell cell;
+    private final UsedBookingTokens used;
 
     /**
-     * @param decoder verifies signatures and reads claims
-     * @param used the one-use memory
-     * @param stationId this station's id
-     * @param pumpNumber this pump's number (1..)
-     * @param graceMs how far outside its slot a token is still honoured (clock drift), &gt;= 0
-     * @param maxFillGrams the most one fill may deliver, &gt; 0
-     * @throws IllegalArgumentException on a null collaborator or an out-of-range setting
+     * @param verifier signature and claim rules, with the issuer keys this station trusts
+     * @param rules station id, pump number, slot grace, largest fill
+     * @param cell where the used bookings persist
+     * @param capacity how many live bookings to remember at most
+     * @throws IllegalStateException when the stored used-booking memory is corrupt (never silently
+     *     emptied: that would re-enable replays)
      */
-    public BookingCheck(BookingDecoder decoder, UsedBookings used, String stationId, int pumpNumber, long graceMs,
-            long maxFillGrams) {
-        if (decoder == null || used == null || stationId == null) {
-            throw new IllegalArgumentException("decoder, used and stationId are required");
+    public BookingCheck(TokenVerifier verifier, BookingRules rules, PersistentCell cell, int capacity) {
+        if (verifier == null || rules == null || cell == null) {
+            throw new IllegalArgumentException("verifier, rules and cell are required");
         }
-        if (pumpNumber < 1) {
-            throw new IllegalArgumentException("pumpNumber: " + pumpNumber + " < 1");
+        this.verifier = verifier;
+        this.rules = rules;
+        this.cell = cell;
+        byte[] stored = cell.read();
+        if (stored.length == 0) {
+            this.used = new UsedBookingTokens(capacity);
+        } else {
+            try {
+                this.used = UsedBookingTokens.fromBytes(stored, capacity);
+            } catch (ProtocolException e) {
+                throw new IllegalStateException("used booking tokens: " + e.getMessage(), e);
+            }
         }
-        if (graceMs < 0) {
-            throw new IllegalArgumentException("graceMs: negative");
-        }
-        if (maxFillGrams <= 0) {
-            throw new IllegalArgumentException("maxFillGrams: not positive");
-        }
-        this.decoder = decoder;
-        this.used = used;
-        this.stationId = stationId;
-        this.pumpNumber = pumpNumber;
-        this.graceMs = graceMs;
-        this.maxFillGrams = maxFillGrams;
     }
 
-    /** Judges a scanned token without redeeming it. Never throws on bad input. */
+    /** Judges a scanned token without redeeming it. Never throws for bad input. */
     public BookingVerdict verify(String text, long nowMs) {
-        BookingDecoding d = text == null ? BookingDecoding.refused(BookingReason.MALFORMED, "no text")
-                : decoder.decode(text);
-        if (d.claims() == null) {
-            return new BookingVerdict(d.refusal(), null, d.detail(), nowMs);
-        }
-        BookingClaims c = d.claims();
-        if (!stationId.equals(c.stationId())) {
-            return refuse(BookingReason.WRONG_STATION, c, "for station " + c.stationId(), nowMs);
-        }
-        if (c.pump() != BookingClaims.ANY_PUMP && c.pump() != pumpNumber) {
-            return refuse(BookingReason.WRONG_PUMP, c, "for pump " + c.pump(), nowMs);
-        }
-        if (nowMs >= c.expiresMs()) {
-            return refuse(BookingReason.EXPIRED, c, "expired at " + c.expiresMs(), nowMs);
-        }
-        if (nowMs < c.slotStartMs() - graceMs) {
-            return refuse(BookingReason.TOO_EARLY, c, "slot opens at " + c.slotStartMs(), nowMs);
-        }
-        if (nowMs > c.slotEndMs() + graceMs) {
-            return refuse(BookingReason.SLOT_PASSED, c, "slot closed at " + c.slotEndMs(), nowMs);
-        }
-        if (c.quantityGrams() <= 0 || c.quantityGrams() > maxFillGrams) {
-            return refuse(BookingReason.BAD_QUANTITY, c, c.quantityGrams() + " g not in 1.." + maxFillGrams, nowMs);
-        }
-        if (UsedBookings.utf8(c.tokenId()).length > UsedBookings.MAX_ID_BYTES) {
-            return refuse(BookingReason.MALFORMED, c, "token id longer than " + UsedBookings.MAX_ID_BYTES, nowMs);
-        }
-        if (used.contains(c.tokenId(), nowMs)) {
-            return refuse(BookingReason.ALREADY_USED, c, "redeemed before", nowMs);
-        }
-        if (!used.hasRoom(nowMs)) {
-            return refuse(BookingReason.MEMORY_FULL, c, "used-token memory full", nowMs);
-        }
-        return new BookingVerdict(BookingReason.ACCEPTED, c, "", nowMs);
+        Verdict v = verifier.verifyBooking(text == null ? "" : text, rules, used, seconds(nowMs));
+        return new BookingVerdict(BookingReason.of(v.reason()), v.detail(), v.claims(), nowMs);
     }
 
     /**
-     * Judges a scanned token and, when accepted, remembers it as used (persisted) before returning,
-     * so it can never authorise a second fill, reboot or not.
+     * Judges a scanned token and, when accepted, remembers it as used and persists that before
+     * returning, so it can never authorise a second fill, reboot or not.
      */
     public BookingVerdict redeem(String text, long nowMs) {
         BookingVerdict v = verify(text, nowMs);
-        if (!v.accepted()) {
-            return v;
-        }
-        if (!used.remember(v.claims().tokenId(), v.claims().expiresMs(), nowMs)) {
-            return refuse(BookingReason.MEMORY_FULL, v.claims(), "used-token memory full", nowMs);
+        if (v.accepted()) {
+            TokenClaims c = v.claims();
+            used.accept(c.tokenId(), c.expiry(), seconds(nowMs));
+            cell.write(used.toBytes());
         }
         return v;
     }
 
-    private static BookingVerdict refuse(BookingReason r, BookingClaims c, String detail, long nowMs) {
-        return new BookingVerdict(r, c, detail, nowMs);
+    /** @return how many bookings are remembered (live or not yet purged) */
+    public int remembered() {
+        return used.size();
+    }
+
+    private static long seconds(long ms) {
+        return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
     }
 }

@@ -21,7 +21,7 @@ public final class Dispenser {
     private final long noFlowTimeoutMs;
 
     private DispenseState state = DispenseState.IDLE;
-    private String tokenId = "";
+    private long tokenId = Sale.WALK_IN;
     private long limitGrams;
     private long priceMilliPerKg;
     private long authorisedAtMs;
@@ -56,19 +56,19 @@ public final class Dispenser {
     /**
      * Authorises a fill.
      *
-     * @param bookingTokenId the redeemed token's id, or the empty string for a walk-in sale
+     * @param bookingId the redeemed booking's id, or {@link Sale#WALK_IN}
      * @param limitGrams the most this fill may deliver, &gt; 0
      * @param priceMilliPerKg unit price for the sale record
      * @return false (nothing changes) when a fill is already authorised or running
      */
-    public boolean authorise(String bookingTokenId, long limitGrams, long priceMilliPerKg, long nowMs) {
+    public boolean authorise(long bookingId, long limitGrams, long priceMilliPerKg, long nowMs) {
         if (limitGrams <= 0) {
             throw new IllegalArgumentException("limitGrams: not positive");
         }
         if (state != DispenseState.IDLE) {
             return false;
         }
-        this.tokenId = bookingTokenId == null ? "" : bookingTokenId;
+        this.tokenId = bookingId;
         this.limitGrams = limitGrams;
         this.priceMilliPerKg = priceMilliPerKg;
         this.authorisedAtMs = nowMs;
@@ -149,7 +149,7 @@ public final class Dispenser {
         valve.setOpen(false);
         state = DispenseState.IDLE;
         long grams = counter.grams();
-        if (tokenId.length() > 0 || grams > 0) {
+        if (tokenId != Sale.WALK_IN || grams > 0) {
             events.sale(new Sale(tokenId, pump, grams, priceMilliPerKg, authorisedAtMs, nowMs, why));
         }
     }

@@ -1,5 +1,7 @@
 package io.fieldlink.firmware.pump;
 
+import io.fieldlink.protocol.token.BookingRules;
+
 /**
  * Everything the pump app takes from the board file and station configuration, typed and checked.
  * Build with {@link #builder()}; {@link Builder#build()} names the first bad or missing setting.
@@ -9,7 +11,7 @@ public final class PumpSettings {
     final String stationId;
     final int pumpNumber;
     final int pulsesPerKg;
-    final long graceMs;
+    final long graceSeconds;
     final long maxFillGrams;
     final long priceMilliPerKg;
     final boolean walkInAllowed;
@@ -24,7 +26,7 @@ public final class PumpSettings {
         stationId = b.stationId;
         pumpNumber = b.pumpNumber;
         pulsesPerKg = b.pulsesPerKg;
-        graceMs = b.graceMs;
+        graceSeconds = b.graceSeconds;
         maxFillGrams = b.maxFillGrams;
         priceMilliPerKg = b.priceMilliPerKg;
         walkInAllowed = b.walkInAllowed;
@@ -52,6 +54,11 @@ public final class PumpSettings {
         return priceMilliPerKg;
     }
 
+    /** @return the booking rules these settings give the token verifier */
+    public BookingRules bookingRules() {
+        return new BookingRules(stationId, pumpNumber, graceSeconds, maxFillGrams);
+    }
+
     public boolean walkInAllowed() {
         return walkInAllowed;
     }
@@ -61,7 +68,7 @@ public final class PumpSettings {
         private String stationId;
         private int pumpNumber = 1;
         private int pulsesPerKg;
-        private long graceMs = 5 * 60 * 1000L;
+        private long graceSeconds = 5 * 60;
         private long maxFillGrams = 20000;
         private long priceMilliPerKg = -1;
         private boolean walkInAllowed;
@@ -93,9 +100,9 @@ public final class PumpSettings {
             return this;
         }
 
-        /** Grace around a booking slot for clock drift, ms (default 5 min). */
-        public Builder graceMs(long v) {
-            graceMs = v;
+        /** Grace around a booking slot for clock drift, seconds (default 5 min). */
+        public Builder graceSeconds(long v) {
+            graceSeconds = v;
             return this;
         }
 
@@ -160,7 +167,7 @@ public final class PumpSettings {
             }
             check(pumpNumber >= 1, "pumpNumber: must be >= 1");
             check(pulsesPerKg >= 1 && pulsesPerKg <= 1000000, "pulsesPerKg: required, 1..1000000");
-            check(graceMs >= 0, "graceMs: negative");
+            check(graceSeconds >= 0, "graceSeconds: negative");
             check(maxFillGrams > 0, "maxFillGrams: must be > 0");
             check(priceMilliPerKg >= 0, "priceMilliPerKg: required, >= 0");
             check(authoriseTimeoutMs > 0, "authoriseTimeoutMs: must be > 0");

@@ -1,5 +1,7 @@
 package io.fieldlink.firmware.pump;
 
+import io.fieldlink.protocol.token.TokenVerifier;
+
 /**
  * The pump board's app: scans booking tokens, authorises fills, meters them and keeps station
  * telemetry. The board wiring feeds it the console's {@code scan <token>} (or the QR reader), the
@@ -19,13 +21,13 @@ public final class PumpStation {
 
     /**
      * @param settings checked settings
-     * @param decoder signature and claims verification
+     * @param verifier the protocol's token verifier with the issuer keys this station trusts
      * @param usedTokens persistent cell for the one-use memory (loaded here)
      * @param valve the dispenser valve (closed here)
      * @param events the journal side
      * @throws IllegalStateException when the used-token cell is corrupt
      */
-    public PumpStation(PumpSettings settings, BookingDecoder decoder, PersistentCell usedTokens, ValveOutput valve,
+    public PumpStation(PumpSettings settings, TokenVerifier verifier, PersistentCell usedTokens, ValveOutput valve,
             PumpEvents events) {
         if (settings == null || events == null) {
             throw new IllegalArgumentException("settings and events are required");
@@ -34,8 +36,7 @@ public final class PumpStation {
         this.telemetry = new StationTelemetry(events, settings.storageLowMbar, settings.storageHysteresisMbar,
                 settings.dayStartOffsetMs);
         this.events = new TotallingEvents(events, telemetry);
-        this.check = new BookingCheck(decoder, new UsedBookings(usedTokens, settings.usedTokenCapacity),
-                settings.stationId, settings.pumpNumber, settings.graceMs, settings.maxFillGrams);
+        this.check = new BookingCheck(verifier, settings.bookingRules(), usedTokens, settings.usedTokenCapacity);
         this.dispenser = new Dispenser(settings.pumpNumber, settings.pulsesPerKg, settings.authoriseTimeoutMs,
                 settings.noFlowTimeoutMs, valve, this.events);
     }
@@ -48,11 +49,12 @@ public final class PumpStation {
         BookingVerdict v;
         if (dispenser.state() != DispenseState.IDLE) {
             BookingVerdict peek = check.verify(text, nowMs);
-            v = new BookingVerdict(BookingReason.PUMP_BUSY, peek.claims(), "fill in progress", nowMs);
+            v = new BookingVerdict(BookingReason.PUMP_BUSY, "fill in progress; scan again when idle", peek.claims(),
+                    nowMs);
         } else {
             v = check.redeem(text, nowMs);
             if (v.accepted()) {
-                dispenser.authorise(v.claims().tokenId(), v.claims().quantityGrams(), settings.priceMilliPerKg, nowMs);
+                dispenser.authorise(v.tokenId(), v.claims().quantityGrams(), settings.priceMilliPerKg, nowMs);
             }
         }
         events.tokenVerdict(v);
@@ -68,7 +70,7 @@ public final class PumpStation {
         if (!settings.walkInAllowed) {
             return false;
         }
-        return dispenser.authorise("", settings.maxFillGrams, settings.priceMilliPerKg, nowMs);
+        return dispenser.authorise(Sale.WALK_IN, settings.maxFillGrams, settings.priceMilliPerKg, nowMs);
     }
 
     /** Nozzle switch changed. */

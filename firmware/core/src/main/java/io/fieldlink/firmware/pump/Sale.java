@@ -5,7 +5,10 @@ package io.fieldlink.firmware.pump;
  * times epoch milliseconds.
  */
 public final class Sale {
-    private final String tokenId;
+    /** Token id of a walk-in sale (no booking). */
+    public static final long WALK_IN = -1;
+
+    private final long tokenId;
     private final int pump;
     private final long grams;
     private final long unitPriceMilliPerKg;
@@ -15,7 +18,7 @@ public final class Sale {
     private final StopReason stopReason;
 
     /**
-     * @param tokenId booking token id, or the empty string for a walk-in sale
+     * @param tokenId booking id, or {@link #WALK_IN}
      * @param pump pump number
      * @param grams delivered mass
      * @param unitPriceMilliPerKg price per kilogram in milli-units
@@ -23,9 +26,9 @@ public final class Sale {
      * @param endMs when the valve closed
      * @param stopReason why it ended
      */
-    public Sale(String tokenId, int pump, long grams, long unitPriceMilliPerKg, long startMs, long endMs,
+    public Sale(long tokenId, int pump, long grams, long unitPriceMilliPerKg, long startMs, long endMs,
             StopReason stopReason) {
-        this.tokenId = tokenId == null ? "" : tokenId;
+        this.tokenId = tokenId;
         this.pump = pump;
         this.grams = grams;
         this.unitPriceMilliPerKg = unitPriceMilliPerKg;
@@ -41,10 +44,11 @@ public final class Sale {
     }
 
     public boolean walkIn() {
-        return tokenId.length() == 0;
+        return tokenId == WALK_IN;
     }
 
-    public String tokenId() {
+    /** @return the booking id, or {@link #WALK_IN} */
+    public long tokenId() {
         return tokenId;
     }
 
@@ -78,7 +82,7 @@ public final class Sale {
 
     @Override
     public String toString() {
-        return "Sale{" + (walkIn() ? "walk-in" : tokenId) + " pump=" + pump + " g=" + grams + " price=" + unitPriceMilliPerKg
+        return "Sale{" + (walkIn() ? "walk-in" : "#" + tokenId) + " pump=" + pump + " g=" + grams + " price=" + unitPriceMilliPerKg
                 + " amount=" + amountMilli + " " + startMs + ".." + endMs + " " + stopReason + "}";
     }
 }

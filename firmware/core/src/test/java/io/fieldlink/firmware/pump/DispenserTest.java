@@ -14,7 +14,7 @@ class DispenserTest {
     @Test
     void runStopsAtExactlyTheBookedGrams() {
         Dispenser d = dispenser(100); // 10 g per pulse
-        assertThat(d.authorise("t1", 5_000, 1_250_000, 1_000)).isTrue();
+        assertThat(d.authorise(71, 5_000, 1_250_000, 1_000)).isTrue();
         assertThat(ev.valveOpen).isFalse();
         d.nozzle(true, 2_000);
         assertThat(ev.valveOpen).isTrue();
@@ -27,7 +27,7 @@ class DispenserTest {
         long end = t;
         assertThat(ev.sales).singleElement().satisfies(s -> {
             assertThat(s.grams()).isEqualTo(5_000);
-            assertThat(s.tokenId()).isEqualTo("t1");
+            assertThat(s.tokenId()).isEqualTo(71);
             assertThat(s.stopReason()).isEqualTo(StopReason.LIMIT);
             assertThat(s.amountMilli()).isEqualTo(6_250_000);
             assertThat(s.startMs()).isEqualTo(1_000);
@@ -39,7 +39,7 @@ class DispenserTest {
     @Test
     void fractionalPulsesStillStopExactlyWhenTheLimitIsAPulseBoundary() {
         Dispenser d = dispenser(300); // 3.333 g per pulse: 300 pulses = 1000 g exactly
-        d.authorise("t1", 1_000, 1_000_000, 0);
+        d.authorise(1, 1_000, 1_000_000, 0);
         d.nozzle(true, 0);
         for (int i = 0; i < 400 && d.state() == DispenseState.DISPENSING; i++) {
             d.pulses(1, i);
@@ -50,7 +50,7 @@ class DispenserTest {
     @Test
     void neverExceedsALimitBetweenPulseBoundaries() {
         Dispenser d = dispenser(300);
-        d.authorise("t1", 1_002, 1_000_000, 0);
+        d.authorise(1, 1_002, 1_000_000, 0);
         d.nozzle(true, 0);
         d.pulses(1_000, 1);
         assertThat(ev.sales.get(0).grams()).isEqualTo(1_000);
@@ -60,7 +60,7 @@ class DispenserTest {
     @Test
     void limitBelowOnePulseNeverOpensTheValve() {
         Dispenser d = dispenser(50); // 20 g per pulse
-        d.authorise("t1", 10, 1_000_000, 0);
+        d.authorise(1, 10, 1_000_000, 0);
         d.nozzle(true, 0);
         assertThat(ev.valveOpenings).isZero();
         assertThat(ev.sales.get(0).grams()).isZero();
@@ -69,7 +69,7 @@ class DispenserTest {
     @Test
     void hangUpEndsTheFill() {
         Dispenser d = dispenser(100);
-        d.authorise("", 20_000, 1_000_000, 0);
+        d.authorise(Sale.WALK_IN, 20_000, 1_000_000, 0);
         d.nozzle(true, 0);
         d.pulses(123, 500);
         d.nozzle(false, 900);
@@ -84,7 +84,7 @@ class DispenserTest {
     @Test
     void noFlowTimeoutEndsTheFill() {
         Dispenser d = dispenser(100);
-        d.authorise("t", 20_000, 1, 0);
+        d.authorise(2, 20_000, 1, 0);
         d.nozzle(true, 0);
         d.pulses(5, 1_000);
         d.tick(10_999);
@@ -97,7 +97,7 @@ class DispenserTest {
     @Test
     void bookedFillNeverStartedIsReportedWithZeroGrams() {
         Dispenser d = dispenser(100);
-        d.authorise("t", 20_000, 1, 0);
+        d.authorise(3, 20_000, 1, 0);
         d.tick(60_000);
         assertThat(ev.sales).singleElement().satisfies(s -> {
             assertThat(s.grams()).isZero();
@@ -116,7 +116,7 @@ class DispenserTest {
     @Test
     void busyDispenserRefusesASecondAuthorisation() {
         Dispenser d = dispenser(100);
-        assertThat(d.authorise("a", 100, 1, 0)).isTrue();
-        assertThat(d.authorise("b", 100, 1, 0)).isFalse();
+        assertThat(d.authorise(4, 100, 1, 0)).isTrue();
+        assertThat(d.authorise(5, 100, 1, 0)).isFalse();
     }
 }

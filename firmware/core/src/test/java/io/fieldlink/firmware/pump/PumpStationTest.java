@@ -1,6 +1,7 @@
 package io.fieldlink.firmware.pump;
 
-import static io.fieldlink.firmware.pump.BookingCheckTest.SLOT_START;
+import static io.fieldlink.firmware.pump.Tokens.SLOT_START;
+import static io.fieldlink.firmware.pump.Tokens.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
@@ -16,14 +17,14 @@ class PumpStationTest {
     }
 
     PumpStation station(PumpSettings s) {
-        return new PumpStation(s, BookingCheckTest.decoder(), usedCell, ev, ev);
+        return new PumpStation(s, Tokens.verifier(), usedCell, ev, ev);
     }
 
     @Test
     void scannedTokenAuthorisesItsQuantityAndRecordsTheSale() {
         PumpStation p = station(settings().build());
         long t = SLOT_START;
-        assertThat(p.scan("OK", t).accepted()).isTrue();
+        assertThat(p.scan(token(1, 8_000), t).accepted()).isTrue();
         assertThat(p.state()).isEqualTo(DispenseState.AUTHORISED);
         p.nozzle(true, t + 1_000);
         p.pulses(10_000, t + 60_000);
@@ -40,12 +41,13 @@ class PumpStationTest {
     @Test
     void replayedTokenIsRefusedAfterAReboot() {
         PumpStation before = station(settings().build());
-        assertThat(before.scan("OK", SLOT_START).accepted()).isTrue();
+        assertThat(before.scan(token(1, 8_000), SLOT_START).accepted()).isTrue();
 
         RecordingEvents after = new RecordingEvents();
-        PumpStation rebooted = new PumpStation(settings().build(), BookingCheckTest.decoder(), usedCell, after, after);
-        BookingVerdict v = rebooted.scan("OK", SLOT_START + 60_000);
-        assertThat(v.reason()).isEqualTo(BookingReason.ALREADY_USED);
+        PumpStation rebooted = new PumpStation(settings().build(), Tokens.verifier(), usedCell, after, after);
+        BookingVerdict v = rebooted.scan(token(1, 8_000), SLOT_START + 60_000);
+        assertThat(v.reason()).isEqualTo(BookingReason.REPLAYED);
+        assertThat(v.tokenId()).isEqualTo(1);
         assertThat(rebooted.state()).isEqualTo(DispenseState.IDLE);
         assertThat(after.verdicts).containsExactly(v);
     }
@@ -54,20 +56,21 @@ class PumpStationTest {
     void everyScanIsAnEventWithItsReason() {
         PumpStation p = station(settings().build());
         p.scan("garbage", SLOT_START);
-        p.scan("OTHERPUMP", SLOT_START);
-        p.scan("OK", SLOT_START);
-        p.scan("ANYPUMP", SLOT_START);
+        p.scan(Tokens.sign(Tokens.booking(9, 8_000).withPump(3)), SLOT_START);
+        p.scan(token(1, 8_000), SLOT_START);
+        p.scan(token(2, 8_000), SLOT_START);
         assertThat(ev.verdicts).extracting(BookingVerdict::reason).containsExactly(BookingReason.MALFORMED,
-                BookingReason.WRONG_PUMP, BookingReason.ACCEPTED, BookingReason.PUMP_BUSY);
+                BookingReason.WRONG_SUBJECT, BookingReason.OK, BookingReason.PUMP_BUSY);
+        assertThat(ev.verdicts).extracting(BookingVerdict::tokenId).containsExactly(BookingVerdict.NO_TOKEN, 9L, 1L, 2L);
     }
 
     @Test
     void busyScanDoesNotUseUpTheToken() {
         PumpStation p = station(settings().build());
-        p.scan("OK", SLOT_START);
-        assertThat(p.scan("ANYPUMP", SLOT_START).reason()).isEqualTo(BookingReason.PUMP_BUSY);
+        p.scan(token(1, 8_000), SLOT_START);
+        assertThat(p.scan(token(2, 8_000), SLOT_START).reason()).isEqualTo(BookingReason.PUMP_BUSY);
         p.stop(SLOT_START + 1);
-        assertThat(p.scan("ANYPUMP", SLOT_START + 2).accepted()).isTrue();
+        assertThat(p.scan(token(2, 8_000), SLOT_START + 2).accepted()).isTrue();
     }
 
     @Test
