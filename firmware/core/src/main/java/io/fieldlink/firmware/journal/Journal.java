@@ -30,7 +30,7 @@ public final class Journal {
     static final byte WRAP = (byte) 0xF2;
 
     private final StorageArea log;
-    private final SnapshotSlots slots;
+    private final StateSlots slots;
     private final byte[] header = new byte[HEADER];
     private final byte[] crcBuf = new byte[4];
     private final JournalCursor scan;
@@ -47,7 +47,7 @@ public final class Journal {
         }
         this.log = log;
         this.size = log.size();
-        this.slots = new SnapshotSlots(snapshots);
+        this.slots = new StateSlots(snapshots);
         this.scan = new JournalCursor(this);
     }
 
@@ -163,7 +163,7 @@ public final class Journal {
         if (dropped == 0) {
             return 0;
         }
-        slots.commit(newHead, headSeq + dropped, slots.buffer(), SnapshotSlots.STATE_AT, slots.stateLength());
+        slots.commit(newHead, headSeq + dropped, slots.buffer(), StateSlots.STATE_AT, slots.stateLength());
         head = newHead;
         headSeq += dropped;
         count -= dropped;
@@ -195,7 +195,7 @@ public final class Journal {
      */
     public int readState(byte[] dst, int offset) {
         int n = slots.stateLength();
-        System.arraycopy(slots.buffer(), SnapshotSlots.STATE_AT, dst, offset, n);
+        System.arraycopy(slots.buffer(), StateSlots.STATE_AT, dst, offset, n);
         return n;
     }
 

@@ -177,7 +177,7 @@ class JournalTest {
 
     @Test
     void aCutAtAnyByteOfASnapshotCommitLeavesTheOldOrTheNewState() {
-        for (int cut = 0; cut <= SnapshotSlots.OVERHEAD + 6; cut++) {
+        for (int cut = 0; cut <= StateSlots.OVERHEAD + 6; cut++) {
             storage = fresh();
             Journal j = open();
             j.append(1, 1, bytes("rec"), 0, 3);
@@ -199,7 +199,7 @@ class JournalTest {
 
     @Test
     void aCutAtAnyByteOfAnAcknowledgementKeepsOrDropsTheRecordsWhole() {
-        for (int cut = 0; cut <= SnapshotSlots.OVERHEAD + 2; cut++) {
+        for (int cut = 0; cut <= StateSlots.OVERHEAD + 2; cut++) {
             storage = fresh();
             Journal j = open();
             j.append(1, 1, bytes("a"), 0, 1);

@@ -3,12 +3,13 @@ package io.fieldlink.firmware.journal;
 import io.fieldlink.firmware.hal.StorageArea;
 
 /**
- * Two snapshot slots (A = first half of the area, B = second half). A commit writes the slot that
+ * A committed state blob in two slots, for the journal's snapshot and for any other state that must
+ * change atomically (settings). Two snapshot slots (A = first half of the area, B = second half). A commit writes the slot that
  * does not hold the newest valid snapshot, CRC last, so a cut leaves the previous one readable.
  * Slot layout: magic "FLSS", generation (8), log head offset (4), head sequence (8), state length
  * (4), state, CRC-32 of everything before it (4).
  */
-final class SnapshotSlots {
+public final class StateSlots {
     static final int OVERHEAD = 4 + 8 + 4 + 8 + 4 + 4;
     private static final int MAGIC = 0x464C5353;
 
@@ -21,17 +22,17 @@ final class SnapshotSlots {
     private long headSeq = 1;
     private int stateLength;
 
-    SnapshotSlots(StorageArea area) {
+    public StateSlots(StorageArea area) {
         this.area = area;
         this.slotSize = area.size() / 2;
-        if (slotSize <= OVERHEAD) {
+        if (slotSize <= OVERHEAD + 4) {
             throw new IllegalArgumentException("snapshot area " + area.name() + " too small: " + area.size() + " bytes");
         }
         this.buf = new byte[slotSize];
     }
 
     /** Reads both slots and keeps the newest valid one; leaves defaults when neither is valid. */
-    void recover() {
+    public void recover() {
         long best = -1;
         for (int slot = 0; slot < 2; slot++) {
             area.read(slot * slotSize, buf, 0, slotSize);
@@ -82,11 +83,34 @@ final class SnapshotSlots {
         stateLength = len;
     }
 
-    int maxState() {
+    /**
+     * Commits a new state (keeping the head fields); a cut during the call leaves the previous one.
+     *
+     * @param state bytes
+     * @param off first byte
+     * @param len length, up to {@link #maxState()}
+     */
+    public void commit(byte[] state, int off, int len) {
+        commit(headOffset, headSeq, state, off, len);
+    }
+
+    /**
+     * @param dst destination with room for {@link #stateLength()} bytes
+     * @param off first byte in dst
+     * @return bytes copied
+     */
+    public int readState(byte[] dst, int off) {
+        System.arraycopy(buf, STATE_AT, dst, off, stateLength);
+        return stateLength;
+    }
+
+    /** @return the largest state a commit accepts */
+    public int maxState() {
         return slotSize - OVERHEAD;
     }
 
-    long generation() {
+    /** @return the committed generation (0 before the first commit) */
+    public long generation() {
         return generation;
     }
 
@@ -98,7 +122,8 @@ final class SnapshotSlots {
         return headSeq;
     }
 
-    int stateLength() {
+    /** @return the committed state's length */
+    public int stateLength() {
         return stateLength;
     }
 
