@@ -4,7 +4,7 @@ import io.fieldlink.firmware.wellhead.modbus.RegisterKind;
 
 /**
  * One Modbus sensor channel as the board file describes it: where its registers are, how raw
- * counts become an integer engineering value ({@code raw * multiplier / divisor}, truncated), its
+ * counts become an integer engineering value ({@code raw * multiplier / divisor + offset}, truncated), its
  * report-by-exception deadband and integrity period, and its alarm limits. Immutable; build with
  * {@link #builder(String)}.
  */
@@ -22,6 +22,7 @@ public final class ChannelSpec {
     final boolean signed;
     final long multiplier;
     final long divisor;
+    final long offset;
     final long deadband;
     final long integrityMs;
     final long hh;
@@ -40,6 +41,7 @@ public final class ChannelSpec {
         signed = b.signed;
         multiplier = b.multiplier;
         divisor = b.divisor;
+        offset = b.offset;
         deadband = b.deadband;
         integrityMs = b.integrityMs;
         hh = b.hh;
@@ -67,7 +69,7 @@ public final class ChannelSpec {
             long v = ((long) (regs[0] & 0xffff) << 16) | (regs[1] & 0xffff);
             raw = signed ? (int) v : v;
         }
-        return raw * multiplier / divisor;
+        return raw * multiplier / divisor + offset;
     }
 
     /** The limit of one alarm level (NO_HIGH / NO_LOW when unset). */
@@ -94,6 +96,7 @@ public final class ChannelSpec {
         private boolean signed;
         private long multiplier = 1;
         private long divisor = 1;
+        private long offset;
         private long deadband;
         private long integrityMs = 3600 * 1000L;
         private long hh = NO_HIGH;
@@ -122,10 +125,16 @@ public final class ChannelSpec {
             return this;
         }
 
-        /** Engineering value = raw * multiplier / divisor (default 1/1). */
+        /** Engineering value = raw * multiplier / divisor + offset (default 1/1). */
         public Builder scale(long mul, long div) {
             multiplier = mul;
             divisor = div;
+            return this;
+        }
+
+        /** Added after scaling (default 0). */
+        public Builder offset(long v) {
+            offset = v;
             return this;
         }
 

@@ -56,7 +56,8 @@ public final class Wellhead {
         this.alarms = new AlarmBank(specs, events);
         this.latch = new ShutInLatch(settings.psl, settings.psh, settings.shutInDebounceMs, valve, authority, events,
                 latchedAtBoot);
-        this.totals = new GasDayTotals(settings.gasDayStartOffsetMs, 5 * settings.pollPeriodMs + 1000, events);
+        this.totals = new GasDayTotals(settings.gasDayStartOffsetMs, 5 * settings.pollPeriodMs + 1000, events,
+                settings.ratePerLitre);
         this.values = new long[specs.length];
         this.healthy = new boolean[specs.length];
         this.faultReported = new boolean[specs.length];

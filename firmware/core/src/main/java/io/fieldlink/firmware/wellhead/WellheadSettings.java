@@ -16,6 +16,7 @@ public final class WellheadSettings {
     final long psh;
     final long shutInDebounceMs;
     final int[] rateChannels;
+    final long[] ratePerLitre;
     final long gasDayStartOffsetMs;
 
     private WellheadSettings(Builder b, ChannelSpec[] channels, int shutIn, int[] rates) {
@@ -26,6 +27,7 @@ public final class WellheadSettings {
         this.psh = b.psh;
         this.shutInDebounceMs = b.shutInDebounceMs;
         this.rateChannels = rates;
+        this.ratePerLitre = new long[] {b.oilPerLitre, b.gasPerLitre, b.waterPerLitre};
         this.gasDayStartOffsetMs = b.gasDayStartOffsetMs;
     }
 
@@ -67,6 +69,9 @@ public final class WellheadSettings {
         private String oil;
         private String gas;
         private String water;
+        private long oilPerLitre = GasDayTotals.LITRES_PER_DAY;
+        private long gasPerLitre = GasDayTotals.LITRES_PER_DAY;
+        private long waterPerLitre = GasDayTotals.LITRES_PER_DAY;
         private long gasDayStartOffsetMs = 6 * 3600 * 1000L;
 
         private Builder() {
@@ -101,6 +106,17 @@ public final class WellheadSettings {
             return this;
         }
 
+        /**
+         * Rate units of the oil, gas and water channels, as rate units x ms per litre (default
+         * {@link GasDayTotals#LITRES_PER_DAY} each: litres per day).
+         */
+        public Builder rateUnits(long oil, long gas, long water) {
+            oilPerLitre = oil;
+            gasPerLitre = gas;
+            waterPerLitre = water;
+            return this;
+        }
+
         /** Gas-day start after UTC midnight, ms (default 06:00 UTC); e.g. 06:00 at UTC+3 is 3 h. */
         public Builder gasDayStartOffsetMs(long v) {
             gasDayStartOffsetMs = v;
@@ -119,6 +135,7 @@ public final class WellheadSettings {
             check(psl < psh, "shutIn: PSL must be below PSH");
             check(shutInDebounceMs >= 0, "shutIn debounce: negative");
             int[] rates = {known(cs, oil, "rates oil"), known(cs, gas, "rates gas"), known(cs, water, "rates water")};
+            check(oilPerLitre > 0 && gasPerLitre > 0 && waterPerLitre > 0, "rateUnits: must be > 0");
             check(gasDayStartOffsetMs > -86400000L && gasDayStartOffsetMs < 86400000L,
                     "gasDayStartOffsetMs: not within a day");
             return new WellheadSettings(this, cs, shutIn, rates);

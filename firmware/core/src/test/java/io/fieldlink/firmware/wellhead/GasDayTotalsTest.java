@@ -15,7 +15,7 @@ class GasDayTotalsTest {
     static final long DAY0 = 20_000 * DAY + OFFSET;
 
     final RecordingWellEvents ev = new RecordingWellEvents();
-    final GasDayTotals totals = new GasDayTotals(OFFSET, 60_000, ev);
+    final GasDayTotals totals = new GasDayTotals(OFFSET, 60_000, ev, new long[] {DAY, DAY, DAY});
 
     void sample(long t, long oil, long gas, long water) {
         totals.advance(t);
