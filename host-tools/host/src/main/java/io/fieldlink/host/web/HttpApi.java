@@ -91,6 +91,7 @@ public final class HttpApi extends NanoHTTPD implements AutoCloseable {
 
     private ApiResponse handle(IHTTPSession session) {
         String method = session.getMethod() == null ? "?" : session.getMethod().name();
+        String body = body(session);
         Router.Match m = router.resolve(method, session.getUri());
         Principal who = null;
         if (m.route().role() != null) {
@@ -106,7 +107,7 @@ public final class HttpApi extends NanoHTTPD implements AutoCloseable {
                 query.put(e.getKey(), e.getValue().get(0));
             }
         }
-        return m.route().handler().apply(new ApiRequest(who, m.params(), query, body(session)));
+        return m.route().handler().apply(new ApiRequest(who, m.params(), query, body));
     }
 
     private Principal authenticate(String header) {

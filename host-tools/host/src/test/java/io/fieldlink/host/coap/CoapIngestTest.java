@@ -69,6 +69,20 @@ class CoapIngestTest {
     }
 
     @Test
+    void senmlCborFromAStandardClientIsStored() throws Exception {
+        byte[] psk = HostFixture.provision(host, "w1", "wellhead");
+        byte[] pack = new io.fieldlink.protocol.cbor.CborWriter().writeArrayHeader(1).writeMapHeader(3)
+                .writeInt(0).writeText("tubing").writeInt(6).writeInt(T0).writeInt(2).writeFloat(41.25).toByteArray();
+        CoapResponse r = dtls("w1", psk, "telemetry", Duration.ofSeconds(10)).post(pack, 112);
+        assertThat(r.getCode()).isEqualTo(ResponseCode.CHANGED);
+        assertThat(host.series().readings("w1", "tubing", 0, Long.MAX_VALUE, 10))
+                .containsExactly(new Reading("tubing", T0 * 1000, 41.25));
+        CoapResponse bad = dtls("w1", psk, "telemetry", Duration.ofSeconds(10)).post(new byte[] {(byte) 0x81, (byte) 0xa1}, 112);
+        assertThat(bad.getCode()).isEqualTo(ResponseCode.BAD_REQUEST);
+        assertThat(bad.getResponseText()).contains("offset");
+    }
+
+    @Test
     void malformedSenmlGets400WithReasonAndStoresNothing() throws Exception {
         byte[] psk = HostFixture.provision(host, "m1", "meter");
         CoapClient c = dtls("m1", psk, "telemetry", Duration.ofSeconds(10));
