@@ -1,0 +1,266 @@
+package io.fieldlink.host;
+
+import io.fieldlink.host.audit.AuditLog;
+import io.fieldlink.host.auth.ApiKeys;
+import io.fieldlink.host.auth.Principal;
+import io.fieldlink.host.auth.Role;
+import io.fieldlink.host.coap.CoapHost;
+import io.fieldlink.host.config.HostConfig;
+import io.fieldlink.host.ingest.Ingest;
+import io.fieldlink.host.ingest.Resolution;
+import io.fieldlink.host.ingest.TimeSeriesStore;
+import io.fieldlink.host.metrics.HostMetrics;
+import io.fieldlink.host.registry.DeviceRegistry;
+import io.fieldlink.host.store.Committer;
+import io.fieldlink.host.store.HostStore;
+import io.fieldlink.host.web.HttpApi;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.tinylog.Logger;
+
+/**
+ * A running host: store, committer, registry, CoAP and HTTP. Build with {@link #builder()}, then
+ * {@link #start()}; {@link #close()} stops everything and closes the store. Bound ports are known
+ * after {@code start()} (port 0 picks a free one).
+ *
+ * <pre>{@code
+ * try (HostServer host = HostServer.builder().dataDir(dir).bindAddress("127.0.0.1")
+ *         .httpPort(0).coapsPort(0).build().start()) {
+ *     int coaps = host.coapsPort();
+ *     String key = host.operatorKey();
+ * }
+ * }</pre>
+ */
+public final class HostServer implements AutoCloseable {
+    private final Path dataDir;
+    private final HostConfig config;
+    private final Clock clock;
+    private final HostMetrics metrics = new HostMetrics();
+    private HostStore store;
+    private Committer committer;
+    private DeviceRegistry registry;
+    private TimeSeriesStore series;
+    private CoapHost coap;
+    private HttpApi http;
+    private ScheduledExecutorService housekeeping;
+    private ApiKeys.OperatorKey operatorKey;
+
+    private HostServer(Path dataDir, HostConfig config, Clock clock) {
+        this.dataDir = dataDir;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** @return a builder with every key at its default */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Opens the store, creates the operator key on first start, binds CoAP and HTTP.
+     *
+     * @return this
+     * @throws HostException when anything cannot start; what was started is closed again
+     */
+    public HostServer start() {
+        try {
+            store = HostStore.open(dataDir);
+            committer = new Committer(store, config.get(HostConfig.INGEST_QUEUE), config.get(HostConfig.INGEST_MAX_BATCH));
+            registry = new DeviceRegistry(store);
+            series = new TimeSeriesStore(store);
+            ApiKeys keys = new ApiKeys(store);
+            AuditLog audit = new AuditLog(store);
+            operatorKey = ApiKeys.loadOrCreateOperatorKey(dataDir.resolve("operator.key"));
+            if (!keys.isRegistered(operatorKey.key())) {
+                committer.write(() -> {
+                    Principal p = keys.register(operatorKey.key(), Role.OPERATOR, "operator (first start)");
+                    audit.append(p, "key.create", p.keyId() + " operator", clock.millis());
+                    return p;
+                });
+            }
+            Ingest ingest = new Ingest(committer, series, registry, metrics);
+            coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"));
+            http = HttpApi.create(config, config.get(HostConfig.HTTP_PORT), registry, series, keys, audit, committer,
+                    metrics, clock);
+            gauges();
+            coap.start();
+            http.begin();
+            housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "fieldlink-housekeeping");
+                t.setDaemon(true);
+                return t;
+            });
+            housekeeping.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
+            Logger.info("host started: data {}, HTTP {}, CoAP+DTLS {}, plain CoAP {}", dataDir, httpPort(), coapsPort(),
+                    coapPort() < 0 ? "off" : Integer.toString(coapPort()));
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void gauges() {
+        long offlineMs = config.get(HostConfig.DEVICE_OFFLINE_AFTER).toMillis();
+        metrics.gauge("fieldlink_devices", "Provisioned devices.", () -> registry.size());
+        metrics.gauge("fieldlink_devices_online", "Devices heard from within device.offline-after.",
+                () -> registry.all().stream().filter(d -> d.lastSeen() > 0 && clock.millis() - d.lastSeen() <= offlineMs).count());
+        metrics.gauge("fieldlink_ingest_queue_depth", "Writes waiting for the committer.", () -> committer.queueDepth());
+        metrics.gauge("fieldlink_commits", "Durable commits since start.", () -> committer.commits());
+        metrics.gauge("fieldlink_storage_bytes", "Size of the database files.", () -> store.sizeBytes());
+    }
+
+    /** Removes data older than its retention. Runs hourly; callable from tests. */
+    public void prune() {
+        long now = clock.millis();
+        Map<Resolution, Long> cut = new EnumMap<>(Resolution.class);
+        for (Resolution r : Resolution.values()) {
+            cut.put(r, now - config.get(r.retentionKey()).toMillis());
+        }
+        long rawCut = now - config.get(HostConfig.RETENTION_RAW).toMillis();
+        try {
+            long n = committer.write(() -> series.prune(rawCut, cut));
+            if (n > 0) {
+                Logger.info("retention removed {} entries", n);
+            }
+        } catch (RuntimeException e) {
+            Logger.error(e, "retention pass failed");
+        }
+    }
+
+    /** @return the bound HTTP port */
+    public int httpPort() {
+        return http.getListeningPort();
+    }
+
+    /** @return the bound CoAP-over-DTLS port */
+    public int coapsPort() {
+        return coap.securePort();
+    }
+
+    /** @return the bound plain CoAP port, or -1 when the host runs without --insecure-coap */
+    public int coapPort() {
+        return coap.plainPort();
+    }
+
+    /** @return the operator API key (also in {@code DIR/operator.key}) */
+    public String operatorKey() {
+        return operatorKey.key();
+    }
+
+    /** @return true when this start created the operator key (first start) */
+    public boolean operatorKeyCreated() {
+        return operatorKey.createdNow();
+    }
+
+    /** @return the device registry (for in-process tools and tests) */
+    public DeviceRegistry registry() {
+        return registry;
+    }
+
+    /** @return the stored series (for in-process tools and tests) */
+    public TimeSeriesStore series() {
+        return series;
+    }
+
+    /** @return the metrics */
+    public HostMetrics metrics() {
+        return metrics;
+    }
+
+    /** @return the configuration in effect */
+    public HostConfig config() {
+        return config;
+    }
+
+    /** Stops CoAP and HTTP, lets the committer finish what it acknowledged, closes the store. */
+    @Override
+    public void close() {
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
+        if (http != null) {
+            http.close();
+        }
+        if (coap != null) {
+            coap.close();
+        }
+        if (committer != null) {
+            committer.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    /** Collects the data directory, configuration, ports and clock; {@link #build()} checks them. */
+    public static final class Builder {
+        private Path dataDir;
+        private HostConfig config = HostConfig.defaults();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** @param dir the data directory (created when absent) */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        /** Replaces the whole configuration (ports set before are lost; set them after). */
+        public Builder config(HostConfig c) {
+            this.config = c;
+            return this;
+        }
+
+        /** @param port HTTP port, 0 for any */
+        public Builder httpPort(int port) {
+            config = config.with(HostConfig.HTTP_PORT, port);
+            return this;
+        }
+
+        /** @param port CoAP-over-DTLS port, 0 for any */
+        public Builder coapsPort(int port) {
+            config = config.with(HostConfig.COAPS_PORT, port);
+            return this;
+        }
+
+        /** Opens plain CoAP on {@code port} (0 for any): devices then name themselves with ?d=. */
+        public Builder insecureCoap(int port) {
+            config = config.with(HostConfig.COAP_PORT, port).with(HostConfig.COAP_INSECURE, true);
+            return this;
+        }
+
+        /** @param address bind address for CoAP and HTTP, e.g. 127.0.0.1 in tests */
+        public Builder bindAddress(String address) {
+            config = config.with(HostConfig.BIND_ADDRESS, address);
+            return this;
+        }
+
+        /** @param c the clock for receive times and online status */
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        /**
+         * @throws IllegalStateException when no data directory is set, or CoAP and HTTP share a port
+         */
+        public HostServer build() {
+            if (dataDir == null) {
+                throw new IllegalStateException("dataDir is required");
+            }
+            int coaps = config.get(HostConfig.COAPS_PORT);
+            if (config.get(HostConfig.COAP_INSECURE) && coaps != 0 && coaps == config.get(HostConfig.COAP_PORT)) {
+                throw new IllegalStateException("coap.port and coaps.port are both " + coaps);
+            }
+            return new HostServer(dataDir, config, clock);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.fieldlink.host.coap;
+
+import io.fieldlink.host.ingest.Ingest;
+import io.fieldlink.host.ingest.MalformedUplinkException;
+import io.fieldlink.host.ingest.Uplink;
+import io.fieldlink.host.metrics.HostMetrics;
+import io.fieldlink.host.registry.Device;
+import io.fieldlink.host.store.QueueFullException;
+import java.time.Clock;
+import java.util.Optional;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.tinylog.Logger;
+
+/**
+ * What every resource that takes data from a device shares: who sent it, the payload limit, and
+ * answering only after the commit. Handlers run on Californium's threads; responses to stored
+ * uplinks are sent from the committer's completion.
+ */
+abstract class UplinkResource extends CoapResource {
+    protected final DeviceIdentity identity;
+    protected final Ingest ingest;
+    protected final HostMetrics metrics;
+    protected final Clock clock;
+    private final int maxPayload;
+
+    UplinkResource(String name, DeviceIdentity identity, Ingest ingest, HostMetrics metrics, Clock clock,
+            int maxPayload) {
+        super(name);
+        this.identity = identity;
+        this.ingest = ingest;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.maxPayload = maxPayload;
+    }
+
+    /** @return the sending device, or empty after answering 4.01 */
+    protected Optional<Device> authorise(CoapExchange exchange) {
+        Optional<Device> d = identity.of(exchange);
+        if (d.isEmpty()) {
+            metrics.reject("unknown-device");
+            exchange.respond(ResponseCode.UNAUTHORIZED, "unknown device", MediaTypeRegistry.TEXT_PLAIN);
+        }
+        return d;
+    }
+
+    /** @return true when the payload is within the limit; otherwise answers 4.13 */
+    protected boolean payloadFits(CoapExchange exchange) {
+        if (exchange.getRequestPayloadSize() > maxPayload) {
+            metrics.reject("too-large");
+            exchange.respond(ResponseCode.REQUEST_ENTITY_TOO_LARGE, "payload larger than " + maxPayload + " bytes",
+                    MediaTypeRegistry.TEXT_PLAIN);
+            return false;
+        }
+        return true;
+    }
+
+    /** Answers 4.00 with the reason. */
+    protected void reject(CoapExchange exchange, MalformedUplinkException e) {
+        metrics.reject(e.reason());
+        exchange.respond(ResponseCode.BAD_REQUEST, e.getMessage(), MediaTypeRegistry.TEXT_PLAIN);
+    }
+
+    /**
+     * Stores {@code uplink} and answers {@code success} (with {@code body}, may be null) after the
+     * commit, 5.03 when the queue is full, 5.00 when the store failed.
+     */
+    protected void store(CoapExchange exchange, Uplink uplink, ResponseCode success, byte[] body) {
+        ingest.submit(uplink).whenComplete((outcome, error) -> {
+            if (error == null) {
+                if (body == null) {
+                    exchange.respond(success);
+                } else {
+                    exchange.respond(success, body, MediaTypeRegistry.APPLICATION_CBOR);
+                }
+            } else if (error instanceof QueueFullException) {
+                metrics.reject("queue-full");
+                exchange.setMaxAge(1);
+                exchange.respond(ResponseCode.SERVICE_UNAVAILABLE, "busy, retry", MediaTypeRegistry.TEXT_PLAIN);
+            } else {
+                Logger.error(error, "storing an uplink from {} failed", uplink.device());
+                metrics.reject("store-failed");
+                exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "store failed", MediaTypeRegistry.TEXT_PLAIN);
+            }
+        });
+    }
+}

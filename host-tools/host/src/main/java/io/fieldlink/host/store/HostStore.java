@@ -1,0 +1,108 @@
+package io.fieldlink.host.store;
+
+import io.fieldlink.host.HostException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.mapdb.BTreeMap;
+import org.mapdb.DB;
+import org.mapdb.DBMaker;
+import org.mapdb.Serializer;
+import org.mapdb.serializer.SerializerArrayTuple;
+
+/**
+ * The host's MapDB database: one file ({@code host.db}) plus its write-ahead log in the data
+ * directory, opened with transactions so that a commit survives {@code kill -9}. Writes happen
+ * only on the {@link Committer} thread; reads may happen on any thread. Close once, after the
+ * committer.
+ */
+public final class HostStore implements AutoCloseable {
+    private final Path dir;
+    private final DB db;
+
+    private HostStore(Path dir, DB db) {
+        this.dir = dir;
+        this.db = db;
+    }
+
+    /**
+     * Opens (creating when absent) the database in {@code dataDir}.
+     *
+     * @throws HostException when the directory cannot be created or the file cannot be opened
+     */
+    public static HostStore open(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            DB db = DBMaker.fileDB(dataDir.resolve("host.db").toFile())
+                    .transactionEnable()
+                    .make();
+            return new HostStore(dataDir, db);
+        } catch (IOException | RuntimeException e) {
+            throw new HostException("cannot open the store in " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return a sorted map with string keys and string values, created when absent */
+    public BTreeMap<String, String> textMap(String name) {
+        return db.treeMap(name, Serializer.STRING, Serializer.STRING).createOrOpen();
+    }
+
+    /** @return a sorted map from long keys to strings, created when absent */
+    public BTreeMap<Long, String> logMap(String name) {
+        return db.treeMap(name, Serializer.LONG, Serializer.STRING).createOrOpen();
+    }
+
+    /**
+     * @param keyParts serializers of the key tuple's parts, e.g. device, channel, time
+     * @return a sorted map from tuples to double arrays, created when absent
+     */
+    public BTreeMap<Object[], double[]> tupleMap(String name, Serializer<?>... keyParts) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        BTreeMap<Object[], double[]> m = (BTreeMap) db.treeMap(name)
+                .keySerializer(new SerializerArrayTuple(keyParts))
+                .valueSerializer(Serializer.DOUBLE_ARRAY)
+                .createOrOpen();
+        return m;
+    }
+
+    /**
+     * @param keyParts serializers of the key tuple's parts
+     * @return a sorted map from tuples to strings, created when absent
+     */
+    public BTreeMap<Object[], String> tupleTextMap(String name, Serializer<?>... keyParts) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        BTreeMap<Object[], String> m = (BTreeMap) db.treeMap(name)
+                .keySerializer(new SerializerArrayTuple(keyParts))
+                .valueSerializer(Serializer.STRING)
+                .createOrOpen();
+        return m;
+    }
+
+    /** Makes every write since the last commit durable. Committer thread only. */
+    void commit() {
+        db.commit();
+    }
+
+    /** Discards every write since the last commit. Committer thread only. */
+    void rollback() {
+        db.rollback();
+    }
+
+    /** @return bytes used by the database files in the data directory */
+    public long sizeBytes() {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("host.db"))
+                    .mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!db.isClosed()) {
+            db.close();
+        }
+    }
+}

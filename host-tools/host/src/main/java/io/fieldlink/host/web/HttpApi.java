@@ -1,0 +1,165 @@
+package io.fieldlink.host.web;
+
+import fi.iki.elonen.NanoHTTPD;
+import io.fieldlink.host.HostException;
+import io.fieldlink.host.auth.ApiKeys;
+import io.fieldlink.host.audit.AuditLog;
+import io.fieldlink.host.auth.Principal;
+import io.fieldlink.host.auth.Role;
+import io.fieldlink.host.config.HostConfig;
+import io.fieldlink.host.ingest.TimeSeriesStore;
+import io.fieldlink.host.metrics.HostMetrics;
+import io.fieldlink.host.registry.DeviceRegistry;
+import io.fieldlink.host.store.Committer;
+import java.time.Clock;
+import io.fieldlink.host.json.JsonWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tinylog.Logger;
+
+/**
+ * The HTTP server: authenticates {@code Authorization: Bearer <key>}, routes, checks the role,
+ * and turns {@link ApiError}s into JSON error bodies ({@code {"error": "..."}}). Requests are served
+ * on NanoHTTPD's threads. Start once, stop once.
+ */
+public final class HttpApi extends NanoHTTPD implements AutoCloseable {
+    private final Router router;
+    private final ApiKeys keys;
+    private final int maxBody;
+
+    HttpApi(String bind, int port, Router router, ApiKeys keys, int maxBody) {
+        super(bind, port);
+        this.router = router;
+        this.keys = keys;
+        this.maxBody = maxBody;
+    }
+
+    /**
+     * Wires every route (not started).
+     *
+     * @param port 0 for any free port
+     */
+    public static HttpApi create(HostConfig config, int port, DeviceRegistry registry, TimeSeriesStore series,
+            ApiKeys keys, AuditLog audit, Committer committer, HostMetrics metrics, Clock clock) {
+        DeviceApi devices = new DeviceApi(registry, committer, audit, clock, config.get(HostConfig.DEVICE_OFFLINE_AFTER));
+        SeriesApi data = new SeriesApi(registry, series, clock, config.get(HostConfig.API_MAX_POINTS));
+        AdminApi admin = new AdminApi(keys, committer, audit, clock);
+        Router r = new Router()
+                .add("GET", "/health", null, q -> ApiResponse.json(200, "{\"status\":\"ok\"}"))
+                .add("GET", "/metrics", Role.VIEWER, q -> ApiResponse.text("text/plain; version=0.0.4", metrics.render()))
+                .add("GET", "/api/devices", Role.VIEWER, devices::list)
+                .add("POST", "/api/devices", Role.TECHNICIAN, devices::provision)
+                .add("GET", "/api/devices/{id}", Role.VIEWER, devices::show)
+                .add("GET", "/api/devices/{id}/series", Role.VIEWER, data::series)
+                .add("GET", "/api/devices/{id}/events", Role.VIEWER, data::events)
+                .add("GET", "/api/keys", Role.OPERATOR, admin::listKeys)
+                .add("POST", "/api/keys", Role.OPERATOR, admin::createKey)
+                .add("GET", "/api/audit", Role.OPERATOR, admin::audit);
+        return new HttpApi(config.get(HostConfig.BIND_ADDRESS), port, r, keys, config.get(HostConfig.HTTP_MAX_BODY));
+    }
+
+    /**
+     * Binds the port.
+     *
+     * @throws HostException when it cannot be bound
+     */
+    public void begin() {
+        try {
+            start(SOCKET_READ_TIMEOUT, true);
+        } catch (IOException e) {
+            throw new HostException("cannot start HTTP on port " + getListeningPort() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Response serve(IHTTPSession session) {
+        try {
+            ApiResponse r = handle(session);
+            return newFixedLengthResponse(Response.Status.lookup(r.status()), r.contentType(), r.body());
+        } catch (ApiError e) {
+            return error(e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            Logger.error(e, "HTTP {} {} failed", session.getMethod(), session.getUri());
+            return error(500, "internal error");
+        }
+    }
+
+    private ApiResponse handle(IHTTPSession session) {
+        String method = session.getMethod() == null ? "?" : session.getMethod().name();
+        String body = body(session);
+        Router.Match m = router.resolve(method, session.getUri());
+        Principal who = null;
+        if (m.route().role() != null) {
+            who = authenticate(session.getHeaders().get("authorization"));
+            if (!who.role().covers(m.route().role())) {
+                throw new ApiError(403, "role " + who.role().wireName() + " may not do this; needs "
+                        + m.route().role().wireName());
+            }
+        }
+        Map<String, String> query = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : session.getParameters().entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                query.put(e.getKey(), e.getValue().get(0));
+            }
+        }
+        return m.route().handler().apply(new ApiRequest(who, m.params(), query, body));
+    }
+
+    private Principal authenticate(String header) {
+        if (header == null) {
+            throw new ApiError(401, "missing Authorization: Bearer <key>");
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ApiError(401, "Authorization must be Bearer <key>");
+        }
+        Optional<Principal> p = keys.authenticate(header.substring(7).trim());
+        return p.orElseThrow(() -> new ApiError(401, "unknown API key"));
+    }
+
+    private String body(IHTTPSession session) {
+        String len = session.getHeaders().get("content-length");
+        if (len == null) {
+            return "";
+        }
+        int n;
+        try {
+            n = Integer.parseInt(len.trim());
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("bad Content-Length");
+        }
+        if (n > maxBody) {
+            throw new ApiError(413, "body larger than " + maxBody + " bytes");
+        }
+        byte[] buf = new byte[n];
+        try {
+            InputStream in = session.getInputStream();
+            int off = 0;
+            while (off < n) {
+                int r = in.read(buf, off, n - off);
+                if (r < 0) {
+                    throw ApiError.badRequest("body shorter than Content-Length");
+                }
+                off += r;
+            }
+        } catch (IOException e) {
+            throw ApiError.badRequest("cannot read body: " + e.getMessage());
+        }
+        return new String(buf, StandardCharsets.UTF_8);
+    }
+
+    private static Response error(int status, String message) {
+        Response.IStatus s = Response.Status.lookup(status);
+        String body = new JsonWriter().beginObject().field("error", message).endObject().toString();
+        return newFixedLengthResponse(s == null ? Response.Status.INTERNAL_ERROR : s, "application/json", body);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,148 @@
+package io.fieldlink.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fieldlink.host.ingest.Reading;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Verifies that {@code kill -9} at an arbitrary moment loses no acknowledged record: a child JVM
+ * runs the host, clients uplink and remember what was acknowledged, the child is killed mid-stream,
+ * and a host restarted on the same directory holds every acknowledged record.
+ */
+@Tag("slow")
+class KillDurabilityTest {
+    private static final long T0 = 1_763_683_200_000L;
+    private static final int CLIENTS = 4;
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyAcknowledgedRecordSurvivesKill9() throws Exception {
+        Process child = startChild();
+        List<CoapEndpoint> endpoints = new ArrayList<>();
+        Set<Long> acked = ConcurrentHashMap.newKeySet();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger sent = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        try {
+            int[] ports = ports(child);
+            String key = Files.readString(dir.resolve("operator.key")).trim();
+            assertThat(HostFixture.http(ports[0], "POST", "/api/devices", key, "{\"id\":\"k1\",\"board\":\"meter\"}")
+                    .status()).isEqualTo(201);
+            for (int c = 0; c < CLIENTS; c++) {
+                CoapEndpoint ep = HostFixture.plainEndpoint();
+                endpoints.add(ep);
+                CoapClient client = HostFixture.client("coap://127.0.0.1:" + ports[2] + "/telemetry?d=k1", ep,
+                        Duration.ofSeconds(2));
+                Thread t = new Thread(() -> uplinkUntilStopped(client, sent, acked, stop));
+                threads.add(t);
+                t.start();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (acked.size() < 300 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(acked.size()).as("acks before the kill").isGreaterThanOrEqualTo(300);
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        } finally {
+            stop.set(true);
+            for (Thread t : threads) {
+                t.join(30_000);
+            }
+            endpoints.forEach(CoapEndpoint::destroy);
+            child.destroyForcibly();
+        }
+        assertThat(sent.get()).as("uplinks sent after the last ack").isGreaterThan(acked.size());
+        try (HostServer host = HostFixture.start(dir)) {
+            List<Reading> stored = host.series().readings("k1", "v", 0, Long.MAX_VALUE, Integer.MAX_VALUE);
+            Set<Long> times = ConcurrentHashMap.newKeySet();
+            stored.forEach(r -> times.add(r.timeMillis()));
+            List<Long> lost = new ArrayList<>();
+            for (long t : acked) {
+                if (!times.contains(t)) {
+                    lost.add(t);
+                }
+            }
+            assertThat(lost).as("acknowledged but lost").isEmpty();
+        }
+    }
+
+    private static void uplinkUntilStopped(CoapClient client, AtomicInteger sent, Set<Long> acked, AtomicBoolean stop) {
+        while (!stop.get()) {
+            long t = T0 + sent.incrementAndGet() * 1000L;
+            byte[] pack = ("[{\"n\":\"v\",\"t\":" + t / 1000 + ",\"v\":" + (t % 997) + "}]").getBytes(StandardCharsets.UTF_8);
+            try {
+                CoapResponse r = client.post(pack, 110);
+                if (r != null && r.getCode() == ResponseCode.CHANGED) {
+                    acked.add(t);
+                } else if (r == null) {
+                    return;
+                }
+            } catch (Exception e) {
+                return;
+            }
+        }
+    }
+
+    private Process startChild() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "io.fieldlink.host.Main", "--data", dir.toString(), "--http-port", "0", "--coaps-port", "0",
+                "--coap-port", "0", "--insecure-coap");
+        pb.redirectErrorStream(true);
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        return p;
+    }
+
+    /** @return http, coaps and coap ports read from the child's "ports:" line */
+    private static int[] ports(Process child) throws Exception {
+        BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        Pattern p = Pattern.compile("ports: http=(\\d+) coaps=(\\d+) coap=(\\d+)");
+        String line;
+        StringBuilder seen = new StringBuilder();
+        while ((line = r.readLine()) != null) {
+            seen.append(line).append('\n');
+            Matcher m = p.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (r.readLine() != null) {
+                            continue;
+                        }
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+            }
+        }
+        throw new AssertionError("the child host did not start:\n" + seen);
+    }
+}
