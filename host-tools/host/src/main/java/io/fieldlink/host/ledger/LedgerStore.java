@@ -1,0 +1,26 @@
+package io.fieldlink.host.ledger;
+
+import java.io.IOException;
+
+/**
+ * Where the ledger keeps its entries and checkpoints: two append-only sequences of byte records.
+ * {@code append} returns only when the record is durable. Implementations live in adapter packages.
+ */
+public interface LedgerStore extends AutoCloseable {
+    /** Appends an encoded entry durably; returns its index. */
+    long appendEntry(byte[] entry) throws IOException;
+
+    long entryCount() throws IOException;
+
+    byte[] entry(long index) throws IOException;
+
+    /** Appends an encoded checkpoint durably. */
+    void appendCheckpoint(byte[] checkpoint) throws IOException;
+
+    long checkpointCount() throws IOException;
+
+    byte[] checkpoint(long index) throws IOException;
+
+    @Override
+    void close() throws IOException;
+}
