@@ -1,6 +1,6 @@
 package io.fieldlink.host;
 
-import io.fieldlink.host.audit.AuditLog;
+import io.fieldlink.host.store.AuditLog;
 import io.fieldlink.host.auth.ApiKeys;
 import io.fieldlink.host.auth.Principal;
 import io.fieldlink.host.auth.Role;
@@ -8,7 +8,7 @@ import io.fieldlink.host.coap.CoapHost;
 import io.fieldlink.host.config.HostConfig;
 import io.fieldlink.host.ingest.Ingest;
 import io.fieldlink.host.ingest.Resolution;
-import io.fieldlink.host.ingest.TimeSeriesStore;
+import io.fieldlink.host.store.TimeSeriesStore;
 import io.fieldlink.host.metrics.HostMetrics;
 import io.fieldlink.host.registry.DeviceRegistry;
 import io.fieldlink.host.store.Committer;

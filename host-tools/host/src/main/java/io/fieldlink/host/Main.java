@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * {@code fieldlink host}: starts a host from the command line and runs until killed. Exit codes:
  * 0 after a normal stop, 2 for bad options or configuration, 1 when start-up fails.
  */
-@Command(name = "host", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "fieldlink host", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the Fieldlink host: CoAP over DTLS for devices, HTTP API, MapDB store.",
         footerHeading = "%nConfiguration keys (--config FILE, Java properties):%n")
 public final class Main implements Callable<Integer> {

@@ -1,5 +1,7 @@
 package io.fieldlink.host.ingest;
 
+import io.fieldlink.host.store.TimeSeriesStore;
+
 import io.fieldlink.host.metrics.HostMetrics;
 import io.fieldlink.host.registry.DeviceRegistry;
 import io.fieldlink.host.store.Committer;

@@ -1,6 +1,6 @@
 package io.fieldlink.host.web;
 
-import io.fieldlink.host.audit.AuditLog;
+import io.fieldlink.host.store.AuditLog;
 import io.fieldlink.host.auth.ApiKeys;
 import io.fieldlink.host.auth.Principal;
 import io.fieldlink.host.auth.Role;

@@ -1,6 +1,6 @@
 package io.fieldlink.host.web;
 
-import io.fieldlink.host.audit.AuditLog;
+import io.fieldlink.host.store.AuditLog;
 import io.fieldlink.host.json.JsonWriter;
 import io.fieldlink.host.registry.BoardKind;
 import io.fieldlink.host.registry.Device;

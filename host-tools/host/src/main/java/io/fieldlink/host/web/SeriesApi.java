@@ -4,7 +4,7 @@ import io.fieldlink.host.ingest.Bucket;
 import io.fieldlink.host.ingest.Reading;
 import io.fieldlink.host.ingest.Resolution;
 import io.fieldlink.host.ingest.StoredEvent;
-import io.fieldlink.host.ingest.TimeSeriesStore;
+import io.fieldlink.host.store.TimeSeriesStore;
 import io.fieldlink.host.json.JsonWriter;
 import io.fieldlink.host.registry.DeviceRegistry;
 import java.time.Clock;

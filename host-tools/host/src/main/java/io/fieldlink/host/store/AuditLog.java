@@ -1,9 +1,8 @@
-package io.fieldlink.host.audit;
+package io.fieldlink.host.store;
 
 import io.fieldlink.host.auth.Principal;
 import io.fieldlink.host.json.JsonReader;
 import io.fieldlink.host.json.JsonWriter;
-import io.fieldlink.host.store.HostStore;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

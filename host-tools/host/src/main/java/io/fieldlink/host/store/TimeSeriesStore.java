@@ -1,6 +1,11 @@
-package io.fieldlink.host.ingest;
+package io.fieldlink.host.store;
 
-import io.fieldlink.host.store.HostStore;
+import io.fieldlink.host.ingest.Bucket;
+import io.fieldlink.host.ingest.Event;
+import io.fieldlink.host.ingest.Reading;
+import io.fieldlink.host.ingest.Resolution;
+import io.fieldlink.host.ingest.StoredEvent;
+import io.fieldlink.host.ingest.Uplink;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
