@@ -1,6 +1,6 @@
 package io.fieldlink.crypto.jvm;
 
-/** The worked example shown in docs/tokens.md; TokenMintTest checks the code still produces it. */
+/** The worked example shown in docs/protocol.md (Tokens); TokenMintTest checks the code still produces it. */
 final class DocExample {
     static final String COSE_HEX = "d2844da20127044821fe31dfa154a261a0581ba60101020103684d54522d30303432041105"
             + "1961a8081a6b49d2005840d7fa89fe472729b2014f462345270fc71c22fc1c4c95ba6ec8380f5a733f7534e25005dc59d2c8d"

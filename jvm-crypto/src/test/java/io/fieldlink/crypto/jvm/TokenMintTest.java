@@ -71,7 +71,7 @@ class TokenMintTest {
         assertThat(CoseSign1.decode(tampered).verify(BouncyCastleCrypto.INSTANCE, publicKey)).isFalse();
     }
 
-    /** The worked example of docs/tokens.md: fixed key, fixed claims, so fixed text. */
+    /** The worked example of docs/protocol.md (Tokens): fixed key, fixed claims, so fixed text. */
     @Test
     void theDocumentedExampleTokenIsReproduced() {
         TokenClaims claims = TokenClaims.credit("MTR-0042", 17, 25_000).withExpiry(1_800_000_000L);

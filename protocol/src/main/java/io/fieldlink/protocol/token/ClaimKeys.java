@@ -1,7 +1,7 @@
 package io.fieldlink.protocol.token;
 
 /**
- * The integer keys of the claims map (docs/tokens.md has the table). All values are unsigned integers
+ * The integer keys of the claims map (docs/protocol.md (Tokens) has the table). All values are unsigned integers
  * except {@link #SUBJECT} (text). Times are seconds since 1970-01-01T00:00:00Z.
  */
 public final class ClaimKeys {

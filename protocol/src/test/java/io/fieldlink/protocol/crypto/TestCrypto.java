@@ -15,7 +15,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 public final class TestCrypto implements Crypto {
     public static final TestCrypto INSTANCE = new TestCrypto();
 
-    /** RFC 8032 §7.1 TEST 1 secret key: the fixed issuer key of tests and docs/tokens.md. */
+    /** RFC 8032 §7.1 TEST 1 secret key: the fixed issuer key of tests and docs/protocol.md (Tokens). */
     public static final byte[] TEST_SEED = Hex.decode("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
 
     @Override
