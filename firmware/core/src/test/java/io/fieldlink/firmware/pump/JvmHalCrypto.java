@@ -5,7 +5,7 @@ import io.fieldlink.firmware.hal.Crypto;
 import java.util.Arrays;
 
 /** A HAL crypto with real Ed25519 (BouncyCastle), so boards in tests verify real signed tokens. */
-final class JvmHalCrypto implements Crypto {
+public final class JvmHalCrypto implements Crypto {
     @Override
     public byte[] sha256(byte[] data, int offset, int length) {
         return BouncyCastleCrypto.INSTANCE.sha256(Arrays.copyOfRange(data, offset, offset + length));
