@@ -2,6 +2,7 @@ package io.fieldlink.firmware.pump;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fieldlink.boards.BoardDefinition;
 import io.fieldlink.boards.BoardLoader;
@@ -10,9 +11,14 @@ import io.fieldlink.firmware.hal.memory.MemoryHal;
 import io.fieldlink.firmware.journal.JournalCursor;
 import io.fieldlink.firmware.journal.Settings;
 import io.fieldlink.firmware.kernel.Board;
-import io.fieldlink.protocol.cbor.CborReader;
 import io.fieldlink.protocol.crypto.Hex;
+import io.fieldlink.protocol.cbor.CborValue;
+import io.fieldlink.protocol.record.Alarm;
+import io.fieldlink.protocol.record.AlarmLevel;
+import io.fieldlink.protocol.record.TokenRedemption;
+import io.fieldlink.protocol.record.UplinkRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,25 +147,55 @@ class PumpAppTest {
                 .hasMessageContaining("config issuer_keys: entry 'abcd'");
     }
 
+    /** The grams of every sale in the journal, decoded as the host decodes uplink sale records. */
     private List<Long> saleGrams() {
         List<Long> grams = new ArrayList<>();
+        for (byte[] body : bodies(UplinkRecord.SALE)) {
+            grams.add(io.fieldlink.protocol.record.Sale.decode(body).grams());
+        }
+        return grams;
+    }
+
+    private List<byte[]> bodies(int kind) {
+        List<byte[]> out = new ArrayList<>();
         JournalCursor c = board.context().journal().cursor();
         byte[] buf = new byte[2048];
         while (c.next()) {
-            if (c.type() != PumpRecords.SALE) {
-                continue;
-            }
-            int n = c.copyPayload(buf, 0);
-            CborReader r = new CborReader(java.util.Arrays.copyOf(buf, n));
-            int entries = r.readMapHeader();
-            for (int i = 0; i < entries; i++) {
-                long key = r.readInt();
-                long value = r.readInt();
-                if (key == 2) {
-                    grams.add(value);
-                }
+            if (c.type() == kind) {
+                out.add(Arrays.copyOf(buf, c.copyPayload(buf, 0)));
             }
         }
-        return grams;
+        return out;
+    }
+
+    @Test
+    void verdictsAreJournalledAsTokenRedemptions() {
+        boot();
+        type("login 4711");
+        String token = Tokens.token(12, 3_000);
+        type("scan " + token);
+        type("stop");
+        type("scan " + token);
+        assertThat(bodies(UplinkRecord.TOKEN_REDEMPTION)).extracting(TokenRedemption::decode)
+                .extracting(TokenRedemption::tokenId, TokenRedemption::kind, TokenRedemption::reasonCode,
+                        TokenRedemption::amount)
+                .containsExactly(tuple(12L, TokenRedemption.KIND_BOOKING, 0, 3_000L),
+                        tuple(12L, TokenRedemption.KIND_BOOKING, BookingReason.REPLAYED.ordinal(), 0L));
+        assertThat(bodies(UplinkRecord.SALE)).extracting(io.fieldlink.protocol.record.Sale::decode)
+                .extracting(io.fieldlink.protocol.record.Sale::tokenId, io.fieldlink.protocol.record.Sale::grams)
+                .containsExactly(tuple(12L, 0L));
+    }
+
+    @Test
+    void lowStorageAndUnauthorisedFlowAreJournalledForTheHost() {
+        boot();
+        hal.sensors().set("storage_pressure", 1_400);
+        hal.sensors().set("flow_pulses", 30);
+        run(1_000);
+        assertThat(bodies(UplinkRecord.ALARM)).extracting(Alarm::decode)
+                .extracting(Alarm::channel, Alarm::level, Alarm::value, Alarm::raised)
+                .containsExactly(tuple("storage_pressure", AlarmLevel.LOW, 140.0, true));
+        assertThat(bodies(UplinkRecord.TELEMETRY)).singleElement()
+                .satisfies(b -> assertThat(CborValue.decode(b).toString()).isEqualTo("[{0: \"unauthorised_flow\", 2: 30}]"));
     }
 }
