@@ -2,6 +2,9 @@ package io.fieldlink.firmware.pump;
 
 import io.fieldlink.firmware.journal.Journal;
 import io.fieldlink.protocol.cbor.CborWriter;
+import io.fieldlink.protocol.record.Alarm;
+import io.fieldlink.protocol.record.AlarmLevel;
+import io.fieldlink.protocol.record.TokenRedemption;
 
 /**
  * Writes every pump event into the board's journal as a {@link PumpRecords} record stamped with
@@ -13,6 +16,9 @@ import io.fieldlink.protocol.cbor.CborWriter;
  * (and still passed on); nothing is thrown. Event loop only.
  */
 public final class JournalledPumpEvents implements PumpEvents {
+    static final String UNAUTHORISED_FLOW = "unauthorised_flow";
+    static final String STORAGE_CHANNEL = "storage_pressure";
+
     private final Journal journal;
     private final PumpEvents next;
     private final CborWriter w = new CborWriter(128);
@@ -35,41 +41,51 @@ public final class JournalledPumpEvents implements PumpEvents {
         return dropped;
     }
 
+    /** Journals a {@link TokenRedemption} (booking kind; amount = booked grams when accepted, else 0). */
     @Override
     public void tokenVerdict(BookingVerdict v) {
-        String detail = v.detail().length() > 200 ? v.detail().substring(0, 200) : v.detail();
-        w.reset().writeMapHeader(3).writeInt(0).writeInt(v.tokenId()).writeInt(7).writeText(v.reason().code())
-                .writeInt(8).writeText(detail);
+        long id = v.tokenId() < 0 ? 0 : v.tokenId();
+        long grams = v.accepted() && v.claims() != null ? v.claims().quantityGrams() : 0;
+        w.reset();
+        new TokenRedemption(id, TokenRedemption.KIND_BOOKING, v.reason().ordinal(), grams).encode(w);
         append(PumpRecords.VERDICT, v.atMs());
         if (next != null) {
             next.tokenVerdict(v);
         }
     }
 
+    /**
+     * Journals the protocol's sale record (token id 0 for a walk-in; an end before the start, after
+     * the wall clock was set back during the fill, is recorded as the start).
+     */
     @Override
     public void sale(Sale s) {
-        w.reset().writeMapHeader(7).writeInt(0).writeInt(s.tokenId()).writeInt(1).writeInt(s.pump()).writeInt(2)
-                .writeInt(s.grams()).writeInt(3).writeInt(s.unitPriceMilliPerKg()).writeInt(4)
-                .writeInt(s.amountMilli()).writeInt(5).writeInt(s.startMs()).writeInt(6)
-                .writeInt(s.stopReason().ordinal());
+        long end = s.endMs() < s.startMs() ? s.startMs() : s.endMs();
+        w.reset();
+        new io.fieldlink.protocol.record.Sale(s.walkIn() ? 0 : s.tokenId(), s.grams(), s.unitPriceMilliPerKg(),
+                s.amountMilli(), s.startMs(), end, s.pump()).encode(w);
         append(PumpRecords.SALE, s.endMs());
         if (next != null) {
             next.sale(s);
         }
     }
 
+    /** Journals telemetry {@code [{0: "unauthorised_flow", 2: pulses}]}. */
     @Override
     public void unauthorisedFlow(int pulses, long nowMs) {
-        w.reset().writeMapHeader(1).writeInt(9).writeInt(pulses);
+        w.reset().writeArrayHeader(1).writeMapHeader(2).writeInt(0).writeText(UNAUTHORISED_FLOW).writeInt(2)
+                .writeInt(pulses);
         append(PumpRecords.UNAUTHORISED_FLOW, nowMs);
         if (next != null) {
             next.unauthorisedFlow(pulses, nowMs);
         }
     }
 
+    /** Journals an {@link Alarm} on {@code storage_pressure}, level L, value in bar. */
     @Override
     public void storageLow(boolean active, long pressureMbar, long nowMs) {
-        w.reset().writeMapHeader(2).writeInt(10).writeBoolean(active).writeInt(11).writeInt(pressureMbar);
+        w.reset();
+        new Alarm(STORAGE_CHANNEL, AlarmLevel.LOW, pressureMbar / 1000.0, active).encode(w);
         append(PumpRecords.STORAGE_LOW, nowMs);
         if (next != null) {
             next.storageLow(active, pressureMbar, nowMs);

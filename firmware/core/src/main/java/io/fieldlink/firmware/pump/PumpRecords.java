@@ -1,26 +1,32 @@
 package io.fieldlink.firmware.pump;
 
+import io.fieldlink.protocol.record.UplinkRecord;
+
 /**
- * Journal record types of the pump and the layout of their CBOR payloads (maps with small unsigned
- * keys); the record's journal time is when it happened:
+ * Journal record types of the pump: the protocol's uplink record kinds
+ * ({@link io.fieldlink.protocol.record.UplinkRecord}), so the uplink forwards each journal record
+ * unchanged (journal type = kind, payload = body) and the host decodes it. The record's journal time
+ * is when it happened:
  * <ul>
- * <li>{@link #SALE} (time = end of fill): {@code {0: booking id or -1, 1: pump, 2: grams, 3: price milli/kg,
- * 4: amount milli, 5: start ms, 6: stop reason (StopReason ordinal)}}</li>
- * <li>{@link #VERDICT}: {@code {0: booking id or -1, 7: reason code text, 8: detail text}}</li>
- * <li>{@link #UNAUTHORISED_FLOW}: {@code {9: pulses}}</li>
- * <li>{@link #STORAGE_LOW}: {@code {10: active, 11: pressure mbar}}</li>
+ * <li>{@link #SALE} (time = end of fill): {@link io.fieldlink.protocol.record.Sale} (token id 0 for
+ * a walk-in)</li>
+ * <li>{@link #VERDICT}: {@link io.fieldlink.protocol.record.TokenRedemption}, booking kind, reason =
+ * {@link BookingReason} ordinal (the protocol's verdict reasons, then 10 pump-busy), amount = booked
+ * grams when accepted, else 0</li>
+ * <li>{@link #UNAUTHORISED_FLOW}: telemetry, SenML {@code [{0: "unauthorised_flow", 2: pulses}]}</li>
+ * <li>{@link #STORAGE_LOW}: {@link io.fieldlink.protocol.record.Alarm} on {@code storage_pressure},
+ * level L, value in bar, raised or cleared</li>
  * </ul>
- * These belong with the protocol's uplink record definitions once those exist.
  */
 public final class PumpRecords {
-    /** A finished fill. */
-    public static final int SALE = 0x20;
-    /** A scanned booking's verdict. */
-    public static final int VERDICT = 0x21;
-    /** Meter pulses with no fill authorised. */
-    public static final int UNAUTHORISED_FLOW = 0x22;
-    /** Storage-low alarm raised or cleared. */
-    public static final int STORAGE_LOW = 0x23;
+    /** A finished fill: uplink kind sale. */
+    public static final int SALE = UplinkRecord.SALE;
+    /** A scanned booking's verdict: uplink kind token redemption. */
+    public static final int VERDICT = UplinkRecord.TOKEN_REDEMPTION;
+    /** Meter pulses with no fill authorised: uplink kind telemetry. */
+    public static final int UNAUTHORISED_FLOW = UplinkRecord.TELEMETRY;
+    /** Storage-low alarm raised or cleared: uplink kind alarm. */
+    public static final int STORAGE_LOW = UplinkRecord.ALARM;
 
     private PumpRecords() {
     }

@@ -1,0 +1,136 @@
+package io.fieldlink.firmware.wellhead;
+
+import io.fieldlink.firmware.FirmwareException;
+import io.fieldlink.firmware.kernel.BoardApp;
+import io.fieldlink.firmware.kernel.BoardConfig;
+import io.fieldlink.firmware.kernel.BoardContext;
+import io.fieldlink.firmware.kernel.Readings;
+import io.fieldlink.firmware.pump.HalTokenCrypto;
+import io.fieldlink.firmware.pump.IssuerKeys;
+import io.fieldlink.firmware.wellhead.modbus.ModbusMaster;
+import io.fieldlink.protocol.ProtocolException;
+import io.fieldlink.protocol.cose.CoseSign1;
+import io.fieldlink.protocol.crypto.Hex;
+
+/**
+ * The wellhead board's {@link BoardApp}: wires a {@link Wellhead} to the board. At boot it builds
+ * the settings from the board definition ({@link WellheadBoard}) and the configuration
+ * ({@code daily_close_hour}, {@code utc_offset_minutes}, {@code host_keys}), restores the shut-in
+ * latch from the journal's state snapshot ({@link LatchSnapshot}), drives the {@code shutin_valve}
+ * output and registers the console commands of {@link WellheadCommands}. Every sample tick starts one
+ * Modbus scan cycle on the bus given to the constructor (the kernel's own sensor readings are not
+ * used: the wellhead's channels live on the field bus). Events go to the journal as
+ * {@link WellheadRecords} for the uplink.
+ *
+ * <p>Times given to the wellhead are the board's wall clock (epoch ms). Event loop only; the
+ * sample tick allocates nothing in steady state.
+ */
+public final class WellheadApp implements BoardApp {
+    /** Config key holding the host's reset-signing keys, {@code <key id hex>:<public key hex>,...}. */
+    public static final String HOST_KEYS = "host_keys";
+    static final String VALVE = "shutin_valve";
+
+    private final ModbusMaster bus;
+    private BoardContext context;
+    private Wellhead wellhead;
+    private WellheadSettings settings;
+    private ResetAuthority authority;
+    private JournalledWellheadEvents journalled;
+
+    /**
+     * @param bus the Modbus master of the board's field bus (the in-memory slave in tests and the
+     *     simulator, the j2mod binding on hardware)
+     */
+    public WellheadApp(ModbusMaster bus) {
+        if (bus == null) {
+            throw new IllegalArgumentException("bus: null");
+        }
+        this.bus = bus;
+    }
+
+    /**
+     * @throws FirmwareException naming a bad board definition or configuration value
+     * @throws IllegalStateException when the latch snapshot is corrupt (the well is never assumed clear)
+     */
+    @Override
+    public void boot(BoardContext c) {
+        context = c;
+        BoardConfig config = c.config();
+        try {
+            settings = WellheadBoard.settings(c.definition(), (int) config.getLong("daily_close_hour"),
+                    config.getLong("utc_offset_minutes") * 60000L);
+        } catch (IllegalStateException e) {
+            throw new FirmwareException("wellhead settings: " + e.getMessage(), e);
+        }
+        authority = new ResetAuthority(IssuerKeys.parse(HOST_KEYS, config.get(HOST_KEYS)),
+                new HalTokenCrypto(c.crypto()), c.deviceId(), c.clock(), c.settings());
+        journalled = new JournalledWellheadEvents(c.journal(), null);
+        boolean latched = LatchSnapshot.latched(c.journal());
+        wellhead = new Wellhead(settings, bus, new ActuatorSafetyValve(c.actuators(), VALVE), authority,
+                new LatchSnapshot(c.journal(), journalled), latched);
+        WellheadCommands.register(c, this);
+    }
+
+    @Override
+    public void sampleTick(BoardContext c, Readings readings) {
+        wellhead.scan(c.clock().wallMillis());
+    }
+
+    /** Leaves the valve to the kernel's safe state (closed); the latch is already committed. */
+    @Override
+    public void shutdown(BoardContext c) {
+        c.actuators().set(VALVE, 0);
+    }
+
+    /**
+     * Applies a host-signed shut-in reset (for the uplink's host command handler). The message is a
+     * COSE_Sign1 as {@link ResetAuthority} describes; the reset also needs the pressure back between
+     * PSL and PSH. Never throws for a bad message: it is refused as unauthorised.
+     *
+     * @param coseSign1 the encoded COSE_Sign1 from the host
+     * @return RESET when the valve reopened, otherwise why nothing changed
+     * @throws IllegalStateException before {@link #boot}
+     */
+    public ResetOutcome applySignedReset(byte[] coseSign1) {
+        if (wellhead == null) {
+            throw new IllegalStateException("wellhead app not booted");
+        }
+        String principal = "unknown";
+        try {
+            byte[] kid = CoseSign1.decode(coseSign1).keyId();
+            if (kid != null) {
+                principal = Hex.encode(kid);
+            }
+        } catch (ProtocolException e) {
+            principal = "malformed";
+        }
+        return wellhead.reset(new ResetRequest(ResetRequest.Source.HOST, principal, coseSign1), now());
+    }
+
+    ResetOutcome consoleReset() {
+        authority.consoleSession(true);
+        try {
+            return wellhead.reset(new ResetRequest(ResetRequest.Source.CONSOLE, "console", new byte[0]), now());
+        } finally {
+            authority.consoleSession(false);
+        }
+    }
+
+    /** @return the wellhead (valid after {@link #boot}) */
+    public Wellhead wellhead() {
+        return wellhead;
+    }
+
+    /** @return wellhead events that found the journal full since boot */
+    public long droppedEvents() {
+        return journalled == null ? 0 : journalled.dropped();
+    }
+
+    WellheadSettings settings() {
+        return settings;
+    }
+
+    long now() {
+        return context.clock().wallMillis();
+    }
+}
