@@ -11,6 +11,7 @@ import io.fieldlink.firmware.journal.Journal;
 import io.fieldlink.firmware.journal.JournalCursor;
 import io.fieldlink.protocol.ProtocolException;
 import io.fieldlink.protocol.coap.CoapCode;
+import io.fieldlink.protocol.coap.CoapFormatException;
 import io.fieldlink.protocol.coap.CoapMessage;
 import io.fieldlink.protocol.coap.CoapType;
 import io.fieldlink.protocol.coap.ContentFormat;
@@ -237,7 +238,14 @@ public final class CoapUplink implements Uplink {
         request.reset();
         request.setType(CoapType.CON).setCode(CoapCode.POST).setUriPath(path).setContentFormat(ContentFormat.CBOR)
                 .setPayload(payload, 0, length);
-        if (client.request(request, handler) < 0) {
+        int id;
+        try {
+            id = client.request(request, handler);
+        } catch (CoapFormatException e) {
+            log.log(LogLevel.ERROR, "uplink", path + " request does not fit a datagram: " + e.getMessage());
+            id = -1;
+        }
+        if (id < 0) {
             schedule(options.backoffBaseMillis());
             return;
         }

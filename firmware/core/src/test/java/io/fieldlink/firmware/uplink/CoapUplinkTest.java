@@ -235,6 +235,50 @@ class CoapUplinkTest {
         assertThat(commands.get(1).signed()).isFalse();
     }
 
+    @Test
+    void anEventIsReportedAfterTheDebounceNotBefore() {
+        boot();
+        runFor(1000);
+        redemption(101, T0 + 1000);
+        runFor(900);
+        assertThat(host.stored).isEmpty();
+        runFor(200);
+        assertHostHoldsOnce(1);
+    }
+
+    @Test
+    void backoffDoublesPerFailureUpToTheCap() {
+        boot();
+        runFor(1000);
+        host.down = true;
+        redemption(101, T0 + 1000);
+        java.util.TreeSet<Long> waits = new java.util.TreeSet<>();
+        for (int i = 0; i < 12 * 60; i++) {
+            runFor(60_000);
+            waits.add(uplink().backoffMillis());
+        }
+        assertThat(waits).containsExactly(0L, 30_000L, 60_000L, 120_000L, 240_000L, 480_000L, 960_000L,
+                1_920_000L, 3_600_000L);
+    }
+
+    @Test
+    void batchesFitTheDatagram() {
+        boot();
+        runFor(1000);
+        String big = "x".repeat(300);
+        for (int i = 1; i <= 12; i++) {
+            io.fieldlink.protocol.cbor.CborWriter w = new io.fieldlink.protocol.cbor.CborWriter();
+            w.writeArrayHeader(1).writeMapHeader(2).writeInt(0).writeText("note").writeInt(3).writeText(big);
+            journal().append(UplinkRecord.TELEMETRY, T0 + i * 1000L, w.toByteArray(), 0, w.size());
+        }
+        board.context().uplink().reportNow();
+        runFor(10_000);
+        assertThat(host.stored).hasSize(12);
+        assertThat(host.batches).isGreaterThanOrEqualTo(4);
+        assertThat(hal.network().droppedCount()).isZero();
+        assertThat(journal().unackedCount()).isZero();
+    }
+
     byte[] sign(byte[] payload, byte[] key) {
         return CoseSign1.sign(payload, new Signer() {
             @Override
