@@ -85,16 +85,10 @@ public final class MeterApp implements BoardApp {
 
     @Override
     public void sampleTick(BoardContext ctx, Readings r) {
-        long now = ctx.clock().wallMillis();
-        if (meter == null) {
-            if (!ctx.clock().wallTimeKnown()) {
-                return;
-            }
-            pending.boot(now);
-            meter = pending;
-            nextTelemetry = now;
-            ctx.log().log(LogLevel.INFO, "meter", "started, balance " + meter.balance());
+        if (meter() == null) {
+            return;
         }
+        long now = ctx.clock().wallMillis();
         sample.set((int) r.milli(voltage), (int) r.milli(current), (int) r.milli(powerFactor),
                 (int) r.milli(frequency), r.milli(activePower));
         meter.onSample(sample, now);
@@ -113,10 +107,24 @@ public final class MeterApp implements BoardApp {
     @Override
     public void shutdown(BoardContext ctx) {
         meter = null;
+        pending = null;
     }
 
-    /** @return the running meter engine, or null before the wall time is known */
+    /**
+     * Starts the engine on the first call after the wall time became known (so a host command that
+     * arrives with the hello answer finds it running).
+     *
+     * @return the running meter engine, or null while the wall time is unknown or the app is shut down
+     */
     public Meter meter() {
+        if (meter == null && pending != null && context.clock().wallTimeKnown()) {
+            long now = context.clock().wallMillis();
+            pending.boot(now);
+            meter = pending;
+            nextTelemetry = now;
+            context.log().log(LogLevel.INFO, "meter", "started, balance " + meter.balance());
+            driveRelay();
+        }
         return meter;
     }
 

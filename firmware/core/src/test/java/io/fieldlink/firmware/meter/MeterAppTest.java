@@ -162,6 +162,33 @@ class MeterAppTest {
         assertThat(app.meter().ledger(new PrepaidLedger()).creditIn()).isEqualTo(4000);
     }
 
+    @Test
+    void aCreditPushRidingOnTheHelloAnswerIsApplied() {
+        host.pendingCommands.add(Command.signed(CommandType.CREDIT_PUSH, 1,
+                sign(new CreditPushBody("m-1", 41, 3000, 0).encode())));
+        boot();
+        runFor(2000);
+        assertThat(app.meter().ledger(new PrepaidLedger()).creditIn()).isEqualTo(3000);
+        assertThat(relay()).isEqualTo(MeterApp.RELAY_CLOSED);
+        assertThat(redemptionsAtHost()).extracting(TokenRedemption::tokenId).containsExactly(41L);
+    }
+
+    @Test
+    void aHostCreditPushForAnotherMeterOrWithABadSignatureChangesNothing() {
+        boot();
+        runFor(2000);
+        host.pendingCommands.add(Command.signed(CommandType.CREDIT_PUSH, 1,
+                sign(new CreditPushBody("m-2", 42, 3000, 0).encode())));
+        byte[] forged = sign(new CreditPushBody("m-1", 43, 3000, 0).encode());
+        forged[forged.length - 1] ^= 1;
+        host.pendingCommands.add(Command.signed(CommandType.CREDIT_PUSH, 2, forged));
+        console("login 4711");
+        console("credit " + token(1, 1000));
+        runFor(5000);
+        assertThat(app.meter().ledger(new PrepaidLedger()).creditIn()).isEqualTo(1000);
+        assertThat(redemptionsAtHost()).extracting(TokenRedemption::tokenId).containsExactly(1L);
+    }
+
     byte[] sign(byte[] payload) {
         return CoseSign1.sign(payload, new Signer() {
             @Override
