@@ -27,11 +27,12 @@ public final class MeterApp implements BoardApp {
     /** The relay output's value when open (supply cut). */
     public static final long RELAY_OPEN = 0;
 
-    private final MeterConfig config;
+    private final MeterConfig fixedConfig;
     private final TokenVerifier verifier;
     private final long telemetryIntervalMillis;
     private final MeterSample sample = new MeterSample();
     private BoardContext context;
+    private MeterConfig config;
     private BoardCreditTokens tokens;
     private MeterJournal journal;
     private Meter pending;
@@ -47,7 +48,18 @@ public final class MeterApp implements BoardApp {
     private long nextTelemetry;
 
     /**
-     * @param config the meter's tariff, credit and relay rules
+     * A meter whose rules come from the board configuration at every boot ({@link BoardMeterConfig}).
+     *
+     * @param verifier checks credit tokens against the trusted issuers
+     * @param telemetryIntervalMillis time between balance/energy packs, &gt; 0
+     */
+    public MeterApp(TokenVerifier verifier, long telemetryIntervalMillis) {
+        this(null, verifier, telemetryIntervalMillis);
+    }
+
+    /**
+     * @param config the meter's tariff, credit and relay rules, or null to read them from the board
+     *     configuration at boot
      * @param verifier checks credit tokens against the trusted issuers
      * @param telemetryIntervalMillis time between balance/energy packs, &gt; 0
      */
@@ -55,7 +67,7 @@ public final class MeterApp implements BoardApp {
         if (telemetryIntervalMillis <= 0) {
             throw new IllegalArgumentException("telemetry interval must be positive: " + telemetryIntervalMillis);
         }
-        this.config = config;
+        this.fixedConfig = config;
         this.verifier = verifier;
         this.telemetryIntervalMillis = telemetryIntervalMillis;
     }
@@ -63,6 +75,7 @@ public final class MeterApp implements BoardApp {
     @Override
     public void boot(BoardContext ctx) {
         context = ctx;
+        config = fixedConfig != null ? fixedConfig : BoardMeterConfig.from(ctx.config());
         meter = null;
         relayOut = -1;
         tamperHigh = false;

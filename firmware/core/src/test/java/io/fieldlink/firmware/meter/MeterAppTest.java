@@ -189,6 +189,22 @@ class MeterAppTest {
         assertThat(redemptionsAtHost()).extracting(TokenRedemption::tokenId).containsExactly(1L);
     }
 
+    @Test
+    void rulesFromTheBoardConfigKeepTheSupplyOnInFriendlyHours() {
+        hal.actuators().add("relay").add("buzzer");
+        board = Board.builder().definition(BoardLoader.builtIn("meter")).app(app = new MeterApp(verifier, 3_600_000))
+                .deviceId("m-1").clock(hal.clock()).storage(hal.storage()).transport(hal.network())
+                .console(hal.console()).sensors(hal.sensors()).actuators(hal.actuators()).crypto(hal.crypto())
+                .log(hal.log()).uplink(uplinks).samplePeriodMillis(1000).build();
+        board.boot();
+        runFor(2000);
+        // the fake host's time is Friday 04:40 UTC: inside the board's default friendly hours 18:00-08:00
+        assertThat(app.meter().balance()).isZero();
+        assertThat(app.meter().isFriendly(hal.clock().wallMillis())).isTrue();
+        assertThat(relay()).isEqualTo(MeterApp.RELAY_CLOSED);
+        assertThat(console("tariff").failed()).isFalse();
+    }
+
     byte[] sign(byte[] payload) {
         return CoseSign1.sign(payload, new Signer() {
             @Override
