@@ -69,7 +69,8 @@ public final class UplinkOptions {
         return this;
     }
 
-    UplinkOptions copy() {
+    /** @return an independent copy */
+    public UplinkOptions copy() {
         UplinkOptions c = new UplinkOptions();
         c.reportIntervalMillis = reportIntervalMillis;
         c.debounceMillis = debounceMillis;

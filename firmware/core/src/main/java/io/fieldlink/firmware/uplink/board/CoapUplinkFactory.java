@@ -27,7 +27,8 @@ public final class CoapUplinkFactory implements UplinkFactory {
 
     /**
      * @param issuers the trusted issuer keys for signed host commands
-     * @param options timing and sizing (the report interval is taken from the board config if set there)
+     * @param options timing and sizing (copied at each boot; the report interval is taken from the board
+     *     config if the board has {@value #REPORT_INTERVAL}; a change there applies from the next boot)
      */
     public CoapUplinkFactory(IssuerKeys issuers, UplinkOptions options) {
         this.issuers = issuers;
@@ -37,13 +38,14 @@ public final class CoapUplinkFactory implements UplinkFactory {
     @Override
     public Uplink create(BoardContext context, UplinkWiring wiring) {
         BoardConfig config = context.config();
+        UplinkOptions o = options.copy();
         if (config.has(REPORT_INTERVAL)) {
-            options.reportIntervalMillis(config.getLong(REPORT_INTERVAL));
+            o.reportIntervalMillis(config.getLong(REPORT_INTERVAL));
         }
         Hello hello = new Hello(kindName(context), context.deviceId(), wiring.firmwareVersion(), context.bootCount());
         long seed = context.deviceId().hashCode() * 31L + context.bootCount() + context.clock().monotonicMillis();
         last = new CoapUplink(context.clock(), context.scheduler(), wiring.transport(), context.journal(),
-                context.crypto(), context.log(), hello, issuers, options, new Random(seed));
+                context.crypto(), context.log(), hello, issuers, o, new Random(seed));
         return last;
     }
 
