@@ -1,0 +1,165 @@
+package io.fieldlink.firmware.meter;
+
+import io.fieldlink.firmware.hal.LogLevel;
+import io.fieldlink.firmware.kernel.BoardApp;
+import io.fieldlink.firmware.kernel.BoardContext;
+import io.fieldlink.firmware.kernel.Readings;
+import io.fieldlink.firmware.uplink.Uplink;
+import io.fieldlink.protocol.token.TokenVerifier;
+
+/**
+ * The prepaid meter as a board app (board definition {@code meter}): each sample tick feeds the
+ * {@code voltage}, {@code current}, {@code power_factor}, {@code frequency} and {@code active_power}
+ * channels to {@link Meter#onSample}, latches the {@code tamper} input (cover) on its rising edge and
+ * drives the {@code relay} output: 1 closed (supply on, also the board's safe value, so a reboot
+ * does not cut the supply before the meter decides), 0 open. Meter events go into the journal as
+ * uplink records ({@link MeterJournal}); the balance/energy pack every telemetry interval.
+ *
+ * <p>The engine runs on wall time (tariffs, daily charges), so it starts at the first tick after the
+ * wall clock is known (the host's hello answer); until then the relay keeps its boot value.
+ * Console: {@code balance}, {@code relay}, {@code tariff}, {@code tamper} (read-only);
+ * {@code credit <token>}, {@code emergency}, {@code tamper clear} (login). Host commands: see
+ * {@link MeterHostCommands}. Event-loop thread only.
+ */
+public final class MeterApp implements BoardApp {
+    /** The relay output's value when closed (supply on). */
+    public static final long RELAY_CLOSED = 1;
+    /** The relay output's value when open (supply cut). */
+    public static final long RELAY_OPEN = 0;
+
+    private final MeterConfig fixedConfig;
+    private final TokenVerifier verifier;
+    private final long telemetryIntervalMillis;
+    private final MeterSample sample = new MeterSample();
+    private BoardContext context;
+    private MeterConfig config;
+    private BoardCreditTokens tokens;
+    private MeterJournal journal;
+    private Meter pending;
+    private Meter meter;
+    private int voltage;
+    private int current;
+    private int powerFactor;
+    private int frequency;
+    private int activePower;
+    private int tamper;
+    private boolean tamperHigh;
+    private long relayOut = -1;
+    private long nextTelemetry;
+
+    /**
+     * A meter whose rules come from the board configuration at every boot ({@link BoardMeterConfig}).
+     *
+     * @param verifier checks credit tokens against the trusted issuers
+     * @param telemetryIntervalMillis time between balance/energy packs, &gt; 0
+     */
+    public MeterApp(TokenVerifier verifier, long telemetryIntervalMillis) {
+        this(null, verifier, telemetryIntervalMillis);
+    }
+
+    /**
+     * @param config the meter's tariff, credit and relay rules, or null to read them from the board
+     *     configuration at boot
+     * @param verifier checks credit tokens against the trusted issuers
+     * @param telemetryIntervalMillis time between balance/energy packs, &gt; 0
+     */
+    public MeterApp(MeterConfig config, TokenVerifier verifier, long telemetryIntervalMillis) {
+        if (telemetryIntervalMillis <= 0) {
+            throw new IllegalArgumentException("telemetry interval must be positive: " + telemetryIntervalMillis);
+        }
+        this.fixedConfig = config;
+        this.verifier = verifier;
+        this.telemetryIntervalMillis = telemetryIntervalMillis;
+    }
+
+    @Override
+    public void boot(BoardContext ctx) {
+        context = ctx;
+        config = fixedConfig != null ? fixedConfig : BoardMeterConfig.from(ctx.config());
+        meter = null;
+        relayOut = -1;
+        tamperHigh = false;
+        tokens = new BoardCreditTokens(verifier, ctx.deviceId(), config.maxCreditAmount);
+        Uplink uplink = ctx.uplink();
+        journal = new MeterJournal(ctx.journal(), uplink, ctx.log(), tokens);
+        pending = new Meter(config, new JournalMeterStore(ctx.journal()), tokens, journal);
+        Readings r = ctx.readings();
+        voltage = r.indexOf("voltage");
+        current = r.indexOf("current");
+        powerFactor = r.indexOf("power_factor");
+        frequency = r.indexOf("frequency");
+        activePower = r.indexOf("active_power");
+        tamper = r.indexOf("tamper");
+        MeterConsole.register(this, ctx);
+        if (uplink != null) {
+            uplink.setCommandHandler(new MeterHostCommands(this, ctx.deviceId(), ctx.clock(), tokens));
+        }
+    }
+
+    @Override
+    public void sampleTick(BoardContext ctx, Readings r) {
+        if (meter() == null) {
+            return;
+        }
+        long now = ctx.clock().wallMillis();
+        sample.set((int) r.milli(voltage), (int) r.milli(current), (int) r.milli(powerFactor),
+                (int) r.milli(frequency), r.milli(activePower));
+        meter.onSample(sample, now);
+        boolean high = tamper >= 0 && r.milli(tamper) > 0;
+        if (high && !tamperHigh) {
+            meter.tamper(Meter.TAMPER_COVER_OPEN, now);
+        }
+        tamperHigh = high;
+        if (now >= nextTelemetry) {
+            journal.telemetry(now, meter.balance(), meter.energyWh());
+            nextTelemetry = now + telemetryIntervalMillis;
+        }
+        driveRelay();
+    }
+
+    @Override
+    public void shutdown(BoardContext ctx) {
+        meter = null;
+        pending = null;
+    }
+
+    /**
+     * Starts the engine on the first call after the wall time became known (so a host command that
+     * arrives with the hello answer finds it running).
+     *
+     * @return the running meter engine, or null while the wall time is unknown or the app is shut down
+     */
+    public Meter meter() {
+        if (meter == null && pending != null && context.clock().wallTimeKnown()) {
+            long now = context.clock().wallMillis();
+            pending.boot(now);
+            meter = pending;
+            nextTelemetry = now;
+            context.log().log(LogLevel.INFO, "meter", "started, balance " + meter.balance());
+            driveRelay();
+        }
+        return meter;
+    }
+
+    /** @return the record writer (its lost-record count) */
+    public MeterJournal records() {
+        return journal;
+    }
+
+    BoardContext context() {
+        return context;
+    }
+
+    long now() {
+        return context.clock().wallMillis();
+    }
+
+    /** Sets the relay output from the meter's verdict (after every change the app causes). */
+    void driveRelay() {
+        long want = meter.relayClosed() ? RELAY_CLOSED : RELAY_OPEN;
+        if (want != relayOut) {
+            context.actuators().set("relay", want);
+            relayOut = want;
+        }
+    }
+}

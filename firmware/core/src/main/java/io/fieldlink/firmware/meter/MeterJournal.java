@@ -1,0 +1,100 @@
+package io.fieldlink.firmware.meter;
+
+import io.fieldlink.firmware.hal.Log;
+import io.fieldlink.firmware.hal.LogLevel;
+import io.fieldlink.firmware.journal.Journal;
+import io.fieldlink.firmware.uplink.Uplink;
+import io.fieldlink.protocol.cbor.CborWriter;
+import io.fieldlink.protocol.record.TokenRedemption;
+import io.fieldlink.protocol.record.UplinkRecord;
+import io.fieldlink.protocol.token.VerdictReason;
+
+/**
+ * Writes a meter's events into the board journal as uplink records (see docs/protocol.md, "Meter
+ * records") and asks the uplink to report soon: a credit attempt becomes a {@link TokenRedemption}
+ * (kind 3; reason code = the {@link VerdictReason} ordinal, 0 accepted); every other event a SenML
+ * telemetry pack (kind 1) {@code [{n: <event name>, v: value}]}, plus {@code {n: <event>_reason,
+ * vs: reason}} when the event has a reason; {@link #telemetry} writes the periodic
+ * {@code balance}/{@code energy} pack. All values are integers (milli-units, Wh, bits): no floating
+ * point. Event-loop thread only; allocates only for the TokenRedemption record.
+ */
+public final class MeterJournal implements MeterEvents {
+    private static final String[] NAMES = {"booted", "credit", "emergency_taken", "emergency_repaid",
+        "relay_opened", "relay_closed", "low_credit", "tamper", "tamper_cleared", "overload_trip",
+        "tariff_changed", "tariff_scheduled", "fixed_charge"};
+
+    private final Journal journal;
+    private final Uplink uplink;
+    private final Log log;
+    private final BoardCreditTokens tokens;
+    private final CborWriter w = new CborWriter(256);
+    private long lost;
+
+    /**
+     * @param journal the board journal
+     * @param uplink the board's uplink, or null
+     * @param log the board log
+     * @param tokens the token check (for the token id of a credit attempt)
+     */
+    public MeterJournal(Journal journal, Uplink uplink, Log log, BoardCreditTokens tokens) {
+        this.journal = journal;
+        this.uplink = uplink;
+        this.log = log;
+        this.tokens = tokens;
+    }
+
+    /** @return records not journaled because the journal was full */
+    public long lostCount() {
+        return lost;
+    }
+
+    /** @param kind an event kind @return its record name, e.g. {@code relay_opened} */
+    public static String nameOf(MeterEventKind kind) {
+        return NAMES[kind.ordinal()];
+    }
+
+    @Override
+    public void onMeterEvent(MeterEventKind kind, long atMillis, long value, String reason) {
+        w.reset();
+        if (kind == MeterEventKind.CREDIT) {
+            VerdictReason r = VerdictReason.fromCode(reason);
+            int code = r == null ? VerdictReason.MALFORMED.ordinal() : r.ordinal();
+            new TokenRedemption(tokens.lastTokenId(), TokenRedemption.KIND_CREDIT, code, value).encode(w);
+            append(UplinkRecord.TOKEN_REDEMPTION, atMillis);
+            return;
+        }
+        String name = nameOf(kind);
+        w.writeArrayHeader(reason == null ? 1 : 2);
+        w.writeMapHeader(2).writeInt(0).writeText(name).writeInt(2).writeInt(value);
+        if (reason != null) {
+            w.writeMapHeader(2).writeInt(0).writeText(name + "_reason").writeInt(3).writeText(reason);
+        }
+        append(UplinkRecord.TELEMETRY, atMillis);
+    }
+
+    /**
+     * Journals the periodic pack {@code [{n: balance, v: milli-units}, {n: energy, u: Wh, v: Wh}]}.
+     *
+     * @param atMillis epoch ms
+     * @param balance the balance, milli-units
+     * @param energyWh the energy register, Wh
+     */
+    public void telemetry(long atMillis, long balance, long energyWh) {
+        w.reset();
+        w.writeArrayHeader(2);
+        w.writeMapHeader(2).writeInt(0).writeText("balance").writeInt(2).writeInt(balance);
+        w.writeMapHeader(3).writeInt(0).writeText("energy").writeInt(1).writeText("Wh").writeInt(2).writeInt(energyWh);
+        append(UplinkRecord.TELEMETRY, atMillis);
+    }
+
+    private void append(int type, long atMillis) {
+        if (journal.append(type, atMillis, w.buffer(), 0, w.size()) < 0) {
+            lost++;
+            log.log(LogLevel.WARN, "meter", "journal full: record dropped (" + lost + " so far)");
+            return;
+        }
+        if (uplink != null) {
+            uplink.reportNow();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.fieldlink.firmware.uplink;
+
+import io.fieldlink.firmware.journal.Journal;
+import io.fieldlink.firmware.journal.JournalCursor;
+import io.fieldlink.protocol.cbor.CborWriter;
+import io.fieldlink.protocol.record.UplinkBatch;
+import io.fieldlink.protocol.record.UplinkRecord;
+
+/**
+ * Encodes the oldest unacknowledged journal records as one {@link UplinkBatch}
+ * ({@code {0: 1, 1: [uplink record...]}}) that fits a byte budget, each record with its journal
+ * sequence number, its original time and, as body, its journal payload unchanged. The journal record
+ * type is the {@link UplinkRecord} kind (1 telemetry, 2 sale, 3 token redemption, 4 alarm, 5 shut-in,
+ * others as defined in docs/protocol.md). Reuses its buffers: allocates nothing once warm.
+ * Event-loop thread only.
+ */
+public final class BatchWriter {
+    private final int budget;
+    private final int maxRecords;
+    private final CborWriter items;
+    private final CborWriter one = new CborWriter(Journal.MAX_PAYLOAD + 64);
+    private final CborWriter out;
+    private final byte[] payload = new byte[Journal.MAX_PAYLOAD];
+    private int count;
+    private long lastSeq;
+
+    /**
+     * @param budget the largest encoded batch, in bytes
+     * @param maxRecords the most records per batch
+     * @throws IllegalArgumentException if the budget cannot hold one record of the largest size
+     */
+    public BatchWriter(int budget, int maxRecords) {
+        if (budget < 64 || maxRecords < 1) {
+            throw new IllegalArgumentException("batch budget " + budget + " bytes / " + maxRecords + " records is too small");
+        }
+        this.budget = budget;
+        this.maxRecords = maxRecords;
+        this.items = new CborWriter(budget);
+        this.out = new CborWriter(budget + 16);
+    }
+
+    /**
+     * Encodes from the cursor's oldest record on (the cursor is rewound first). A record too large for
+     * the budget on its own is sent alone anyway (the transport may then drop it; see the report).
+     *
+     * @param cursor a cursor over the journal's unacknowledged records
+     * @return how many records the batch holds (0: nothing to send)
+     */
+    public int fill(JournalCursor cursor) {
+        cursor.rewind();
+        items.reset();
+        count = 0;
+        lastSeq = 0;
+        int room = budget - 12;
+        while (count < maxRecords && cursor.next()) {
+            int n = cursor.copyPayload(payload, 0);
+            one.reset();
+            one.writeMapHeader(5).writeInt(0).writeInt(UplinkRecord.VERSION).writeInt(1).writeUnsigned(cursor.seq())
+                    .writeInt(2).writeInt(cursor.time()).writeInt(3).writeInt(cursor.type()).writeInt(4)
+                    .writeRaw(payload, 0, n);
+            if (count > 0 && items.size() + one.size() > room) {
+                break;
+            }
+            items.writeRaw(one.buffer(), 0, one.size());
+            count++;
+            lastSeq = cursor.seq();
+        }
+        out.reset();
+        if (count > 0) {
+            out.writeMapHeader(2).writeInt(0).writeInt(UplinkBatch.VERSION).writeInt(1).writeArrayHeader(count)
+                    .writeRaw(items.buffer(), 0, items.size());
+        }
+        return count;
+    }
+
+    /** @return the records in the last batch */
+    public int count() {
+        return count;
+    }
+
+    /** @return the sequence number of the last record in the batch */
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    /** @return the encoded batch (valid up to {@link #size()}) */
+    public byte[] buffer() {
+        return out.buffer();
+    }
+
+    /** @return the encoded batch's length */
+    public int size() {
+        return out.size();
+    }
+}

@@ -1,0 +1,146 @@
+package io.fieldlink.firmware.uplink;
+
+import io.fieldlink.firmware.hal.Crypto;
+import io.fieldlink.firmware.hal.Log;
+import io.fieldlink.firmware.hal.LogLevel;
+import io.fieldlink.protocol.cbor.CborWriter;
+import io.fieldlink.protocol.record.Command;
+import io.fieldlink.protocol.record.CommandType;
+
+/**
+ * Hands host commands to the app's {@link HostCommandHandler}, each command id once (among the last
+ * {@value #REMEMBERED} seen since boot), and only after the signature of a signed type (tariff,
+ * credit push, relay override, shut-in reset) verified against the board's {@link IssuerKeys}: a
+ * signed type whose body does not verify never reaches the handler.
+ *
+ * <p>What the handler gets: {@link HostCommand#name()} is {@link #nameOf}; the arguments are the
+ * verified COSE payload (the body map) for signed types, {@code {1: key, 2: value}} for a config set
+ * and the firmware notice map for a firmware update. Event-loop thread only.
+ */
+public final class CommandGate {
+    /** Result code when the signature did not verify. */
+    public static final int REFUSED_SIGNATURE = -1;
+    /** Result code when no handler is registered. */
+    public static final int REFUSED_NO_HANDLER = -2;
+    /** Result code when the command id was already handled. */
+    public static final int ALREADY_DONE = -3;
+    static final int REMEMBERED = 32;
+
+    private final Crypto crypto;
+    private final IssuerKeys issuers;
+    private final Log log;
+    private final long[] recentIds = new long[REMEMBERED];
+    private final CborWriter scratch = new CborWriter(64);
+    private int recentCount;
+    private int recentNext;
+    private HostCommandHandler handler;
+    private long refused;
+
+    /**
+     * @param crypto the board's crypto
+     * @param issuers the trusted issuer keys
+     * @param log the board log
+     */
+    public CommandGate(Crypto crypto, IssuerKeys issuers, Log log) {
+        this.crypto = crypto;
+        this.issuers = issuers;
+        this.log = log;
+    }
+
+    /** @param handler the app's handler, or null to refuse every command */
+    public void setHandler(HostCommandHandler handler) {
+        this.handler = handler;
+    }
+
+    /** @return commands refused for a bad or missing signature since boot */
+    public long refusedCount() {
+        return refused;
+    }
+
+    /**
+     * @param type a command type
+     * @return the name the app sees: tariff, credit, relay, config, firmware, shutin-reset
+     */
+    public static String nameOf(CommandType type) {
+        switch (type) {
+            case TARIFF:
+                return "tariff";
+            case CREDIT_PUSH:
+                return "credit";
+            case RELAY_OVERRIDE:
+                return "relay";
+            case CONFIG_SET:
+                return "config";
+            case FIRMWARE_UPDATE:
+                return "firmware";
+            default:
+                return "shutin-reset";
+        }
+    }
+
+    /**
+     * Applies each command of a response (null or empty: nothing).
+     *
+     * @param commands the commands, in order
+     */
+    public void applyAll(Command[] commands) {
+        if (commands == null) {
+            return;
+        }
+        for (int i = 0; i < commands.length; i++) {
+            apply(commands[i]);
+        }
+    }
+
+    /**
+     * @param command one command from the host
+     * @return the handler's result, or one of this class's refusal codes
+     */
+    public int apply(Command command) {
+        if (seen(command.id())) {
+            return ALREADY_DONE;
+        }
+        byte[] arguments;
+        boolean signed = command.type().signed();
+        if (signed) {
+            arguments = issuers.verifiedPayload(crypto, command.signedBody());
+            if (arguments == null) {
+                refused++;
+                log.log(LogLevel.WARN, "uplink", "refused " + nameOf(command.type()) + " command "
+                        + command.id() + ": signature does not verify against a trusted issuer");
+                return REFUSED_SIGNATURE;
+            }
+        } else {
+            scratch.reset();
+            if (command.firmwareNotice() != null) {
+                command.firmwareNotice().encode(scratch);
+            } else {
+                scratch.writeMapHeader(2).writeInt(1).writeText(command.configKey()).writeInt(2)
+                        .writeText(command.configValue());
+            }
+            arguments = scratch.toByteArray();
+        }
+        remember(command.id());
+        if (handler == null) {
+            return REFUSED_NO_HANDLER;
+        }
+        return handler.onCommand(new HostCommand(command.id(), nameOf(command.type()), arguments, signed));
+    }
+
+    private boolean seen(long id) {
+        for (int i = 0; i < recentCount; i++) {
+            if (recentIds[i] == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void remember(long id) {
+        recentIds[recentNext] = id;
+        recentNext = (recentNext + 1) % REMEMBERED;
+        if (recentCount < REMEMBERED) {
+            recentCount++;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.fieldlink.firmware.uplink;
+
+import io.fieldlink.firmware.hal.memory.MemoryNetwork;
+import io.fieldlink.protocol.coap.CoapCode;
+import io.fieldlink.protocol.coap.CoapDecoder;
+import io.fieldlink.protocol.coap.CoapEncoder;
+import io.fieldlink.protocol.coap.CoapMessage;
+import io.fieldlink.protocol.coap.CoapType;
+import io.fieldlink.protocol.coap.ContentFormat;
+import io.fieldlink.protocol.record.Ack;
+import io.fieldlink.protocol.record.Command;
+import io.fieldlink.protocol.record.Hello;
+import io.fieldlink.protocol.record.HelloAnswer;
+import io.fieldlink.protocol.record.UplinkBatch;
+import io.fieldlink.protocol.record.UplinkRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * A host stand-in on a {@link MemoryNetwork}: decodes what the board sent with the protocol's
+ * {@link CoapDecoder}, answers {@code hello} with a {@link HelloAnswer} and {@code up} with an
+ * {@link Ack} (piggy-backed), stores each (seq) once, and can lose its answers.
+ */
+public final class FakeHost {
+    public final MemoryNetwork network;
+    public final TreeMap<Long, UplinkRecord> stored = new TreeMap<>();
+    public final List<Long> arrivalOrder = new ArrayList<>();
+    public final List<Hello> hellos = new ArrayList<>();
+    public final List<Command> pendingCommands = new ArrayList<>();
+    public long hostTimeMs = 1_763_700_000_000L;
+    public int batches;
+    public int resent;
+    public int answersToLose;
+    public boolean down;
+
+    public FakeHost(MemoryNetwork network) {
+        this.network = network;
+    }
+
+    /** Answers everything the board has sent so far. @return requests seen */
+    public int serve() {
+        int n = 0;
+        byte[] d;
+        while ((d = network.takeSent()) != null) {
+            if (down) {
+                continue;
+            }
+            CoapMessage m = CoapDecoder.decode(d);
+            if (m.type() != CoapType.CON || !CoapCode.isRequest(m.code())) {
+                continue;
+            }
+            n++;
+            byte[] answer;
+            if (m.uriPath().equals("hello")) {
+                hellos.add(Hello.decode(m.copyPayload()));
+                answer = new HelloAnswer(hostTimeMs, takeCommands()).encode();
+            } else if (m.uriPath().equals("up")) {
+                answer = receive(UplinkBatch.decode(m.copyPayload())).encode();
+            } else {
+                answer = null;
+            }
+            if (answersToLose > 0) {
+                answersToLose--;
+                continue;
+            }
+            CoapMessage r = new CoapMessage().setType(CoapType.ACK).setMessageId(m.messageId())
+                    .setToken(m.copyToken());
+            if (answer == null) {
+                r.setCode(CoapCode.NOT_FOUND);
+            } else {
+                r.setCode(CoapCode.CHANGED).setContentFormat(ContentFormat.CBOR).setPayload(answer);
+            }
+            CoapEncoder enc = new CoapEncoder();
+            enc.encode(r);
+            network.deliver(enc.toByteArray());
+        }
+        return n;
+    }
+
+    private Ack receive(UplinkBatch batch) {
+        batches++;
+        for (int i = 0; i < batch.size(); i++) {
+            UplinkRecord r = batch.get(i);
+            if (stored.putIfAbsent(r.seq(), r) != null) {
+                resent++;
+            } else {
+                arrivalOrder.add(r.seq());
+            }
+        }
+        long ack = 0;
+        while (stored.containsKey(ack + 1)) {
+            ack++;
+        }
+        return new Ack(ack, new long[0], takeCommands());
+    }
+
+    private Command[] takeCommands() {
+        Command[] c = pendingCommands.toArray(new Command[0]);
+        pendingCommands.clear();
+        return c;
+    }
+}
