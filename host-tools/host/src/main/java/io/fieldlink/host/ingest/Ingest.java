@@ -47,6 +47,20 @@ public final class Ingest {
         });
     }
 
+    /**
+     * Records a device's hello (firmware version, boot count, last seen) in the registry.
+     *
+     * @param device a provisioned device id
+     * @param atMillis the host's receive time, epoch ms
+     * @return completes after the commit holding it; exceptionally as {@link #submit} does
+     */
+    public CompletableFuture<Void> hello(String device, String firmware, long bootCount, long atMillis) {
+        return committer.submit(() -> {
+            registry.recordHello(device, firmware, bootCount, atMillis);
+            return null;
+        });
+    }
+
     /** What happened to an uplink. */
     public enum Outcome {
         /** Newly stored. */
