@@ -9,16 +9,12 @@ import io.fieldlink.protocol.record.ShutIn;
 import io.fieldlink.protocol.record.TokenRedemption;
 import io.fieldlink.protocol.record.UplinkBatch;
 import io.fieldlink.protocol.record.UplinkRecord;
-import io.fieldlink.protocol.senml.SenmlPack;
-import io.fieldlink.protocol.senml.SenmlRecord;
-import io.fieldlink.protocol.senml.SenmlResolver;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
  * Turns an {@link UplinkBatch} payload into one {@link Uplink} per record, keeping each record's
- * own seq and times: telemetry is resolved with the protocol's {@link SenmlResolver} against the
+ * own seq and times: telemetry is resolved ({@link SenmlUplinks}) against the
  * record's {@code occurredAt} (so relative SenML times count from when it happened, not from when
  * it arrived); numeric values and sums become readings ({@code name}, {@code name:sum}), string,
  * boolean and data values become events; sales, token redemptions, alarms and shut-ins become
@@ -55,51 +51,13 @@ public final class BatchReader {
             List<Reading> readings = new ArrayList<>();
             List<Event> events = new ArrayList<>();
             if (r.kind() == UplinkRecord.TELEMETRY) {
-                telemetry(r, path, readings, events);
+                SenmlUplinks.resolveInto(r.telemetry(), r.occurredAtMs(), path + ".body.", readings, events);
             } else {
                 events.add(event(r.event(), r.occurredAtMs()));
             }
             out.add(new Uplink(device, r.seq(), readings, events, receivedAt));
         }
         return out;
-    }
-
-    private static void telemetry(UplinkRecord r, String path, List<Reading> readings, List<Event> events) {
-        SenmlPack resolved;
-        try {
-            resolved = SenmlResolver.resolve(r.telemetry(), r.occurredAtMs() / 1000.0);
-        } catch (ProtocolException e) {
-            throw new MalformedUplinkException("record", path + ".body: " + e.getMessage());
-        }
-        for (int j = 0; j < resolved.size(); j++) {
-            SenmlRecord s = resolved.get(j);
-            String at = path + ".body.senml[" + j + "]";
-            long t = Math.round(finite(s.time(), at + ".t") * 1000);
-            String name = s.name();
-            if (s.hasValue()) {
-                readings.add(new Reading(name, t, finite(s.value(), at + ".v")));
-            } else if (s.stringValue() != null) {
-                events.add(new Event(name, t, new JsonWriter().beginObject().field("vs", s.stringValue()).endObject()
-                        .toString()));
-            } else if (s.hasBoolValue()) {
-                events.add(new Event(name, t, new JsonWriter().beginObject().field("vb", s.boolValue()).endObject()
-                        .toString()));
-            } else if (s.dataValue() != null) {
-                events.add(new Event(name, t, new JsonWriter().beginObject()
-                        .field("vd", Base64.getUrlEncoder().withoutPadding().encodeToString(s.dataValue())).endObject()
-                        .toString()));
-            }
-            if (s.hasSum()) {
-                readings.add(new Reading(name + ":sum", t, finite(s.sum(), at + ".s")));
-            }
-        }
-    }
-
-    private static double finite(double v, String field) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            throw new MalformedUplinkException("record", field + ": must be finite, got " + v);
-        }
-        return v;
     }
 
     /** @return the event stored for {@code e} at {@code at} */
