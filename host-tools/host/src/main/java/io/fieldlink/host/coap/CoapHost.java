@@ -62,6 +62,8 @@ public final class CoapHost implements AutoCloseable {
         }
         int maxPayload = config.get(HostConfig.COAP_MAX_PAYLOAD);
         server.add(new TelemetryResource(identity, ingest, metrics, clock, maxPayload));
+        server.add(new HelloResource(identity, ingest, metrics, clock, maxPayload));
+        server.add(new BatchResource(identity, ingest, metrics, clock, maxPayload));
         server.add(new FirmwareResource(firmwareDir, identity));
     }
 

@@ -2,8 +2,7 @@ package io.fieldlink.host.coap;
 
 import io.fieldlink.host.ingest.Ingest;
 import io.fieldlink.host.ingest.MalformedUplinkException;
-import io.fieldlink.host.ingest.SenmlCbor;
-import io.fieldlink.host.ingest.SenmlJson;
+import io.fieldlink.host.ingest.SenmlUplinks;
 import io.fieldlink.host.ingest.Uplink;
 import io.fieldlink.host.metrics.HostMetrics;
 import io.fieldlink.host.registry.Device;
@@ -37,9 +36,9 @@ final class TelemetryResource extends UplinkResource {
         Uplink uplink;
         try {
             if (format == SENML_JSON) {
-                uplink = SenmlJson.decode(exchange.getRequestPayload(), device.get().id(), clock.millis());
+                uplink = SenmlUplinks.json(exchange.getRequestPayload(), device.get().id(), clock.millis());
             } else if (format == SENML_CBOR) {
-                uplink = SenmlCbor.decode(exchange.getRequestPayload(), device.get().id(), clock.millis());
+                uplink = SenmlUplinks.cbor(exchange.getRequestPayload(), device.get().id(), clock.millis());
             } else {
                 metrics.reject("content-format");
                 exchange.respond(ResponseCode.UNSUPPORTED_CONTENT_FORMAT,

@@ -36,14 +36,62 @@ abstract class UplinkResource extends CoapResource {
         this.maxPayload = maxPayload;
     }
 
-    /** @return the sending device, or empty after answering 4.01 */
+    /**
+     * @return the sending device, or empty after answering 4.01 (unknown device) or 4.03 (a
+     *         {@code d} query naming another device than the DTLS identity)
+     */
     protected Optional<Device> authorise(CoapExchange exchange) {
         Optional<Device> d = identity.of(exchange);
         if (d.isEmpty()) {
             metrics.reject("unknown-device");
             exchange.respond(ResponseCode.UNAUTHORIZED, "unknown device", MediaTypeRegistry.TEXT_PLAIN);
+            return d;
+        }
+        String named = exchange.getQueryParameter("d");
+        if (named != null && !named.equals(d.get().id())) {
+            return forbid(exchange, "d=" + named + " names another device than this one ('" + d.get().id() + "')");
         }
         return d;
+    }
+
+    /** Answers 4.03 with {@code reason}; @return empty */
+    protected Optional<Device> forbid(CoapExchange exchange, String reason) {
+        metrics.reject("other-device");
+        exchange.respond(ResponseCode.FORBIDDEN, reason, MediaTypeRegistry.TEXT_PLAIN);
+        return Optional.empty();
+    }
+
+    /** @return true when the request is CBOR (60) or names no format; otherwise answers 4.15 */
+    protected boolean isCbor(CoapExchange exchange) {
+        int format = exchange.getRequestOptions().getContentFormat();
+        if (format != MediaTypeRegistry.UNDEFINED && format != MediaTypeRegistry.APPLICATION_CBOR) {
+            metrics.reject("content-format");
+            exchange.respond(ResponseCode.UNSUPPORTED_CONTENT_FORMAT, "content-format must be 60 (application/cbor)",
+                    MediaTypeRegistry.TEXT_PLAIN);
+            return false;
+        }
+        return true;
+    }
+
+    /** Answers 4.00 with a record decoder's message, which names the bad field. */
+    protected void reject(CoapExchange exchange, String reason, String message) {
+        metrics.reject(reason);
+        exchange.respond(ResponseCode.BAD_REQUEST, message, MediaTypeRegistry.TEXT_PLAIN);
+    }
+
+    /** Answers a failed commit: 5.03 with Max-Age 1 when the queue is full, else 5.00. */
+    protected void storeFailed(CoapExchange exchange, Throwable error, String device) {
+        Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (e instanceof QueueFullException) {
+            metrics.reject("queue-full");
+            exchange.setMaxAge(1);
+            exchange.respond(ResponseCode.SERVICE_UNAVAILABLE, "busy, retry", MediaTypeRegistry.TEXT_PLAIN);
+        } else {
+            Logger.error(e, "storing for {} failed", device);
+            metrics.reject("store-failed");
+            exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "store failed", MediaTypeRegistry.TEXT_PLAIN);
+        }
     }
 
     /** @return true when the payload is within the limit; otherwise answers 4.13 */

@@ -5,6 +5,7 @@ import io.fieldlink.host.store.TimeSeriesStore;
 import io.fieldlink.host.metrics.HostMetrics;
 import io.fieldlink.host.registry.DeviceRegistry;
 import io.fieldlink.host.store.Committer;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -44,6 +45,71 @@ public final class Ingest {
             } else if (outcome == Outcome.DUPLICATE) {
                 metrics.duplicate();
             }
+        });
+    }
+
+    /**
+     * Queues one device's batch of records (one {@link Uplink} each, with its own seq) as a single
+     * write: each (device, seq) not stored before is stored, the device's last-seen time is noted,
+     * and what is now stored of its seqs is read back, all in one commit.
+     *
+     * @param device the device every uplink belongs to
+     * @param maxRanges most ranges to report beyond the contiguous part
+     * @return completes after the commit; exceptionally as {@link #submit} does
+     * @throws IllegalArgumentException when an uplink belongs to another device
+     */
+    public CompletableFuture<BatchOutcome> submitBatch(String device, List<Uplink> uplinks, long receivedAt,
+            int maxRanges) {
+        for (Uplink u : uplinks) {
+            if (!u.device().equals(device)) {
+                throw new IllegalArgumentException("uplink of " + u.device() + " in a batch of " + device);
+            }
+        }
+        return committer.submit(() -> {
+            int stored = 0;
+            int records = 0;
+            for (Uplink u : uplinks) {
+                if (series.store(u)) {
+                    stored++;
+                    records += u.records();
+                }
+            }
+            registry.recordSeen(device, receivedAt);
+            return new BatchOutcome(stored, uplinks.size() - stored, records, series.acknowledged(device, maxRanges));
+        }).whenComplete((outcome, error) -> {
+            if (outcome != null) {
+                if (outcome.records() > 0) {
+                    metrics.stored(outcome.records());
+                }
+                for (int i = 0; i < outcome.duplicates(); i++) {
+                    metrics.duplicate();
+                }
+            }
+        });
+    }
+
+    /**
+     * What a batch did.
+     *
+     * @param stored records newly stored
+     * @param duplicates records whose (device, seq) was stored before
+     * @param records readings and events newly stored
+     * @param acknowledged what is stored of the device's seqs after the commit
+     */
+    public record BatchOutcome(int stored, int duplicates, int records, Acknowledged acknowledged) {
+    }
+
+    /**
+     * Records a device's hello (firmware version, boot count, last seen) in the registry.
+     *
+     * @param device a provisioned device id
+     * @param atMillis the host's receive time, epoch ms
+     * @return completes after the commit holding it; exceptionally as {@link #submit} does
+     */
+    public CompletableFuture<Void> hello(String device, String firmware, long bootCount, long atMillis) {
+        return committer.submit(() -> {
+            registry.recordHello(device, firmware, bootCount, atMillis);
+            return null;
         });
     }
 

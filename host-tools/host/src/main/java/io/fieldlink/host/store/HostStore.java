@@ -48,6 +48,11 @@ public final class HostStore implements AutoCloseable {
         return db.treeMap(name, Serializer.STRING, Serializer.STRING).createOrOpen();
     }
 
+    /** @return a sorted map from string keys to longs, created when absent */
+    public BTreeMap<String, Long> counterMap(String name) {
+        return db.treeMap(name, Serializer.STRING, Serializer.LONG).createOrOpen();
+    }
+
     /** @return a sorted map from long keys to strings, created when absent */
     public BTreeMap<Long, String> logMap(String name) {
         return db.treeMap(name, Serializer.LONG, Serializer.STRING).createOrOpen();

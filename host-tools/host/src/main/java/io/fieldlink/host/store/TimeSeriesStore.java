@@ -1,5 +1,6 @@
 package io.fieldlink.host.store;
 
+import io.fieldlink.host.ingest.Acknowledged;
 import io.fieldlink.host.ingest.Bucket;
 import io.fieldlink.host.ingest.Event;
 import io.fieldlink.host.ingest.Reading;
@@ -24,6 +25,7 @@ public final class TimeSeriesStore {
     private final Map<Resolution, BTreeMap<Object[], double[]>> rollups = new EnumMap<>(Resolution.class);
     private final BTreeMap<Object[], String> events;
     private final BTreeMap<Object[], String> seen;
+    private final BTreeMap<String, Long> contiguous;
 
     /** Opens the maps in {@code store}. */
     public TimeSeriesStore(HostStore store) {
@@ -33,6 +35,7 @@ public final class TimeSeriesStore {
         }
         events = store.tupleTextMap("events", Serializer.STRING, Serializer.LONG, Serializer.LONG, Serializer.LONG);
         seen = store.tupleTextMap("seen", Serializer.STRING, Serializer.LONG);
+        contiguous = store.counterMap("seen-contiguous");
     }
 
     /**
@@ -64,6 +67,49 @@ public final class TimeSeriesStore {
     /** @return true when (device, seq) is stored */
     public boolean contains(String device, long seq) {
         return seen.containsKey(new Object[] {device, seq});
+    }
+
+    /**
+     * What the device may drop from its journal: the highest seq up to which every seq from 1 is
+     * stored (0 when seq 1 is not), and up to {@code maxRanges} inclusive ranges of seqs stored
+     * beyond it, ascending. Advances the device's stored watermark, so each seq is walked over
+     * about once. Committer thread only (call it in the write that stored the seqs).
+     */
+    public Acknowledged acknowledged(String device, int maxRanges) {
+        long start = contiguous.getOrDefault(device, 0L);
+        long highest = start;
+        long[] ranges = new long[2 * maxRanges];
+        int n = 0;
+        long first = -1;
+        long last = -1;
+        for (Object[] k : seen.subMap(new Object[] {device, start + 1}, true, new Object[] {device, Long.MAX_VALUE}, true)
+                .keySet()) {
+            long s = (Long) k[1];
+            if (first < 0 && s == highest + 1) {
+                highest = s;
+            } else if (first >= 0 && s == last + 1) {
+                last = s;
+            } else {
+                if (first >= 0) {
+                    ranges[n++] = first;
+                    ranges[n++] = last;
+                    if (n == ranges.length) {
+                        first = -1;
+                        break;
+                    }
+                }
+                first = s;
+                last = s;
+            }
+        }
+        if (first >= 0) {
+            ranges[n++] = first;
+            ranges[n++] = last;
+        }
+        if (highest != start) {
+            contiguous.put(device, highest);
+        }
+        return new Acknowledged(highest, java.util.Arrays.copyOf(ranges, n));
     }
 
     private void rollUp(String device, Reading r) {

@@ -91,9 +91,9 @@ class CoapIngestTest {
         assertThat(notJson.getResponseText()).contains("offset");
         CoapResponse twoValues = c.post("[{\"n\":\"v\",\"v\":1,\"vs\":\"x\"}]".getBytes(StandardCharsets.UTF_8), 110);
         assertThat(twoValues.getCode()).isEqualTo(ResponseCode.BAD_REQUEST);
-        assertThat(twoValues.getResponseText()).contains("record 0").contains("more than one value");
+        assertThat(twoValues.getResponseText()).contains("senml[0]").contains("more than one value");
         CoapResponse badName = c.post(("[{\"n\":\"ok\",\"v\":1},{\"n\":\"b d\",\"v\":2}]").getBytes(StandardCharsets.UTF_8), 110);
-        assertThat(badName.getResponseText()).contains("record 1");
+        assertThat(badName.getResponseText()).contains("senml[1]");
         CoapResponse wrongFormat = c.post("hello".getBytes(StandardCharsets.UTF_8), 0);
         assertThat(wrongFormat.getCode()).isEqualTo(ResponseCode.UNSUPPORTED_CONTENT_FORMAT);
         assertThat(host.series().readings("m1", "ok", 0, Long.MAX_VALUE, 10)).isEmpty();

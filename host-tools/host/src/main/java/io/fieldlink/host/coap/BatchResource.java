@@ -1,0 +1,63 @@
+package io.fieldlink.host.coap;
+
+import io.fieldlink.host.ingest.Acknowledged;
+import io.fieldlink.host.ingest.BatchReader;
+import io.fieldlink.host.ingest.Ingest;
+import io.fieldlink.host.ingest.MalformedUplinkException;
+import io.fieldlink.host.ingest.Uplink;
+import io.fieldlink.host.metrics.HostMetrics;
+import io.fieldlink.host.registry.Device;
+import io.fieldlink.protocol.record.Ack;
+import io.fieldlink.protocol.record.Command;
+import io.fieldlink.protocol.record.ProtocolResource;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+
+/**
+ * {@code POST /up}: an {@code UplinkBatch} (content-format 60) from the device named by its DTLS
+ * PSK identity (or {@code ?d=} on plain CoAP). The whole batch is decoded and validated first;
+ * then each (device, seq) not stored before is stored in one commit, and only after that commit
+ * the answer is 2.04 with an {@link Ack} covering everything now stored of the device's seqs
+ * (a repeated batch is acknowledged again, not stored twice). 4.00 naming the field when any
+ * record is malformed (nothing stored); 4.03 for {@code ?d=} naming another device; 4.15 for
+ * another content-format; 5.03 when the ingest queue is full.
+ */
+final class BatchResource extends UplinkResource {
+    /** Most ranges reported beyond the contiguous part; the device resends what falls outside. */
+    static final int MAX_RANGES = 32;
+    private static final Command[] NO_COMMANDS = new Command[0];
+
+    BatchResource(DeviceIdentity identity, Ingest ingest, HostMetrics metrics, Clock clock, int maxPayload) {
+        super(ProtocolResource.UPLINK.path(), identity, ingest, metrics, clock, maxPayload);
+    }
+
+    @Override
+    public void handlePOST(CoapExchange exchange) {
+        Optional<Device> found = authorise(exchange);
+        if (found.isEmpty() || !payloadFits(exchange) || !isCbor(exchange)) {
+            return;
+        }
+        String device = found.get().id();
+        long now = clock.millis();
+        List<Uplink> uplinks;
+        try {
+            uplinks = BatchReader.read(exchange.getRequestPayload(), device, now);
+        } catch (MalformedUplinkException e) {
+            reject(exchange, e);
+            return;
+        }
+        ingest.submitBatch(device, uplinks, now, MAX_RANGES).whenComplete((outcome, error) -> {
+            if (error != null) {
+                storeFailed(exchange, error, device);
+                return;
+            }
+            Acknowledged a = outcome.acknowledged();
+            exchange.respond(ResponseCode.CHANGED, new Ack(a.highestContiguous(), a.ranges(), NO_COMMANDS).encode(),
+                    MediaTypeRegistry.APPLICATION_CBOR);
+        });
+    }
+}

@@ -1,0 +1,98 @@
+package io.fieldlink.host.ingest;
+
+import io.fieldlink.host.json.JsonWriter;
+import io.fieldlink.protocol.ProtocolException;
+import io.fieldlink.protocol.record.Alarm;
+import io.fieldlink.protocol.record.CborRecord;
+import io.fieldlink.protocol.record.Sale;
+import io.fieldlink.protocol.record.ShutIn;
+import io.fieldlink.protocol.record.TokenRedemption;
+import io.fieldlink.protocol.record.UplinkBatch;
+import io.fieldlink.protocol.record.UplinkRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an {@link UplinkBatch} payload into one {@link Uplink} per record, keeping each record's
+ * own seq and times: telemetry is resolved ({@link SenmlUplinks}) against the
+ * record's {@code occurredAt} (so relative SenML times count from when it happened, not from when
+ * it arrived); numeric values and sums become readings ({@code name}, {@code name:sum}), string,
+ * boolean and data values become events; sales, token redemptions, alarms and shut-ins become
+ * events ({@code sale}, {@code token-redemption}, {@code alarm}, {@code shut-in}) at
+ * {@code occurredAt} with their fields as JSON. All or nothing: one bad record refuses the batch.
+ * Stateless; thread-safe.
+ */
+public final class BatchReader {
+    private BatchReader() {
+    }
+
+    /**
+     * @param device the authenticated device
+     * @param receivedAt the host's receive time, epoch ms
+     * @return the records as uplinks, in the order sent
+     * @throws MalformedUplinkException (reason {@code record}) whose message names the bad field,
+     *         e.g. {@code batch.records[2].sale.grams: ...}
+     */
+    public static List<Uplink> read(byte[] payload, String device, long receivedAt) {
+        UplinkBatch batch;
+        try {
+            batch = UplinkBatch.decode(payload);
+        } catch (ProtocolException e) {
+            throw new MalformedUplinkException("record", e.getMessage());
+        }
+        List<Uplink> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            UplinkRecord r = batch.get(i);
+            String path = "batch.records[" + i + "]";
+            if (r.seq() < 0) {
+                throw new MalformedUplinkException("record", path + ".seq: " + Long.toUnsignedString(r.seq())
+                        + " is above 2^63-1, which this host does not accept");
+            }
+            List<Reading> readings = new ArrayList<>();
+            List<Event> events = new ArrayList<>();
+            if (r.kind() == UplinkRecord.TELEMETRY) {
+                SenmlUplinks.resolveInto(r.telemetry(), r.occurredAtMs(), path + ".body.", readings, events);
+            } else {
+                events.add(event(r.event(), r.occurredAtMs()));
+            }
+            out.add(new Uplink(device, r.seq(), readings, events, receivedAt));
+        }
+        return out;
+    }
+
+    /** @return the event stored for {@code e} at {@code at} */
+    static Event event(CborRecord e, long at) {
+        JsonWriter w = new JsonWriter().beginObject();
+        String type;
+        if (e instanceof Sale s) {
+            type = "sale";
+            unsigned(w, "tokenId", s.tokenId()).field("grams", s.grams()).field("unitPrice", s.unitPriceMilliPerKg())
+                    .field("amount", s.amountMilli()).field("start", s.startMs()).field("end", s.endMs())
+                    .field("pump", s.pump());
+        } else if (e instanceof TokenRedemption t) {
+            type = "token-redemption";
+            unsigned(w, "tokenId", t.tokenId())
+                    .field("kind", t.kind() == TokenRedemption.KIND_CREDIT ? "credit" : "booking")
+                    .field("reason", t.reasonCode()).field("accepted", t.accepted()).field("amount", t.amount());
+        } else if (e instanceof Alarm a) {
+            type = "alarm";
+            w.field("channel", a.channel()).field("level", a.level().label()).name("value").value(a.value())
+                    .field("raised", a.raised());
+        } else if (e instanceof ShutIn s) {
+            type = "shut-in";
+            w.field("cause", s.cause() == ShutIn.CAUSE_PSH ? "PSH" : "PSL").name("value").value(s.valueKpa())
+                    .field("state", s.isLatched() ? "latched" : "reset");
+            if (s.by() != null) {
+                w.field("by", s.by());
+            }
+        } else {
+            throw new MalformedUplinkException("record", "not an uplink event: " + e.recordName());
+        }
+        return new Event(type, at, w.endObject().toString());
+    }
+
+    /** Writes a uint64 as a JSON number, or as a decimal string when it is above 2^63-1. */
+    private static JsonWriter unsigned(JsonWriter w, String name, long bits) {
+        return bits >= 0 ? w.field(name, bits) : w.field(name, Long.toUnsignedString(bits));
+    }
+}
