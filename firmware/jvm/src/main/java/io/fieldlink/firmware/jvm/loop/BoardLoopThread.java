@@ -18,20 +18,36 @@ import org.tinylog.Logger;
 public final class BoardLoopThread implements AutoCloseable {
     private static final long IDLE_PARK_MILLIS = 1_000;
 
-    private final EventLoop loop;
+    private volatile EventLoop loop;
     private final Clock clock;
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
 
     public BoardLoopThread(String name, EventLoop loop, Clock clock) {
+        this(name, clock);
         this.loop = loop;
+    }
+
+    /**
+     * A loop thread whose event loop is given at {@link #start(EventLoop)}: transports can be made
+     * (and post to it) before the board that owns the event loop is built.
+     */
+    public BoardLoopThread(String name, Clock clock) {
         this.clock = clock;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
     }
 
     public void start() {
+        if (loop == null) {
+            throw new IllegalStateException("no event loop: use start(EventLoop)");
+        }
+        thread.start();
+    }
+
+    public void start(EventLoop eventLoop) {
+        this.loop = eventLoop;
         thread.start();
     }
 
