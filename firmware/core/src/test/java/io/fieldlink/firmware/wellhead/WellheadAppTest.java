@@ -32,8 +32,8 @@ class WellheadAppTest {
     @BeforeEach
     void wire() {
         hal.actuators().add("shutin_valve");
-        tubing(50_000); // 5000.0 kPa
-        slave.set(RegisterKind.HOLDING, 1, 1, 30_000).set(RegisterKind.INPUT, 1, 2, 250)
+        tubing(5_000); // 5000 kPa
+        slave.set(RegisterKind.HOLDING, 1, 1, 3_000).set(RegisterKind.INPUT, 1, 2, 250)
                 .set32(RegisterKind.INPUT, 1, 10, 1_000).set32(RegisterKind.INPUT, 1, 12, 100_000)
                 .set32(RegisterKind.INPUT, 1, 14, 200);
         Settings s = new Settings(hal.storage().area("settings"));
@@ -67,7 +67,7 @@ class WellheadAppTest {
 
     /** Ramps the tubing pressure down 1000.0 kPa a second to 1000.0 kPa, past PSL 1500 kPa. */
     private void rampBelowPsl() {
-        for (int raw = 40_000; raw >= 10_000; raw -= 10_000) {
+        for (int raw = 4_000; raw >= 1_000; raw -= 1_000) {
             tubing(raw);
             run(1_000);
         }
@@ -89,18 +89,33 @@ class WellheadAppTest {
         assertThat(type("shutin reset")).startsWith("ERR condition-present");
         assertThat(hal.actuators().get("shutin_valve")).isZero();
 
-        tubing(50_000);
+        tubing(5_000);
         run(2_000);
         assertThat(hal.actuators().get("shutin_valve")).isZero();
         assertThat(type("shutin reset")).isEqualTo("OK latched=0 valve=open");
         assertThat(hal.actuators().get("shutin_valve")).isEqualTo(1);
     }
 
+    /** Verifies the high side: the shipped board file reads pressures up to PSH (13,800 kPa) and trips there. */
+    @Test
+    void anOverpressureRampTripsThePshShutIn() {
+        boot();
+
+        for (int raw = 9_000; raw <= 15_000; raw += 1_000) {
+            tubing(raw);
+            run(1_000);
+        }
+        run(3_000);
+
+        assertThat(hal.actuators().get("shutin_valve")).isZero();
+        assertThat(type("shutin")).isEqualTo("OK latched=1 valve=closed");
+    }
+
     @Test
     void theLatchSurvivesAReboot() {
         boot();
         rampBelowPsl();
-        tubing(50_000);
+        tubing(5_000);
         board.reboot();
         type("mode machine");
         run(3_000);
@@ -119,7 +134,7 @@ class WellheadAppTest {
     void aHostSignedResetIsAcceptedOnceAndForgeriesAreRefused() {
         boot();
         rampBelowPsl();
-        tubing(50_000);
+        tubing(5_000);
         run(2_000);
         long nowS = hal.clock().wallMillis() / 1000;
         assertThat(app.applySignedReset(signed(STRANGER, HOST.keyId(), "w-1", nowS)))
@@ -135,9 +150,9 @@ class WellheadAppTest {
         assertThat(app.applySignedReset(reset)).isEqualTo(ResetOutcome.RESET);
         assertThat(hal.actuators().get("shutin_valve")).isEqualTo(1);
 
-        tubing(10_000);
+        tubing(1_000);
         run(4_000);
-        tubing(50_000);
+        tubing(5_000);
         run(2_000);
         assertThat(app.applySignedReset(reset)).isEqualTo(ResetOutcome.REFUSED_UNAUTHORISED);
         assertThat(hal.actuators().get("shutin_valve")).isZero();

@@ -19,8 +19,8 @@ class WellheadBoardTest {
         assertThat(s.indexOf("tubing_pressure")).isZero();
 
         MemoryModbusSlave bus = new MemoryModbusSlave().addUnit(1)
-                .set(RegisterKind.HOLDING, 1, 0, 50_000) // tubing 5000.0 kPa
-                .set(RegisterKind.HOLDING, 1, 1, 30_000) // casing 3000.0 kPa
+                .set(RegisterKind.HOLDING, 1, 0, 5_000) // tubing 5000 kPa
+                .set(RegisterKind.HOLDING, 1, 1, 3_000) // casing 3000 kPa
                 .set(RegisterKind.INPUT, 1, 2, -125) // -12.5 C
                 .set32(RegisterKind.INPUT, 1, 10, 1_000) // oil 1000 L/h
                 .set32(RegisterKind.INPUT, 1, 12, 125_000) // gas 1250.00 m3/h
@@ -38,7 +38,7 @@ class WellheadBoardTest {
                 .satisfies(d -> assertThat(d).containsExactly(gasDay, 24_000, 30_000_000, 6_000, 0));
         assertThat(w.valveOpen()).isTrue();
 
-        bus.set(RegisterKind.HOLDING, 1, 0, 14_000); // 1400.0 kPa: below PSL 1500
+        bus.set(RegisterKind.HOLDING, 1, 0, 1_400); // 1400 kPa: below PSL 1500
         w.scan(gasDay + DAY + 1_000);
         w.scan(gasDay + DAY + 3_000);
         assertThat(ev.starting("shutIn")).containsExactly("shutIn PSL 1400000 @" + (gasDay + DAY + 3_000));
