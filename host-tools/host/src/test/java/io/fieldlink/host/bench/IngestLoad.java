@@ -1,0 +1,328 @@
+package io.fieldlink.host.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import io.fieldlink.host.HostFixture;
+import io.fieldlink.host.HostServer;
+import io.fieldlink.host.registry.Device;
+import io.fieldlink.protocol.record.Ack;
+import io.fieldlink.protocol.record.Command;
+import io.fieldlink.protocol.record.UplinkBatch;
+import io.fieldlink.protocol.record.UplinkRecord;
+import io.fieldlink.protocol.senml.SenmlPack;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.MessageObserverAdapter;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.scandium.DTLSConnector;
+import org.eclipse.californium.scandium.config.DtlsConfig;
+import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.eclipse.californium.scandium.dtls.cipher.CipherSuite;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedMultiPskStore;
+import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
+
+/**
+ * Ingest load generator ({@code ./fieldlink bench ingest}): simulated devices POST {@code up}
+ * batches of 6 and 20 telemetry records over plain CoAP and DTLS to the real host (MapDB, group
+ * committer) and, in the same run, to a bare Californium endpoint that answers 2.04 with a fixed
+ * Ack and stores nothing. Closed loop: {@code --concurrency} requests in flight, each phase runs
+ * for {@code --seconds}. Prints uplinks/s, records/s, p50/p99 latency, process CPU per 1,000
+ * uplinks (clients and server share the JVM, so the host-minus-bare difference is the cost of
+ * decoding and storing) and the committer thread's CPU. Loopback only; every loop is bounded.
+ *
+ * <p>Options: {@code --devices N} (2000; plain CoAP names them with ?d= over 32 client sockets), {@code --dtls-devices N}
+ * (100; one DTLS session each), {@code --seconds S} (8), {@code --concurrency C} (64).
+ */
+public final class IngestLoad {
+    private static final long BASE_MS = 1_763_683_200_000L;
+    private static final byte[] BARE_ACK = new Ack(1, new long[0], new Command[0]).encode();
+
+    private static final int PLAIN_SOCKETS = 32;
+    private int devices = 2000;
+    private int dtlsDevices = 100;
+    private int seconds = 8;
+    private int concurrency = 64;
+    private final ScheduledExecutorService clientMain = Executors.newScheduledThreadPool(2);
+    private final ScheduledExecutorService clientAux = Executors.newScheduledThreadPool(1);
+
+    private IngestLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        IngestLoad load = new IngestLoad();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            int v = Integer.parseInt(args[i + 1]);
+            switch (args[i]) {
+                case "--devices" -> load.devices = v;
+                case "--dtls-devices" -> load.dtlsDevices = v;
+                case "--seconds" -> load.seconds = v;
+                case "--concurrency" -> load.concurrency = v;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        load.run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path dir = Files.createTempDirectory("fieldlink-ingest-load");
+        System.out.printf("devices %d (plain), %d (DTLS), %d s per phase, %d in flight, %d cores, %s%n", devices,
+                dtlsDevices, seconds, concurrency, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        try (HostServer host = HostServer.builder().dataDir(dir).bindAddress("127.0.0.1").httpPort(0).coapsPort(0)
+                .insecureCoap(0).build().start()) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < devices; i++) {
+                HostFixture.provision(host, "d" + i, "meter");
+            }
+            System.out.printf("provisioned %d devices over HTTP in %.1f s%n", devices, (System.nanoTime() - t0) / 1e9);
+            List<Device> all = host.registry().all();
+            CoapServer bare = bareServer(all);
+            bare.start();
+            int barePlain = bare.getEndpoints().get(0).getAddress().getPort();
+            int bareDtls = bare.getEndpoints().get(1).getAddress().getPort();
+            // several plain sockets: one endpoint's 65,536 message ids run out within seconds against the bare server
+            List<CoapEndpoint> plain = new ArrayList<>();
+            for (int i = 0; i < PLAIN_SOCKETS; i++) {
+                plain.add(plainEndpoint());
+            }
+            List<CoapEndpoint> dtlsToHost = dtlsEndpoints(host);
+            List<CoapEndpoint> dtlsToBare = dtlsEndpoints(host);
+            System.out.println("| target | transport | records/batch | uplinks/s | records/s | p50 ms | p99 ms | CPU ms / 1000 uplinks | committer CPU ms / 1000 | failed |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+            for (int size : new int[] {6, 20}) {
+                phase("bare", "coap", size, plain, barePlain, devices);
+                phase("host", "coap", size, plain, host.coapPort(), devices);
+                phase("bare", "dtls", size, dtlsToBare, bareDtls, dtlsDevices);
+                phase("host", "dtls", size, dtlsToHost, host.coapsPort(), dtlsDevices);
+            }
+            plain.forEach(CoapEndpoint::destroy);
+            dtlsToHost.forEach(CoapEndpoint::destroy);
+            dtlsToBare.forEach(CoapEndpoint::destroy);
+            bare.destroy();
+            System.out.printf("host store: %d bytes, %d uplinks, %d records, %d duplicates rejected%n",
+                    Files.size(dir.resolve("host.db")), host.metrics().uplinks(), host.metrics().records(),
+                    host.metrics().rejects("record"));
+        } finally {
+            clientMain.shutdownNow();
+            clientAux.shutdownNow();
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private final AtomicLong[] seqs = new AtomicLong[100_000];
+
+    private byte[] batch(int device, int size) {
+        AtomicLong s = seqs[device];
+        long first = s.getAndAdd(size);
+        List<UplinkRecord> records = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            long seq = first + i;
+            SenmlPack p = new SenmlPack();
+            p.add().baseName("m:").name("voltage").unit("V").value(229.5 + (seq % 7));
+            p.add().name("current").unit("A").value(1.25);
+            p.add().name("energy").unit("Wh").sum(1000 + seq);
+            records.add(UplinkRecord.telemetry(seq, BASE_MS + seq * 1000, p));
+        }
+        return new UplinkBatch(records).encode();
+    }
+
+    private void phase(String target, String transport, int size, List<CoapEndpoint> endpoints, int port, int deviceCount)
+            throws InterruptedException {
+        for (int i = 0; i < deviceCount; i++) {
+            if (seqs[i] == null) {
+                seqs[i] = new AtomicLong(1);
+            }
+        }
+        boolean dtls = transport.equals("dtls");
+        String scheme = dtls ? "coaps" : "coap";
+        // warm-up: every DTLS session handshakes before timing starts
+        runLoad(endpoints, scheme, port, size, deviceCount, dtls ? Math.max(2, deviceCount / 50) : 2, dtls, null);
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long committer0 = committerCpu();
+        long[] latencies = new long[4_000_000];
+        Result r = runLoad(endpoints, scheme, port, size, deviceCount, seconds, dtls, latencies);
+        long cpu = os.getProcessCpuTime() - cpu0;
+        long committer = committerCpu() - committer0;
+        Arrays.sort(latencies, 0, r.count);
+        double perSec = r.count / r.elapsedSeconds;
+        System.out.printf("| %s | %s | %d | %.0f | %.0f | %.2f | %.2f | %.0f | %s | %d |%n", target, transport, size, perSec,
+                perSec * size, pct(latencies, r.count, 0.50), pct(latencies, r.count, 0.99),
+                r.count == 0 ? 0.0 : cpu / 1e6 / r.count * 1000,
+                target.equals("host") && r.count > 0 ? String.format("%.0f", committer / 1e6 / r.count * 1000) : "-",
+                r.failed);
+    }
+
+    private static double pct(long[] sorted, int n, double p) {
+        return n == 0 ? 0 : sorted[Math.min(n - 1, (int) (n * p))] / 1e6;
+    }
+
+    private static long committerCpu() {
+        ThreadMXBean t = ManagementFactory.getThreadMXBean();
+        for (ThreadInfo i : t.dumpAllThreads(false, false)) {
+            if (i.getThreadName().equals("fieldlink-committer")) {
+                return t.getThreadCpuTime(i.getThreadId());
+            }
+        }
+        return 0;
+    }
+
+    private record Result(int count, int failed, double elapsedSeconds) {
+    }
+
+    /** Runs a closed loop for {@code secs} seconds; latencies recorded when the array is given. */
+    private Result runLoad(List<CoapEndpoint> endpoints, String scheme, int port, int size, int deviceCount, int secs,
+            boolean dtls, long[] latencies) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(secs);
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch slots = new CountDownLatch(concurrency);
+        for (int s = 0; s < concurrency; s++) {
+            send(endpoints, scheme, port, size, deviceCount, dtls, deadline, latencies, done, failed, next, slots);
+        }
+        slots.await(secs + 60L, TimeUnit.SECONDS);
+        return new Result(Math.min(done.get(), latencies == null ? done.get() : latencies.length), failed.get(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private void send(List<CoapEndpoint> endpoints, String scheme, int port, int size, int deviceCount, boolean dtls,
+            long deadline, long[] latencies, AtomicInteger done, AtomicInteger failed, AtomicInteger next,
+            CountDownLatch slots) {
+        if (System.nanoTime() >= deadline) {
+            slots.countDown();
+            return;
+        }
+        int device = Math.floorMod(next.getAndIncrement(), deviceCount);
+        CoapEndpoint ep = endpoints.get(device % endpoints.size());
+        Request req = Request.newPost();
+        req.setURI(scheme + "://127.0.0.1:" + port + "/up" + (dtls ? "" : "?d=d" + device));
+        req.setPayload(batch(device, size));
+        req.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_CBOR);
+        long t0 = System.nanoTime();
+        req.addMessageObserver(new MessageObserverAdapter() {
+            @Override
+            public void onResponse(Response response) {
+                if (response.getCode() == ResponseCode.CHANGED) {
+                    int i = done.getAndIncrement();
+                    if (latencies != null && i < latencies.length) {
+                        latencies[i] = System.nanoTime() - t0;
+                    }
+                } else if (failed.incrementAndGet() == 1) {
+                    System.out.println("first refusal: " + response.getCode() + " " + response.getPayloadString());
+                }
+                send(endpoints, scheme, port, size, deviceCount, dtls, deadline, latencies, done, failed, next, slots);
+            }
+
+            @Override
+            public void onSendError(Throwable error) {
+                if (failed.get() == 0) {
+                    System.out.println("first send error: " + error);
+                }
+                super.onSendError(error);
+            }
+
+            @Override
+            protected void failed() {
+                failed.incrementAndGet();
+                send(endpoints, scheme, port, size, deviceCount, dtls, deadline, latencies, done, failed, next, slots);
+            }
+        });
+        ep.sendRequest(req);
+    }
+
+    private static Configuration config(DtlsConfig.DtlsRole role) {
+        Configuration cf = HostFixture.clientConfig();
+        cf.set(DtlsConfig.DTLS_ROLE, role);
+        cf.setAsList(DtlsConfig.DTLS_CIPHER_SUITES, CipherSuite.TLS_PSK_WITH_AES_128_CCM_8);
+        cf.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1);
+        cf.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1);
+        cf.set(CoapConfig.MAX_RETRANSMIT, 4);
+        cf.set(CoapConfig.MAX_ACTIVE_PEERS, 100_000);
+        cf.set(DtlsConfig.DTLS_MAX_CONNECTIONS, 100_000);
+        cf.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 16 * 1024 * 1024);
+        // a 20-record batch (~1.3 KB) goes in one datagram, as the firmware sends it
+        cf.set(CoapConfig.MAX_MESSAGE_SIZE, 4096);
+        return cf;
+    }
+
+    private CoapEndpoint plainEndpoint() {
+        CoapEndpoint ep = new CoapEndpoint.Builder().setConfiguration(config(DtlsConfig.DtlsRole.CLIENT_ONLY))
+                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build();
+        ep.setExecutors(clientMain, clientAux);
+        start(ep);
+        return ep;
+    }
+
+    private List<CoapEndpoint> dtlsEndpoints(HostServer host) {
+        List<CoapEndpoint> list = new ArrayList<>();
+        for (int i = 0; i < dtlsDevices; i++) {
+            Device d = host.registry().find("d" + i).orElseThrow();
+            Configuration cf = config(DtlsConfig.DtlsRole.CLIENT_ONLY);
+            DtlsConnectorConfig dc = DtlsConnectorConfig.builder(cf).setAddress(new InetSocketAddress("127.0.0.1", 0))
+                    .setAdvancedPskStore(new AdvancedSinglePskStore(d.id(), d.psk())).build();
+            CoapEndpoint ep = new CoapEndpoint.Builder().setConfiguration(cf).setConnector(new DTLSConnector(dc)).build();
+            ep.setExecutors(clientMain, clientAux);
+            start(ep);
+            list.add(ep);
+        }
+        return list;
+    }
+
+    private static void start(CoapEndpoint ep) {
+        try {
+            ep.start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot start a client endpoint", e);
+        }
+    }
+
+    /** A Californium server that answers {@code up} with 2.04 and a fixed Ack, storing nothing. */
+    private static CoapServer bareServer(List<Device> devices) {
+        Configuration cf = config(DtlsConfig.DtlsRole.SERVER_ONLY);
+        AdvancedMultiPskStore psks = new AdvancedMultiPskStore();
+        for (Device d : devices) {
+            psks.setKey(d.id(), d.psk());
+        }
+        CoapServer server = new CoapServer(cf);
+        server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(cf)
+                .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
+        DtlsConnectorConfig dc = DtlsConnectorConfig.builder(cf).setAddress(new InetSocketAddress("127.0.0.1", 0))
+                .setAdvancedPskStore(psks).build();
+        server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(cf).setConnector(new DTLSConnector(dc)).build());
+        server.add(new CoapResource("up") {
+            @Override
+            public void handlePOST(CoapExchange exchange) {
+                exchange.respond(ResponseCode.CHANGED, BARE_ACK, MediaTypeRegistry.APPLICATION_CBOR);
+            }
+        });
+        return server;
+    }
+}
