@@ -5,6 +5,7 @@ import io.fieldlink.firmware.kernel.BoardApp;
 import io.fieldlink.firmware.kernel.BoardConfig;
 import io.fieldlink.firmware.kernel.BoardContext;
 import io.fieldlink.firmware.kernel.Readings;
+import io.fieldlink.firmware.uplink.HalBackedCrypto;
 import io.fieldlink.protocol.token.TokenVerifier;
 
 /**
@@ -53,7 +54,7 @@ public final class PumpApp implements BoardApp {
         } catch (IllegalStateException e) {
             throw new FirmwareException("pump settings: " + e.getMessage(), e);
         }
-        TokenVerifier verifier = new TokenVerifier(new HalTokenCrypto(c.crypto()),
+        TokenVerifier verifier = new TokenVerifier(new HalBackedCrypto(c.crypto()),
                 IssuerKeys.parse(ISSUER_KEYS, config.get(ISSUER_KEYS)).trusted());
         events = new JournalledPumpEvents(c.journal(), null);
         station = new PumpStation(settings, verifier, new JournalStateCell(c.journal()),

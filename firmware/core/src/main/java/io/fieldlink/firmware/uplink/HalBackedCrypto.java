@@ -12,6 +12,9 @@ public final class HalBackedCrypto implements io.fieldlink.protocol.crypto.Crypt
 
     /** @param hal the board's crypto */
     public HalBackedCrypto(Crypto hal) {
+        if (hal == null) {
+            throw new IllegalArgumentException("hal crypto: null");
+        }
         this.hal = hal;
     }
 
@@ -27,6 +30,9 @@ public final class HalBackedCrypto implements io.fieldlink.protocol.crypto.Crypt
 
     @Override
     public boolean ed25519Verify(byte[] publicKey, byte[] message, byte[] signature) {
+        if (publicKey.length != ED25519_PUBLIC_KEY_LENGTH || signature.length != ED25519_SIGNATURE_LENGTH) {
+            return false;
+        }
         return hal.verifyEd25519(publicKey, message, signature);
     }
 }

@@ -5,9 +5,9 @@ import io.fieldlink.firmware.kernel.BoardApp;
 import io.fieldlink.firmware.kernel.BoardConfig;
 import io.fieldlink.firmware.kernel.BoardContext;
 import io.fieldlink.firmware.kernel.Readings;
-import io.fieldlink.firmware.pump.HalTokenCrypto;
 import io.fieldlink.firmware.pump.IssuerKeys;
 import io.fieldlink.firmware.wellhead.modbus.ModbusMaster;
+import io.fieldlink.firmware.uplink.HalBackedCrypto;
 import io.fieldlink.protocol.ProtocolException;
 import io.fieldlink.protocol.cose.CoseSign1;
 import io.fieldlink.protocol.crypto.Hex;
@@ -63,7 +63,7 @@ public final class WellheadApp implements BoardApp {
             throw new FirmwareException("wellhead settings: " + e.getMessage(), e);
         }
         authority = new ResetAuthority(IssuerKeys.parse(HOST_KEYS, config.get(HOST_KEYS)),
-                new HalTokenCrypto(c.crypto()), c.deviceId(), c.clock(), c.settings());
+                new HalBackedCrypto(c.crypto()), c.deviceId(), c.clock(), c.settings());
         journalled = new JournalledWellheadEvents(c.journal(), null);
         boolean latched = LatchSnapshot.latched(c.journal());
         wellhead = new Wellhead(settings, bus, new ActuatorSafetyValve(c.actuators(), VALVE), authority,
