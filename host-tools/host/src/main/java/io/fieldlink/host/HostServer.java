@@ -13,9 +13,12 @@ import io.fieldlink.host.metrics.HostMetrics;
 import io.fieldlink.host.registry.DeviceRegistry;
 import io.fieldlink.host.store.Committer;
 import io.fieldlink.host.store.HostStore;
+import io.fieldlink.host.web.ApiRoutes;
 import io.fieldlink.host.web.HttpApi;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -85,8 +88,9 @@ public final class HostServer implements AutoCloseable {
             }
             Ingest ingest = new Ingest(committer, series, registry, metrics);
             coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"));
+            List<ApiRoutes> features = new ArrayList<>();
             http = HttpApi.create(config, config.get(HostConfig.HTTP_PORT), registry, series, keys, audit, committer,
-                    metrics, clock);
+                    metrics, clock, features);
             gauges();
             coap.start();
             http.begin();

@@ -40,12 +40,14 @@ public final class HttpApi extends NanoHTTPD implements AutoCloseable {
     }
 
     /**
-     * Wires every route (not started).
+     * Wires every route (not started): the core device, data and admin routes, then each feature's.
      *
      * @param port 0 for any free port
+     * @param features route groups of the host's features (ledger, billing, predictions, ...)
      */
     public static HttpApi create(HostConfig config, int port, DeviceRegistry registry, TimeSeriesStore series,
-            ApiKeys keys, AuditLog audit, Committer committer, HostMetrics metrics, Clock clock) {
+            ApiKeys keys, AuditLog audit, Committer committer, HostMetrics metrics, Clock clock,
+            List<ApiRoutes> features) {
         DeviceApi devices = new DeviceApi(registry, committer, audit, clock, config.get(HostConfig.DEVICE_OFFLINE_AFTER));
         SeriesApi data = new SeriesApi(registry, series, clock, config.get(HostConfig.API_MAX_POINTS));
         AdminApi admin = new AdminApi(keys, committer, audit, clock);
@@ -60,6 +62,9 @@ public final class HttpApi extends NanoHTTPD implements AutoCloseable {
                 .add("GET", "/api/keys", Role.OPERATOR, admin::listKeys)
                 .add("POST", "/api/keys", Role.OPERATOR, admin::createKey)
                 .add("GET", "/api/audit", Role.OPERATOR, admin::audit);
+        for (ApiRoutes f : features) {
+            f.addTo(r);
+        }
         return new HttpApi(config.get(HostConfig.BIND_ADDRESS), port, r, keys, config.get(HostConfig.HTTP_MAX_BODY));
     }
 

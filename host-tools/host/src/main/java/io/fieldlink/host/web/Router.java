@@ -9,7 +9,7 @@ import java.util.function.Function;
  * Maps a method and path to a route. Patterns are slash-separated with {@code {name}} segments
  * that capture one non-empty segment. Built at start-up, then read-only and thread-safe.
  */
-final class Router {
+public final class Router {
     private final List<Route> routes = new ArrayList<>();
 
     /**
