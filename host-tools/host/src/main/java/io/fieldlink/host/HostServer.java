@@ -8,6 +8,7 @@ import io.fieldlink.host.coap.CoapHost;
 import io.fieldlink.host.config.HostConfig;
 import io.fieldlink.host.ingest.Ingest;
 import io.fieldlink.host.ingest.Resolution;
+import io.fieldlink.host.ingest.StoredUplinkListener;
 import io.fieldlink.host.store.TimeSeriesStore;
 import io.fieldlink.host.metrics.HostMetrics;
 import io.fieldlink.host.registry.DeviceRegistry;
@@ -86,7 +87,8 @@ public final class HostServer implements AutoCloseable {
                     return p;
                 });
             }
-            Ingest ingest = new Ingest(committer, series, registry, metrics);
+            List<StoredUplinkListener> projections = new ArrayList<>();
+            Ingest ingest = new Ingest(committer, series, registry, metrics, projections);
             coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"));
             List<ApiRoutes> features = new ArrayList<>();
             http = HttpApi.create(config, config.get(HostConfig.HTTP_PORT), registry, series, keys, audit, committer,

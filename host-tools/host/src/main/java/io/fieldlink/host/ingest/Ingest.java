@@ -17,13 +17,35 @@ public final class Ingest {
     private final TimeSeriesStore series;
     private final DeviceRegistry registry;
     private final HostMetrics metrics;
+    private final List<StoredUplinkListener> listeners;
 
-    /** Wires the pipeline. */
+    /** Wires the pipeline with no listeners. */
     public Ingest(Committer committer, TimeSeriesStore series, DeviceRegistry registry, HostMetrics metrics) {
+        this(committer, series, registry, metrics, List.of());
+    }
+
+    /**
+     * Wires the pipeline.
+     *
+     * @param listeners told of each newly stored uplink inside its commit, in this order
+     */
+    public Ingest(Committer committer, TimeSeriesStore series, DeviceRegistry registry, HostMetrics metrics,
+            List<StoredUplinkListener> listeners) {
         this.committer = committer;
         this.series = series;
         this.registry = registry;
         this.metrics = metrics;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    private boolean store(Uplink u) {
+        if (!series.store(u)) {
+            return false;
+        }
+        for (StoredUplinkListener l : listeners) {
+            l.stored(u);
+        }
+        return true;
     }
 
     /**
@@ -36,7 +58,7 @@ public final class Ingest {
      */
     public CompletableFuture<Outcome> submit(Uplink uplink) {
         return committer.submit(() -> {
-            boolean stored = series.store(uplink);
+            boolean stored = store(uplink);
             registry.recordSeen(uplink.device(), uplink.receivedAt());
             return stored ? Outcome.STORED : Outcome.DUPLICATE;
         }).whenComplete((outcome, error) -> {
@@ -69,7 +91,7 @@ public final class Ingest {
             int stored = 0;
             int records = 0;
             for (Uplink u : uplinks) {
-                if (series.store(u)) {
+                if (store(u)) {
                     stored++;
                     records += u.records();
                 }
