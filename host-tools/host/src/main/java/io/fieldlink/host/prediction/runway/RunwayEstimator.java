@@ -70,7 +70,11 @@ public final class RunwayEstimator {
         return new Runway(hours, rate, reminderFor(hours));
     }
 
-    private int reminderFor(long hoursLeft) {
+    /**
+     * @param hoursLeft a runway in whole hours
+     * @return the smallest configured threshold (days) the runway is at or below, 0 if none
+     */
+    public int reminderFor(long hoursLeft) {
         for (int days : reminderDays) {
             if (hoursLeft <= days * 24L) {
                 return days;
