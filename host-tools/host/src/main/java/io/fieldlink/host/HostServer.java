@@ -53,6 +53,7 @@ public final class HostServer implements AutoCloseable {
     private HttpApi http;
     private ScheduledExecutorService housekeeping;
     private ApiKeys.OperatorKey operatorKey;
+    private Foresight foresight;
 
     private HostServer(Path dataDir, HostConfig config, Clock clock) {
         this.dataDir = dataDir;
@@ -88,14 +89,19 @@ public final class HostServer implements AutoCloseable {
                 });
             }
             List<StoredUplinkListener> projections = new ArrayList<>();
+            foresight = new Foresight(store, committer, series, registry, audit, clock,
+                    config.get(HostConfig.DEVICE_OFFLINE_AFTER).toMillis());
+            projections.add(foresight.listener());
             Ingest ingest = new Ingest(committer, series, registry, metrics, projections);
             coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"));
             List<ApiRoutes> features = new ArrayList<>();
+            features.addAll(foresight.routes());
             http = HttpApi.create(config, config.get(HostConfig.HTTP_PORT), registry, series, keys, audit, committer,
                     metrics, clock, features);
             gauges();
             coap.start();
             http.begin();
+            foresight.start();
             housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "fieldlink-housekeeping");
                 t.setDaemon(true);
@@ -174,6 +180,11 @@ public final class HostServer implements AutoCloseable {
         return series;
     }
 
+    /** @return predictions and alerts (for in-process tools and tests) */
+    public Foresight foresight() {
+        return foresight;
+    }
+
     /** @return the metrics */
     public HostMetrics metrics() {
         return metrics;
@@ -187,6 +198,9 @@ public final class HostServer implements AutoCloseable {
     /** Stops CoAP and HTTP, lets the committer finish what it acknowledged, closes the store. */
     @Override
     public void close() {
+        if (foresight != null) {
+            foresight.close();
+        }
         if (housekeeping != null) {
             housekeeping.shutdownNow();
         }

@@ -1,0 +1,86 @@
+package io.fieldlink.host.store.alert;
+
+import io.fieldlink.host.alert.Alert;
+import io.fieldlink.host.alert.AlertJson;
+import io.fieldlink.host.alert.AlertRepository;
+import io.fieldlink.host.alert.AlertSettings;
+import io.fieldlink.host.alert.Webhook;
+import io.fieldlink.host.store.Committer;
+import io.fieldlink.host.store.HostStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mapdb.BTreeMap;
+
+/**
+ * {@link AlertRepository} on the host store: maps {@code alerts}, {@code webhooks} (keyed by the id
+ * zero-padded to 19 digits, so they sort by id) and {@code alert-settings}. Writes go through the
+ * {@link Committer} and return after the commit: never call them on the committer thread. Reads are
+ * thread-safe.
+ */
+public final class StoredAlerts implements AlertRepository {
+    private static final String SETTINGS = "settings";
+    private final Committer committer;
+    private final BTreeMap<String, String> alerts;
+    private final BTreeMap<String, String> webhooks;
+    private final BTreeMap<String, String> settings;
+
+    /** Opens (creating when absent) the maps in {@code store}. */
+    public StoredAlerts(HostStore store, Committer committer) {
+        this.committer = committer;
+        this.alerts = store.textMap("alerts");
+        this.webhooks = store.textMap("webhooks");
+        this.settings = store.textMap("alert-settings");
+    }
+
+    private static String id(long id) {
+        return String.format("%019d", id);
+    }
+
+    @Override
+    public List<Alert> alerts() {
+        List<Alert> out = new ArrayList<>();
+        for (String json : alerts.values()) {
+            out.add(AlertJson.alert(json));
+        }
+        return out;
+    }
+
+    @Override
+    public void save(Alert alert) {
+        String json = AlertJson.toJson(alert);
+        committer.write(() -> alerts.put(id(alert.id()), json));
+    }
+
+    @Override
+    public List<Webhook> webhooks() {
+        List<Webhook> out = new ArrayList<>();
+        for (String json : webhooks.values()) {
+            out.add(AlertJson.webhook(json));
+        }
+        return out;
+    }
+
+    @Override
+    public void save(Webhook webhook) {
+        String json = AlertJson.toJson(webhook);
+        committer.write(() -> webhooks.put(id(webhook.id()), json));
+    }
+
+    @Override
+    public boolean deleteWebhook(long id) {
+        return committer.write(() -> webhooks.remove(id(id)) != null);
+    }
+
+    @Override
+    public Optional<AlertSettings> settings() {
+        String json = settings.get(SETTINGS);
+        return json == null ? Optional.empty() : Optional.of(AlertJson.settings(json, AlertSettings.defaults()));
+    }
+
+    @Override
+    public void save(AlertSettings s) {
+        String json = AlertJson.toJson(s);
+        committer.write(() -> settings.put(SETTINGS, json));
+    }
+}
