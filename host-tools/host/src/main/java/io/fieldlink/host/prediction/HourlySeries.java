@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * Builds equally spaced hourly series from what the host stores: per-hour increments of a counter
  * channel (e.g. meter {@code energy} in Wh) from its hourly rollups, and per-hour sums of a numeric
- * field of events (e.g. {@code grams} of pump {@code sale} events). Hours with no data are filled
- * from the same hour a week (else a day) earlier, else 0. Stateless.
+ * field of events (e.g. {@code grams} of pump {@code sale} events). Counter hours with no data are
+ * NaN; {@link #filled} fills them from the same hour a week (else a day) earlier, else 0. Stateless.
  */
 public final class HourlySeries {
     /** One hour in milliseconds. */
@@ -27,7 +27,8 @@ public final class HourlySeries {
     /**
      * Per-hour increments of a counter over {@code hours} hours starting at {@code from} (an hour
      * start). An hour's increment is its largest value minus the previous hour's largest value (its
-     * own smallest when the previous hour is missing); a counter that went backwards counts 0.
+     * own smallest when the previous hour is missing); a counter that went backwards counts 0; an
+     * hour with no reading is NaN.
      */
     public static double[] counterIncrements(SeriesSource source, String device, String channel, long from, int hours) {
         List<Bucket> buckets = source.buckets(device, channel, Resolution.H1, from - HOUR, from + hours * HOUR, hours + 2);
@@ -42,7 +43,18 @@ public final class HourlySeries {
             }
             previous = b;
         }
-        return fill(out);
+        return out;
+    }
+
+    /** @return how many values are not NaN */
+    public static int observed(double[] v) {
+        int n = 0;
+        for (double x : v) {
+            if (!Double.isNaN(x)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -77,8 +89,9 @@ public final class HourlySeries {
         }
     }
 
-    /** Replaces NaN by the value a week (else a day) earlier, else 0. */
-    static double[] fill(double[] v) {
+    /** @return a copy with each NaN replaced by the value a week (else a day) earlier, else 0 */
+    public static double[] filled(double[] values) {
+        double[] v = values.clone();
         for (int i = 0; i < v.length; i++) {
             if (Double.isNaN(v[i])) {
                 if (i >= 168 && !Double.isNaN(v[i - 168])) {

@@ -95,7 +95,12 @@ public final class PredictionApi implements ApiRoutes {
         String id = DeviceApi.find(registry, q.pathParams().get(0)).id();
         Window win = window(q);
         double[] y = HourlySeries.counterIncrements(source, id, MeterRunway.ENERGY, win.from, win.hours);
-        return forecast(q, id, "energy", "Wh per hour", y, win, null);
+        int seen = HourlySeries.observed(y);
+        if (seen < 2 * WEEK) {
+            throw new ApiError(409, "meter '" + id + "' has " + seen + " hours of energy in the last " + win.hours / WEEK
+                    + " weeks; at least " + 2 * WEEK + " are needed");
+        }
+        return forecast(q, id, "energy", "Wh per hour", HourlySeries.filled(y), win, null);
     }
 
     ApiResponse pumpForecast(ApiRequest q) {
@@ -150,7 +155,7 @@ public final class PredictionApi implements ApiRoutes {
             m = new HoltWinters(WEEK).fit(y);
             f = m.forecast(hours, coverage, 0);
         } catch (IllegalArgumentException e) {
-            throw new ApiError(422, e.getMessage());
+            throw new ApiError(409, e.getMessage());
         }
         long first = win.from + (long) win.hours * HourlySeries.HOUR;
         JsonWriter w = new JsonWriter().beginObject().field("id", id).field("series", series).field("unit", unit)
@@ -186,7 +191,7 @@ public final class PredictionApi implements ApiRoutes {
         long now = clock.millis();
         List<Bucket> days = source.buckets(id, channel, Resolution.D1, now - historyDays * DAY, now, historyDays + 1);
         if (days.size() < 5) {
-            throw new ApiError(422, "well '" + id + "' has " + days.size() + " days of " + channel + "; at least 5 are needed");
+            throw new ApiError(409, "well '" + id + "' has " + days.size() + " days of " + channel + "; at least 5 are needed");
         }
         long t0 = days.get(0).start();
         double[] t = new double[days.size()];
@@ -202,7 +207,7 @@ public final class PredictionApi implements ApiRoutes {
             fits = fitter.fitAll(t, rate);
             f = new DeclineForecaster(fitter, samples, 1).forecast(t, rate, horizon, step, limit);
         } catch (DeclineFitException e) {
-            throw new ApiError(422, e.getMessage());
+            throw new ApiError(409, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
@@ -243,7 +248,7 @@ public final class PredictionApi implements ApiRoutes {
         for (Reading r : readings) {
             for (Finding f : watch.accept(r.timeMillis(), r.value())) {
                 if (f.raised() && r.timeMillis() >= from) {
-                    w.beginObject().field("t", Instant.ofEpochMilli(f.timeMillis()).toString()).name("value").value(r.value());
+                    w.beginObject().field("t", Instant.ofEpochMilli(f.timeMillis()).toString());
                     for (java.util.Map.Entry<String, String> e : f.evidence().entrySet()) {
                         w.field(e.getKey(), e.getValue());
                     }

@@ -53,7 +53,7 @@ public final class MeterRunway {
         long offset = utcOffsetMinutes * 60_000L;
         long localMidnight = Math.floorDiv(now + offset, DAY) * DAY - offset;
         long from = localMidnight - days * DAY;
-        double[] hourly = HourlySeries.counterIncrements(source, device, ENERGY, from, days * 24);
+        double[] hourly = HourlySeries.filled(HourlySeries.counterIncrements(source, device, ENERGY, from, days * 24));
         int hourNow = (int) (Math.floorMod(now + offset, DAY) / HourlySeries.HOUR);
         long balanceMilli = Math.round(last.value());
         return Optional.of(new Estimate(new TariffRunway(reminders).runway(balanceMilli, hourly, tariff, hourNow),
