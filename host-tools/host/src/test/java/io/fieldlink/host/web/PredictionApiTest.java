@@ -211,4 +211,39 @@ class PredictionApiTest {
                 "{\"thresholds\":[{\"name\":\"x\",\"channel\":\"voltage\",\"above\":\"yes\",\"limit\":1}]}").body())
                 .contains("thresholds[0].above");
     }
+
+    /** Verifies the live path: stored uplink → listener queue → threshold rule → alert → webhook POST. */
+    @Test
+    void liveReadingsRaiseAlertsAndNotifyWebhooks() throws Exception {
+        java.util.List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer hookServer = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        hookServer.createContext("/hook", ex -> {
+            bodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        hookServer.start();
+        try {
+            HostFixture.provision(host, "p7", "pump");
+            assertThat(HostFixture.http(host.httpPort(), "POST", "/api/alerts/webhooks", host.operatorKey(),
+                    "{\"url\":\"http://127.0.0.1:" + hookServer.getAddress().getPort() + "/hook\"}").status()).isEqualTo(201);
+            assertThat(HostFixture.http(host.httpPort(), "PUT", "/api/alerts/settings", host.operatorKey(),
+                    "{\"thresholds\":[{\"name\":\"storage-low\",\"channel\":\"storage_pressure\",\"above\":false,"
+                            + "\"limit\":150,\"holdSeconds\":600}]}").status()).isEqualTo(200);
+            post("p7", List.of(rec("storage_pressure", END_S - 1200, 140), rec("storage_pressure", END_S - 600, 139),
+                    rec("storage_pressure", END_S - 1, 138)));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (bodies.isEmpty() && System.nanoTime() < deadline) {
+                host.foresight().evaluateNow();
+                Thread.onSpinWait();
+            }
+            assertThat(bodies).isNotEmpty();
+            assertThat(bodies.get(0)).contains("\"event\":\"alert.open\"").contains("threshold/p7/storage-low");
+            Reply list = get("/api/alerts?device=p7");
+            assertThat(list.body()).contains("\"kind\":\"threshold\"").contains("\"heldSeconds\":\"1199\"");
+        } finally {
+            hookServer.stop(0);
+        }
+    }
 }
