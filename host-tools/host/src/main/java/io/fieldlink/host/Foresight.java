@@ -44,8 +44,8 @@ import org.tinylog.Logger;
 /**
  * Wires predictions and alerts into the host: the alert store, book, engine (a stored-uplink
  * listener that only queues) and webhook dispatcher, their scheduler (evaluate queued uplinks and
- * send due webhooks every second, offline and runway rules every minute), and the prediction and
- * alert API routes. Start after the store is open; close before it closes.
+ * send due webhooks every second, the offline rule every minute, the runway rule every 15 minutes),
+ * and the prediction and alert API routes. Start after the store is open; close before it closes.
  */
 public final class Foresight implements AutoCloseable {
     private final AlertEngine engine;
@@ -101,24 +101,37 @@ public final class Foresight implements AutoCloseable {
             engine.drain();
             dispatcher.runDue();
         }), 1, 1, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(() -> guarded("device checks", this::checkDevices), 1, 60, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> guarded("offline check", this::checkOffline), 60, 60, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(() -> guarded("runway check", this::checkRunways), 1, 15, TimeUnit.MINUTES);
         return this;
     }
 
-    /** Runs the offline and low-runway rules once (the scheduler does this every minute). */
+    /** Runs the offline and low-runway rules once. */
     public void checkDevices() {
-        long now = clock.millis();
+        checkOffline();
+        checkRunways();
+    }
+
+    /** The offline rule for every device (the scheduler runs it every minute). */
+    public void checkOffline() {
         Map<String, Long> seen = new HashMap<>();
+        for (Device d : registry.all()) {
+            seen.put(d.id(), d.lastSeen());
+        }
+        engine.checkDevices(seen, clock.millis(), offlineAfterMillis);
+    }
+
+    /** The low-runway rule for every meter (the scheduler runs it every 15 minutes). */
+    public void checkRunways() {
+        long now = clock.millis();
         RunwayEstimator reminders = new RunwayEstimator(config.settings().reminderDays());
         TariffBands tariff = TariffBands.parse(config.settings().tariff());
         for (Device d : registry.all()) {
-            seen.put(d.id(), d.lastSeen());
             if (d.board() == BoardKind.METER) {
                 runways.estimate(d.id(), now, 14, tariff, reminders, 0)
                         .ifPresent(e -> engine.checkRunway(d.id(), e.runway(), e.balanceMilli(), now));
             }
         }
-        engine.checkDevices(seen, now, offlineAfterMillis);
     }
 
     /** Evaluates queued uplinks and sends due webhooks now (the scheduler does this every second). */

@@ -3,8 +3,8 @@ package io.fieldlink.host.prediction.decline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.commons.math3.exception.ConvergenceException;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresProblem;
@@ -101,15 +101,18 @@ public final class DeclineFitter {
         };
         LeastSquaresProblem problem = new LeastSquaresBuilder().start(p0).model(model).target(target)
                 .lazyEvaluation(false).maxEvaluations(2000).maxIterations(500)
-                .parameterValidator(withB ? DeclineFitter::validate : v -> v).build();
+                .parameterValidator(DeclineFitter::validate).build();
         try {
             LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(problem);
             double[] p = opt.getPoint().toArray();
             double sse = opt.getResiduals().dotProduct(opt.getResiduals());
+            if (!Double.isFinite(sse)) {
+                return new DeclineFit(null, Double.NaN, Double.POSITIVE_INFINITY, t.length);
+            }
             int k = p.length;
             double aic = t.length * Math.log(Math.max(sse, 1e-300) / t.length) + 2 * k;
             return new DeclineFit(curve(kind, p), sse, aic, t.length);
-        } catch (ConvergenceException | TooManyEvaluationsException e) {
+        } catch (MathIllegalStateException | MathIllegalArgumentException e) {
             return new DeclineFit(null, Double.NaN, Double.POSITIVE_INFINITY, t.length);
         }
     }
@@ -138,10 +141,13 @@ public final class DeclineFitter {
         return v;
     }
 
+    /** Keeps ln Di within [-30, 2] (no overflow of the rate) and b within its bounds. */
     private static RealVector validate(RealVector v) {
         RealVector c = v.copy();
-        c.setEntry(2, clampB(c.getEntry(2)));
-        c.setEntry(1, Math.max(-30, Math.min(5, c.getEntry(1))));
+        if (c.getDimension() > 2) {
+            c.setEntry(2, clampB(c.getEntry(2)));
+        }
+        c.setEntry(1, Math.max(-30, Math.min(2, c.getEntry(1))));
         return c;
     }
 

@@ -100,4 +100,28 @@ class DeclineFitterTest {
         assertThatThrownBy(() -> new DeclineFitter(TERMINAL).fitAll(new double[] {0, 1, 2}, new double[] {5, 4, 0}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 5");
     }
+
+    /** Verifies that data that does not decline (flat, rising, a spike) gives finite fits, never an exception. */
+    @Test
+    void oddDataGivesFiniteFits() {
+        java.util.Random r = new java.util.Random(4);
+        double[] t = new double[200];
+        double[] flat = new double[200];
+        double[] rising = new double[200];
+        double[] spiky = new double[200];
+        for (int i = 0; i < 200; i++) {
+            t[i] = i;
+            flat[i] = 100 * Math.exp(0.05 * r.nextGaussian());
+            rising[i] = 10 + i;
+            spiky[i] = i == 3 ? 1e9 : 50;
+        }
+        for (double[] q : new double[][] {flat, rising, spiky}) {
+            List<DeclineFit> fits = new DeclineFitter(TERMINAL).fitAll(t, q);
+            assertThat(fits).isNotEmpty();
+            for (DeclineFit f : fits) {
+                assertThat(f.curve().qi()).isFinite().isPositive();
+                assertThat(f.curve().eur(1)).isNotNaN();
+            }
+        }
+    }
 }
