@@ -246,4 +246,27 @@ class PredictionApiTest {
             hookServer.stop(0);
         }
     }
+
+    /** Verifies that alerts, their acknowledgement, webhooks and settings are there after the host restarts. */
+    @Test
+    void alertsSurviveAHostRestart() {
+        meterHistory("m5");
+        HostFixture.http(host.httpPort(), "PUT", "/api/alerts/settings", host.operatorKey(),
+                "{\"reminderDays\":[5],\"tariff\":\"00:00-24:00=100\"}");
+        HostFixture.http(host.httpPort(), "POST", "/api/alerts/webhooks", host.operatorKey(), "{\"url\":\"http://127.0.0.1:9/x\"}");
+        host.foresight().checkDevices();
+        List<io.fieldlink.host.alert.Alert> raised = host.foresight().alerts().list(null, "m5", 10);
+        assertThat(raised).hasSize(1);
+        long id = raised.get(0).id();
+        HostFixture.http(host.httpPort(), "POST", "/api/alerts/" + id + "/acknowledge", host.operatorKey(), null);
+        host.close();
+        host = HostServer.builder().dataDir(dir).bindAddress("127.0.0.1").httpPort(0).coapsPort(0).insecureCoap(0)
+                .clock(Clock.fixed(Instant.ofEpochSecond(END_S), ZoneOffset.UTC)).build().start();
+        Reply a = get("/api/alerts/" + id);
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.json().get("state")).isEqualTo("acknowledged");
+        assertThat(a.json().get("key")).isEqualTo("low-runway/m5/5d");
+        assertThat(get("/api/alerts/settings").json().get("reminderDays")).isEqualTo(List.of(new BigDecimal(5)));
+        assertThat(get("/api/alerts/webhooks").body()).contains("http://127.0.0.1:9/x");
+    }
 }
