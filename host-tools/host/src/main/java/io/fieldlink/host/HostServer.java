@@ -96,14 +96,14 @@ public final class HostServer implements AutoCloseable {
                 });
             }
             List<StoredUplinkListener> projections = new ArrayList<>();
-            Ingest ingest = new Ingest(committer, series, registry, metrics, projections);
-            coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"));
-            List<ApiRoutes> features = new ArrayList<>();
             // fw-update: firmware images signed by the issuer key, rollouts, each board's update state.
             // LEAD: if another feature already opens the IssuerKeyring in start(), use that one instead of this open.
             IssuerKeyring firmwareIssuers = openIssuerKeys();
             FirmwareTracker firmwareStates = new FirmwareTracker(new FileFirmwareStatusStore(dataDir.resolve("firmware-status.txt")));
             projections.add(firmwareStates);
+            Ingest ingest = new Ingest(committer, series, registry, metrics, projections);
+            coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"));
+            List<ApiRoutes> features = new ArrayList<>();
             features.add(new FirmwareApi(new FirmwareImages(dataDir.resolve("firmware"), () -> firmwareIssuers.active().pair(), clock),
                     firmwareStates, () -> null /* LEAD (fw-update): replace with this::commands once HostServer.commands() is merged */,
                     registry, audit, committer, clock, firmwareIssuers::jwkSet));
