@@ -131,6 +131,7 @@ class LedgerVerifyTest {
 
     @BeforeEach
     void start() throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         keyFile = Files.writeString(dir.resolve("api.key"), "flk_test_key\n");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);

@@ -85,6 +85,16 @@ class FileFirmwareSlotsTest {
     }
 
     @Test
+    void aCutBeforeTheRenameLeavesTheOldStateInForce() throws Exception {
+        Path factory = Files.write(tmp.resolve("f.jar"), new byte[] {1, 2, 3});
+        FileFirmwareSlots.install(slots(), "1.0.0", factory);
+        Files.writeString(slots().resolve("boot-state.tmp"), "fieldlink-boot 1\ngood=B\nrunn");
+        assertThat(select()).isEqualTo("slot-A.jar");
+        assertThat(FileFirmwareSlots.load(slots()).runningVersion()).isEqualTo("1.0.0");
+        assertThat(Files.exists(slots().resolve("boot-state.tmp"))).as("replaced by the selector's own save").isFalse();
+    }
+
+    @Test
     void aDamagedBootStateIsReportedNotGuessed() throws Exception {
         Files.createDirectories(slots());
         Files.writeString(slots().resolve("boot-state"), "garbage");
