@@ -1,5 +1,7 @@
 package io.fieldlink.fieldctl;
 
+import io.fieldlink.fieldctl.ledger.LedgerCommand;
+import io.fieldlink.fieldctl.provision.ProvisionCommand;
 import io.fieldlink.fieldctl.serial.ConsoleCommand;
 import io.fieldlink.fieldctl.serial.ExecCommand;
 import io.fieldlink.fieldctl.serial.PortsCommand;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "fieldlink ctl", mixinStandardHelpOptions = true, version = "fieldctl 0.1.0",
         description = "Technician and operator CLI: serial console, scripted commands, tokens and keys.",
-        subcommands = {PortsCommand.class, ConsoleCommand.class, ExecCommand.class, TokenCommand.class, KeyCommand.class})
+        subcommands = {PortsCommand.class, ConsoleCommand.class, ExecCommand.class, TokenCommand.class, KeyCommand.class,
+            ProvisionCommand.class, LedgerCommand.class})
 public final class Main {
     private Main() {
     }

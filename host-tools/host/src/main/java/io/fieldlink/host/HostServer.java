@@ -15,6 +15,14 @@ import io.fieldlink.host.registry.DeviceRegistry;
 import io.fieldlink.host.store.Committer;
 import io.fieldlink.host.store.HostStore;
 import io.fieldlink.host.web.ApiRoutes;
+import io.fieldlink.host.web.FirmwareApi;
+import io.fieldlink.host.billing.keys.IssuerKeyring;
+import io.fieldlink.host.firmware.FirmwareImages;
+import io.fieldlink.host.firmware.FirmwareTracker;
+import io.fieldlink.host.store.firmware.FileFirmwareStatusStore;
+import io.fieldlink.host.store.keys.FileKeyringStore;
+import java.io.IOException;
+import java.security.SecureRandom;
 import io.fieldlink.host.web.HttpApi;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -92,10 +100,17 @@ public final class HostServer implements AutoCloseable {
             foresight = new Foresight(store, committer, series, registry, audit, clock,
                     config.get(HostConfig.DEVICE_OFFLINE_AFTER).toMillis());
             projections.add(foresight.listener());
+            // fw-update: firmware images signed by the issuer key, rollouts, each board's update state.
+            IssuerKeyring firmwareIssuers = openIssuerKeys();
+            FirmwareTracker firmwareStates = new FirmwareTracker(new FileFirmwareStatusStore(dataDir.resolve("firmware-status.txt")));
+            projections.add(firmwareStates);
             Ingest ingest = new Ingest(committer, series, registry, metrics, projections);
             coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"));
             List<ApiRoutes> features = new ArrayList<>();
             features.addAll(foresight.routes());
+            features.add(new FirmwareApi(new FirmwareImages(dataDir.resolve("firmware"), () -> firmwareIssuers.active().pair(), clock),
+                    firmwareStates, () -> null /* LEAD (fw-update): replace with this::commands once HostServer.commands() is merged */,
+                    registry, audit, committer, clock, firmwareIssuers::jwkSet));
             http = HttpApi.create(config, config.get(HostConfig.HTTP_PORT), registry, series, keys, audit, committer,
                     metrics, clock, features);
             gauges();
@@ -114,6 +129,15 @@ public final class HostServer implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /** fw-update: the issuer keyring in {@code DIR/issuer-keys} (made with one active key at first start). */
+    private IssuerKeyring openIssuerKeys() {
+        try {
+            return IssuerKeyring.open(new FileKeyringStore(dataDir.resolve("issuer-keys")), new SecureRandom(), clock.millis());
+        } catch (IOException e) {
+            throw new HostException("cannot open the issuer keyring in " + dataDir.resolve("issuer-keys") + ": " + e.getMessage(), e);
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The console commands every board has: {@code status}, {@code id}, {@code time},
- * {@code config get|set|list}, {@code sensors}, {@code log}, {@code alarms}, {@code reboot}.
+ * {@code config get|set|list}, {@code sensors}, {@code log}, {@code alarms}, {@code reboot},
+ * {@code provision}.
  */
 final class BuiltInCommands {
     private BuiltInCommands() {
@@ -52,6 +53,7 @@ final class BuiltInCommands {
             }
         });
         shell.register(new ConfigCommand(board));
+        shell.register(new io.fieldlink.firmware.provision.ProvisionCommand(board.settings()));
         shell.register(new ConsoleCommand("sensors", "sensors - latest value of every channel", false) {
             @Override
             public void run(CommandLine line, Reply reply) {
