@@ -15,6 +15,10 @@ import io.fieldlink.host.registry.DeviceRegistry;
 import io.fieldlink.host.store.Committer;
 import io.fieldlink.host.store.HostStore;
 import io.fieldlink.host.web.ApiRoutes;
+import io.fieldlink.host.fleet.FleetView;
+import io.fieldlink.host.fleet.LiveFeed;
+import io.fieldlink.host.store.FleetSnapshots;
+import io.fieldlink.host.web.DashboardRoutes;
 import io.fieldlink.host.web.HttpApi;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,6 +57,7 @@ public final class HostServer implements AutoCloseable {
     private HttpApi http;
     private ScheduledExecutorService housekeeping;
     private ApiKeys.OperatorKey operatorKey;
+    private LiveFeed liveFeed;
 
     private HostServer(Path dataDir, HostConfig config, Clock clock) {
         this.dataDir = dataDir;
@@ -88,9 +93,14 @@ public final class HostServer implements AutoCloseable {
                 });
             }
             List<StoredUplinkListener> projections = new ArrayList<>();
+            liveFeed = new LiveFeed(8192).start();
+            FleetView fleetView = new FleetView(new FleetSnapshots(store), liveFeed);
+            projections.add(fleetView);
             Ingest ingest = new Ingest(committer, series, registry, metrics, projections);
             coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"));
             List<ApiRoutes> features = new ArrayList<>();
+            features.add(new DashboardRoutes(fleetView, liveFeed, registry, keys, clock,
+                    config.get(HostConfig.DEVICE_OFFLINE_AFTER)));
             http = HttpApi.create(config, config.get(HostConfig.HTTP_PORT), registry, series, keys, audit, committer,
                     metrics, clock, features);
             gauges();
@@ -192,6 +202,9 @@ public final class HostServer implements AutoCloseable {
         }
         if (http != null) {
             http.close();
+        }
+        if (liveFeed != null) {
+            liveFeed.close();
         }
         if (coap != null) {
             coap.close();
