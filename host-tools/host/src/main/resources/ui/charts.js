@@ -4,13 +4,17 @@ import { el } from './format.js';
 
 const MAX_POINTS = 20000;
 
-function width(container) {
-  return Math.max(280, container.clientWidth || 600);
+function width(box) {
+  return Math.max(260, (box.clientWidth || 600) - 8);
 }
 
-function observe(container, plot, height) {
+function observe(box, plot, height) {
   if (typeof ResizeObserver === 'undefined') return;
-  new ResizeObserver(() => plot.setSize({ width: width(container), height })).observe(container);
+  let last = width(box);
+  new ResizeObserver(() => {
+    const w = width(box);
+    if (Math.abs(w - last) > 4) { last = w; plot.setSize({ width: w, height }); }
+  }).observe(box);
 }
 
 /** One channel's readings, appended live. Times are epoch ms; uPlot's x axis is seconds. */
@@ -23,13 +27,14 @@ export class LiveChart {
     container.append(this.box);
     const height = 160;
     this.plot = new uPlot({
-      width: width(container), height,
-      series: [{}, { label: channel + (unitText ? ' (' + unitText + ')' : ''), stroke: '#2266aa', width: 1.5, points: { show: false } }],
+      title: channel + (unitText ? ' (' + unitText + ')' : ''),
+      width: width(this.box), height,
+      series: [{}, { label: channel, stroke: '#2266aa', width: 1.5 }],
       axes: [{}, { size: 60 }],
       scales: { x: { time: true } },
-      legend: { live: true },
+      legend: { show: false },
     }, [this.xs, this.ys], this.box);
-    observe(container, this.plot, height);
+    observe(this.box, this.plot, height);
   }
 
   /** Replaces the data: points [[tMs, v], ...] in any order. */
@@ -78,7 +83,8 @@ export function bandChart(container, title, s, unitText) {
   container.append(box);
   const height = 200;
   const plot = new uPlot({
-    width: width(container), height,
+    title,
+    width: width(box), height,
     series: [
       {},
       { label: 'actual', stroke: '#333', width: 1.5, points: { show: false } },
@@ -90,6 +96,6 @@ export function bandChart(container, title, s, unitText) {
     axes: [{}, { size: 60, label: unitText || '' }],
     scales: { x: { time: true } },
   }, [s.t.map((t) => t / 1000), s.actual, s.mid, s.lo, s.hi], box);
-  observe(container, plot, height);
+  observe(box, plot, height);
   return plot;
 }

@@ -34,7 +34,7 @@ export async function devicePage(ctx, id) {
       el('h1', {}, el('a', { href: '#/fleet', class: 'back' }, '←'), ' ', id, ' ', el('small', {}, board)),
       el('p', {}, badge(s), ' last seen ', el('span', { id: 'last-seen' }, ago(state.lastSeen ?? (latest.ok ? latest.data.lastSeen : dev.data.lastSeen))),
         dev.data.firmware ? ' · firmware ' + dev.data.firmware : ''),
-      state.alarms.length ? el('p', { class: 'alarms', id: 'active-alarms' }, 'Active alarms: ', state.alarms.join(', ')) : null);
+      ...(state.alarms.length ? [el('p', { class: 'alarms', id: 'active-alarms' }, 'Active alarms: ', state.alarms.join(', '))] : []));
   }
 
   // Events: the last day, newest first.
