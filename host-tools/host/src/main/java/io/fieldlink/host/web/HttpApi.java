@@ -92,6 +92,13 @@ public final class HttpApi extends NanoWSD implements AutoCloseable {
         return super.serve(session);
     }
 
+    /** Gzips text and JSON for clients that accept it (NanoWSD turns gzip off for every response). */
+    @Override
+    protected boolean useGzipWhenAccepted(Response r) {
+        String type = r.getMimeType() == null ? "" : r.getMimeType().toLowerCase(java.util.Locale.ROOT);
+        return r.getStatus() != Response.Status.SWITCH_PROTOCOL && (type.contains("text/") || type.contains("/json"));
+    }
+
     @Override
     protected WebSocket openWebSocket(IHTTPSession handshake) {
         return router.socket(handshake.getUri()).open(handshake);

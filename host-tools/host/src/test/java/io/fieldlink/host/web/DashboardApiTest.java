@@ -69,6 +69,10 @@ class DashboardApiTest {
         assertThat(uplot.body()).contains("uPlot");
         assertThat(uplot.headers().firstValue("content-type")).hasValue("text/javascript; charset=utf-8");
         assertThat(uplot.headers().firstValue("cache-control")).hasValue("public, max-age=86400");
+        HttpResponse<byte[]> zipped = c.send(HttpRequest.newBuilder(URI.create(base() + "/api/fleet"))
+                .header("Authorization", "Bearer " + op).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.headers().firstValue("content-encoding")).as("JSON is gzipped when accepted").hasValue("gzip");
         HttpResponse<String> root = c.send(HttpRequest.newBuilder(URI.create(base() + "/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(root.statusCode()).isEqualTo(302);
