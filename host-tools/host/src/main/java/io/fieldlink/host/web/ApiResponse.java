@@ -28,11 +28,6 @@ record ApiResponse(int status, String contentType, String body, byte[] bytes, Ma
         return new ApiResponse(200, contentType, body);
     }
 
-    /** A 200 with a binary body and a Cache-Control header. */
-    static ApiResponse bytes(String contentType, byte[] bytes, String cacheControl) {
-        return new ApiResponse(200, contentType, "", bytes, Map.of("Cache-Control", cacheControl));
-    }
-
     /** A 302 to {@code location}. */
     static ApiResponse redirect(String location) {
         return new ApiResponse(302, "text/plain", "", null, Map.of("Location", location));

@@ -63,6 +63,8 @@ class DashboardApiTest {
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(index.body()).contains("/ui/vendor/uPlot.iife.min.js").contains("sign-in-form");
+        assertThat(index.headers().firstValue("content-security-policy")).hasValueSatisfying(
+                p -> assertThat(p).contains("default-src 'self'").contains("frame-ancestors 'none'"));
         HttpResponse<String> uplot = c.send(HttpRequest.newBuilder(URI.create(base() + "/ui/vendor/uPlot.iife.min.js")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(uplot.statusCode()).isEqualTo(200);
