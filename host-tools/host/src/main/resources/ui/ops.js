@@ -119,7 +119,24 @@ async function mth(leaves, lo, hi) {
   return sha256(new Uint8Array([1]), await mth(leaves, lo, lo + k), await mth(leaves, lo + k, hi));
 }
 
-async function verifyCheckpoint(cp, report) {
+/** Where the verifier reads issuer keys and entries: the host's API (#7). */
+export const apiSource = {
+  async issuerKeys() {
+    const r = await firstFound(['/api/issuer-keys']);
+    return r.ok ? { keys: r.data.keys || [] } : { error: r.error };
+  },
+  async entries(start, end) {
+    const r = await get('/api/ledger/entries?start=' + start + '&end=' + end);
+    return r.ok ? { entries: Array.isArray(r.data) ? r.data : r.data.entries } : { error: r.error };
+  },
+};
+
+/**
+ * Checks a checkpoint {size, root (hex), time, kid, signature}: its Ed25519 signature against the
+ * issuer key with its kid (JWK, OKP/Ed25519), and its root recomputed from the entries (RFC 9162).
+ * Calls report(name, ok, detail) for "signature" and "root".
+ */
+export async function verifyCheckpoint(cp, report, source = apiSource) {
   if (!globalThis.crypto || !crypto.subtle) {
     report('verification', false, 'needs a secure context (https or localhost); use ./fieldlink ctl ledger verify');
     return;
@@ -127,10 +144,10 @@ async function verifyCheckpoint(cp, report) {
   const root = unhex(cp.root);
   const time = millis(cp.time);
   const message = new TextEncoder().encode('fieldlink-ledger/v1\n' + cp.size + '\n' + b64(root) + '\n' + time + '\n');
-  const keys = await firstFound(['/api/issuer-keys']);
-  const jwk = keys.ok && (keys.data.keys || []).find((k) => k.kid === cp.kid);
+  const keys = await source.issuerKeys();
+  const jwk = keys.keys && keys.keys.find((k) => k.kid === cp.kid);
   if (!jwk) {
-    report('signature', false, keys.ok ? 'key ' + cp.kid + ' is not among the issuer keys' : 'issuer keys not available (' + keys.error + ')');
+    report('signature', false, keys.keys ? 'key ' + cp.kid + ' is not among the issuer keys' : 'issuer keys not available (' + keys.error + ')');
   } else {
     try {
       const key = await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, { name: 'Ed25519' }, false, ['verify']);
@@ -152,9 +169,9 @@ async function verifyCheckpoint(cp, report) {
   const leaves = [];
   let end = cp.size - 1; // RFC 9162 get-entries: end is the last index; retried as exclusive when that gives nothing
   while (leaves.length < cp.size) {
-    const page = await get('/api/ledger/entries?start=' + leaves.length + '&end=' + end);
-    if (!page.ok) { report('root', false, 'cannot read entries: ' + page.error); return; }
-    const entries = Array.isArray(page.data) ? page.data : page.data.entries;
+    const page = await source.entries(leaves.length, end);
+    if (!page.entries) { report('root', false, 'cannot read entries: ' + page.error); return; }
+    const entries = page.entries;
     if (!entries.length && end < cp.size) { end = cp.size; continue; }
     if (!entries.length) { report('root', false, 'the host returned no entries from ' + leaves.length); return; }
     for (const e of entries) {

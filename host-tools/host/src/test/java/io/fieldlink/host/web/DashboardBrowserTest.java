@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fieldlink.host.HostFixture;
 import io.fieldlink.host.HostServer;
+import io.fieldlink.crypto.jvm.IssuerKeyPair;
+import io.fieldlink.host.ledger.Checkpoint;
+import io.fieldlink.host.ledger.MerkleHashing;
+import io.fieldlink.host.ledger.MerkleTree;
 import io.fieldlink.protocol.record.Alarm;
 import io.fieldlink.protocol.record.AlarmLevel;
 import io.fieldlink.protocol.record.Sale;
@@ -14,7 +18,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -228,6 +238,52 @@ class DashboardBrowserTest {
         until("the ledger page", () -> present(By.cssSelector("[data-page=ledger][data-loaded=true]")));
         assertThat(browser.findElements(By.cssSelector("#ledger [data-na], #ledger #checkpoint"))).isNotEmpty();
         screenshot(t, "ledger");
+    }
+
+    @Test
+    void ledgerVerifyInTheBrowserAgreesWithTheHostsLedgerCode() {
+        IssuerKeyPair key = IssuerKeyPair.generate(new SecureRandom());
+        String kid = HexFormat.of().formatHex(key.keyId());
+        MerkleTree tree = new MerkleTree();
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            byte[] data = ("money event " + i).getBytes(StandardCharsets.UTF_8);
+            tree.append(MerkleHashing.leafHash(data));
+            entries.add(Map.of("index", i, "data", Base64.getEncoder().encodeToString(data)));
+        }
+        Checkpoint unsigned = new Checkpoint(7, tree.root(), now, kid, new byte[0]);
+        byte[] signature = key.sign(unsigned.signedMessage());
+        Map<String, Object> cp = Map.of("size", 7, "root", HexFormat.of().formatHex(tree.root()), "time", now, "kid", kid,
+                "signature", Base64.getEncoder().encodeToString(signature));
+        Map<String, Object> jwk = Map.of("kty", "OKP", "crv", "Ed25519", "kid", kid,
+                "x", Base64.getUrlEncoder().withoutPadding().encodeToString(key.publicKey()));
+
+        assertThat(verifyInBrowser(cp, jwk, entries)).containsEntry("signature", true).containsEntry("root", true);
+
+        List<Map<String, Object>> tampered = new ArrayList<>(entries);
+        tampered.set(3, Map.of("index", 3, "data", Base64.getEncoder().encodeToString("money event X".getBytes(StandardCharsets.UTF_8))));
+        assertThat(verifyInBrowser(cp, jwk, tampered)).containsEntry("signature", true).containsEntry("root", false);
+
+        IssuerKeyPair other = IssuerKeyPair.generate(new SecureRandom());
+        Map<String, Object> forged = new java.util.HashMap<>(cp);
+        forged.put("signature", HexFormat.of().formatHex(other.sign(unsigned.signedMessage())));
+        assertThat(verifyInBrowser(forged, jwk, entries)).containsEntry("signature", false).containsEntry("root", true);
+    }
+
+    /** Runs the dashboard's checkpoint verifier (ui/ops.js) on the given checkpoint, key and entries. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> verifyInBrowser(Map<String, Object> cp, Map<String, Object> jwk, List<Map<String, Object>> entries) {
+        Object out = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const [cp, jwk, entries, done] = arguments;"
+                + "import('/ui/ops.js').then(async (m) => {"
+                + "  const out = {};"
+                + "  await m.verifyCheckpoint(cp, (name, ok, detail) => { out[name] = ok; out[name + 'Detail'] = detail; }, {"
+                + "    issuerKeys: async () => ({ keys: [jwk] }),"
+                + "    entries: async (start, end) => ({ entries: entries.slice(start, end + 1) }) });"
+                + "  done(out);"
+                + "}).catch((e) => done({ error: String(e) }));", cp, jwk, entries);
+        assertThat((Map<String, Object>) out).doesNotContainKey("error");
+        return (Map<String, Object>) out;
     }
 
     @Test
