@@ -121,8 +121,10 @@ async function history(id, channel) {
   const raw = await get(base + '&from=' + (Date.now() - HOUR));
   if (raw.ok && raw.data.points.length >= 2) return raw.data.points.map((p) => [millis(p.t), p.v]);
   const rolled = await get(base + '&step=15m&from=' + (Date.now() - 7 * 24 * HOUR));
-  const pts = rolled.ok ? rolled.data.points.map((p) => [millis(p.t), p.mean]) : [];
   const rawPts = raw.ok ? raw.data.points.map((p) => [millis(p.t), p.v]) : [];
+  const firstRaw = rawPts.length ? rawPts[0][0] : Infinity;
+  // Buckets that end before the first raw reading, then the raw readings (no value drawn twice).
+  const pts = rolled.ok ? rolled.data.points.map((p) => [millis(p.t), p.mean]).filter((p) => p[0] + 15 * 60000 <= firstRaw) : [];
   return pts.concat(rawPts);
 }
 
@@ -253,7 +255,7 @@ async function pumpPanel(panel, state) {
       verdicts[name] = (verdicts[name] || 0) + 1;
     }
     box.replaceChildren(facts([
-      ['Sales (24 h)', sales.length + ' sales, ' + (grams / 1000).toFixed(1) + ' kg, ' + money(amount), 'pump-sales'],
+      ['Sales (24 h)', sales.length + (sales.length === 1 ? ' sale, ' : ' sales, ') + (grams / 1000).toFixed(1) + ' kg, ' + money(amount), 'pump-sales'],
       ['Token verdicts (24 h)', Object.keys(verdicts).length ? Object.entries(verdicts).map(([k, v]) => k + ' ' + v).join(', ') : 'none', 'pump-verdicts'],
       ['Storage pressure', reading('storage_pressure', state.channels.get('storage_pressure')?.v), 'pump-pressure'],
       ['Nozzle', state.channels.get('nozzle') ? (state.channels.get('nozzle').v ? 'in use' : 'idle') : '—', 'pump-nozzle'],

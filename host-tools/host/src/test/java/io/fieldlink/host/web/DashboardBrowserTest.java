@@ -222,7 +222,7 @@ class DashboardBrowserTest {
         screenshot(t, "well");
         browser.get(base + "/ui/#/device/pump-1");
         until("the pump page", () -> present(By.cssSelector("[data-page=device][data-loaded=true]")));
-        assertThat(text(By.id("pump-sales"))).contains("1 sales, 4.2 kg, 3,990.00");
+        assertThat(text(By.id("pump-sales"))).contains("1 sale, 4.2 kg, 3,990.00");
         assertThat(text(By.id("pump-verdicts"))).contains("ok 1").contains("expired 1");
         screenshot(t, "pump");
     }
