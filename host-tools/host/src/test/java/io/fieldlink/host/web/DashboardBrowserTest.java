@@ -143,6 +143,7 @@ class DashboardBrowserTest {
     @Test
     void signsInWithAnApiKeyThatNeverAppearsInTheUrl(TestInfo t) {
         WebElement form = until("the sign-in form", () -> visible(By.id("sign-in-form")));
+        assertThat(browser.findElement(By.id("nav")).isDisplayed()).as("navigation before signing in").isFalse();
         browser.findElement(By.id("api-key")).sendKeys("flk_not_a_key");
         form.submit();
         until("the refusal", () -> text(By.id("sign-in-error")).contains("not accepted") ? true : null);
@@ -157,7 +158,12 @@ class DashboardBrowserTest {
         assertThat(js("return localStorage.length")).isEqualTo(0L);
         assertThat(browser.findElement(By.id("api-key")).getAttribute("value")).isEmpty();
         until("the live connection", () -> "on".equals(browser.findElement(By.id("live-state")).getAttribute("data-state")) ? true : null);
+        assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
         screenshot(t, "signed-in");
+        browser.findElement(By.id("sign-out")).click();
+        until("the sign-in form again", () -> visible(By.id("sign-in-form")));
+        assertThat(js("return sessionStorage.getItem('fieldlink.apiKey')")).isNull();
+        assertThat(present(By.cssSelector("[data-page]"))).as("no page left after signing out").isNull();
     }
 
     @Test
