@@ -15,6 +15,10 @@ import io.fieldlink.host.registry.DeviceRegistry;
 import io.fieldlink.host.store.Committer;
 import io.fieldlink.host.store.HostStore;
 import io.fieldlink.host.web.ApiRoutes;
+import io.fieldlink.host.fleet.FleetView;
+import io.fieldlink.host.fleet.LiveFeed;
+import io.fieldlink.host.store.FleetSnapshots;
+import io.fieldlink.host.web.DashboardRoutes;
 import io.fieldlink.host.web.FirmwareApi;
 import io.fieldlink.host.billing.keys.IssuerKeyring;
 import io.fieldlink.host.firmware.FirmwareImages;
@@ -61,6 +65,7 @@ public final class HostServer implements AutoCloseable {
     private HttpApi http;
     private ScheduledExecutorService housekeeping;
     private ApiKeys.OperatorKey operatorKey;
+    private LiveFeed liveFeed;
     private Foresight foresight;
 
     private HostServer(Path dataDir, HostConfig config, Clock clock) {
@@ -97,6 +102,9 @@ public final class HostServer implements AutoCloseable {
                 });
             }
             List<StoredUplinkListener> projections = new ArrayList<>();
+            liveFeed = new LiveFeed(8192).start();
+            FleetView fleetView = new FleetView(new FleetSnapshots(store), liveFeed);
+            projections.add(fleetView);
             foresight = new Foresight(store, committer, series, registry, audit, clock,
                     config.get(HostConfig.DEVICE_OFFLINE_AFTER).toMillis());
             projections.add(foresight.listener());
@@ -107,6 +115,8 @@ public final class HostServer implements AutoCloseable {
             Ingest ingest = new Ingest(committer, series, registry, metrics, projections);
             coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"));
             List<ApiRoutes> features = new ArrayList<>();
+            features.add(new DashboardRoutes(fleetView, liveFeed, registry, keys, clock,
+                    config.get(HostConfig.DEVICE_OFFLINE_AFTER)));
             features.addAll(foresight.routes());
             features.add(new FirmwareApi(new FirmwareImages(dataDir.resolve("firmware"), () -> firmwareIssuers.active().pair(), clock),
                     firmwareStates, () -> null /* LEAD (fw-update): replace with this::commands once HostServer.commands() is merged */,
@@ -230,6 +240,9 @@ public final class HostServer implements AutoCloseable {
         }
         if (http != null) {
             http.close();
+        }
+        if (liveFeed != null) {
+            liveFeed.close();
         }
         if (coap != null) {
             coap.close();

@@ -109,6 +109,9 @@ public final class Main implements Callable<Integer> {
         }
         System.out.println("ports: http=" + host.httpPort() + " coaps=" + host.coapsPort() + " coap="
                 + host.coapPort());
+        String bind = c.get(HostConfig.BIND_ADDRESS);
+        String where = bind.equals("0.0.0.0") || bind.equals("::") ? "localhost" : bind.contains(":") ? "[" + bind + "]" : bind;
+        System.out.println("dashboard: http://" + where + ":" + host.httpPort() + "/");
         System.out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             host.close();

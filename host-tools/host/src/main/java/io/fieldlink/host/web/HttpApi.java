@@ -1,6 +1,6 @@
 package io.fieldlink.host.web;
 
-import fi.iki.elonen.NanoHTTPD;
+import fi.iki.elonen.NanoWSD;
 import io.fieldlink.host.HostException;
 import io.fieldlink.host.auth.ApiKeys;
 import io.fieldlink.host.store.AuditLog;
@@ -13,6 +13,7 @@ import io.fieldlink.host.registry.DeviceRegistry;
 import io.fieldlink.host.store.Committer;
 import java.time.Clock;
 import io.fieldlink.host.json.JsonWriter;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +26,10 @@ import org.tinylog.Logger;
 /**
  * The HTTP server: authenticates {@code Authorization: Bearer <key>}, routes, checks the role,
  * and turns {@link ApiError}s into JSON error bodies ({@code {"error": "..."}}). Requests are served
- * on NanoHTTPD's threads. Start once, stop once.
+ * on NanoHTTPD's threads. WebSocket upgrades on a path a feature registered ({@link Router#socket})
+ * are handed to that feature's socket, on the same port; other upgrades get 404. Start once, stop once.
  */
-public final class HttpApi extends NanoHTTPD implements AutoCloseable {
+public final class HttpApi extends NanoWSD implements AutoCloseable {
     private final Router router;
     private final ApiKeys keys;
     private final int maxBody;
@@ -75,7 +77,8 @@ public final class HttpApi extends NanoHTTPD implements AutoCloseable {
      */
     public void begin() {
         try {
-            start(SOCKET_READ_TIMEOUT, true);
+            // No read timeout: NanoHTTPD's default (5 s) would cut idle WebSockets (DEPENDENCIES.md).
+            start(0, true);
         } catch (IOException e) {
             throw new HostException("cannot start HTTP on port " + getListeningPort() + ": " + e.getMessage(), e);
         }
@@ -83,9 +86,33 @@ public final class HttpApi extends NanoHTTPD implements AutoCloseable {
 
     @Override
     public Response serve(IHTTPSession session) {
+        if (isWebsocketRequested(session) && router.socket(session.getUri()) == null) {
+            return error(404, "no WebSocket at " + session.getUri());
+        }
+        return super.serve(session);
+    }
+
+    /** Gzips text and JSON for clients that accept it (NanoWSD turns gzip off for every response). */
+    @Override
+    protected boolean useGzipWhenAccepted(Response r) {
+        String type = r.getMimeType() == null ? "" : r.getMimeType().toLowerCase(java.util.Locale.ROOT);
+        return r.getStatus() != Response.Status.SWITCH_PROTOCOL && (type.contains("text/") || type.contains("/json"));
+    }
+
+    @Override
+    protected WebSocket openWebSocket(IHTTPSession handshake) {
+        return router.socket(handshake.getUri()).open(handshake);
+    }
+
+    @Override
+    protected Response serveHttp(IHTTPSession session) {
         try {
             ApiResponse r = handle(session);
-            return newFixedLengthResponse(Response.Status.lookup(r.status()), r.contentType(), r.body());
+            Response.IStatus status = Response.Status.lookup(r.status());
+            Response out = r.bytes() == null ? newFixedLengthResponse(status, r.contentType(), r.body())
+                    : newFixedLengthResponse(status, r.contentType(), new ByteArrayInputStream(r.bytes()), r.bytes().length);
+            r.headers().forEach(out::addHeader);
+            return out;
         } catch (ApiError e) {
             return error(e.status(), e.getMessage());
         } catch (RuntimeException e) {

@@ -2,7 +2,9 @@ package io.fieldlink.host.web;
 
 import io.fieldlink.host.auth.Role;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -11,6 +13,7 @@ import java.util.function.Function;
  */
 public final class Router {
     private final List<Route> routes = new ArrayList<>();
+    private final Map<String, SocketRoute> sockets = new HashMap<>();
 
     /**
      * @param role the least role allowed, or null for a route open without a key
@@ -18,6 +21,17 @@ public final class Router {
     Router add(String method, String pattern, Role role, Function<ApiRequest, ApiResponse> handler) {
         routes.add(new Route(method, split(pattern), role, handler));
         return this;
+    }
+
+    /** Opens WebSockets on the exact {@code path}; the socket authenticates its own messages. */
+    Router socket(String path, SocketRoute route) {
+        sockets.put(path, route);
+        return this;
+    }
+
+    /** @return what opens WebSockets on {@code path}, or null when none does */
+    SocketRoute socket(String path) {
+        return sockets.get(path);
     }
 
     /**
