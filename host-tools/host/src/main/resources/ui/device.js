@@ -155,6 +155,7 @@ async function forecastBox(container, title, paths, issue, unitText) {
   container.append(el('h3', {}, title), box);
   const r = await firstFound(paths);
   if (r.missing) { box.append(notAvailable(title, issue)); return null; }
+  if (r.status === 409) { box.append(el('p', { class: 'muted', 'data-nodata': '' }, title + ': ' + r.error)); return null; }
   if (!r.ok) { box.append(el('p', { class: 'error' }, title + ': ' + r.error)); return null; }
   const s = toBand(r.data);
   const summary = Object.entries(r.data).filter(([, v]) => typeof v !== 'object').map(([k, v]) => k + ' ' + v).join(' · ');
