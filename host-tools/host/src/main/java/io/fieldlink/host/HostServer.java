@@ -53,6 +53,7 @@ public final class HostServer implements AutoCloseable {
     private HttpApi http;
     private ScheduledExecutorService housekeeping;
     private ApiKeys.OperatorKey operatorKey;
+    private Billing billing;
 
     private HostServer(Path dataDir, HostConfig config, Clock clock) {
         this.dataDir = dataDir;
@@ -88,9 +89,13 @@ public final class HostServer implements AutoCloseable {
                 });
             }
             List<StoredUplinkListener> projections = new ArrayList<>();
+            io.fieldlink.host.command.CommandOutbox commandOutbox = null; // LEAD: wire as commands() once the command outbox is merged
+            billing = Billing.open(dataDir, config, clock, store, registry, audit, committer, commandOutbox);
+            projections.addAll(billing.projections());
             Ingest ingest = new Ingest(committer, series, registry, metrics, projections);
             coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"));
             List<ApiRoutes> features = new ArrayList<>();
+            features.addAll(billing.routes());
             http = HttpApi.create(config, config.get(HostConfig.HTTP_PORT), registry, series, keys, audit, committer,
                     metrics, clock, features);
             gauges();
@@ -174,6 +179,11 @@ public final class HostServer implements AutoCloseable {
         return series;
     }
 
+    /** @return the books: ledger, issuer keys (for in-process tools and tests) */
+    public Billing billing() {
+        return billing;
+    }
+
     /** @return the metrics */
     public HostMetrics metrics() {
         return metrics;
@@ -198,6 +208,9 @@ public final class HostServer implements AutoCloseable {
         }
         if (committer != null) {
             committer.close();
+        }
+        if (billing != null) {
+            billing.close();
         }
         if (store != null) {
             store.close();

@@ -85,6 +85,10 @@ public final class HttpApi extends NanoHTTPD implements AutoCloseable {
     public Response serve(IHTTPSession session) {
         try {
             ApiResponse r = handle(session);
+            if (r.bytes() != null) {
+                return newFixedLengthResponse(Response.Status.lookup(r.status()), r.contentType(),
+                        new java.io.ByteArrayInputStream(r.bytes()), r.bytes().length);
+            }
             return newFixedLengthResponse(Response.Status.lookup(r.status()), r.contentType(), r.body());
         } catch (ApiError e) {
             return error(e.status(), e.getMessage());
