@@ -72,6 +72,9 @@ public final class Billing implements AutoCloseable {
     private final List<StoredUplinkListener> projections;
     private final List<ApiRoutes> routes;
     private final ScheduledExecutorService forwarding;
+    private AccountBooks accounts;
+    private TopUps topups;
+    private Tariffs tariffs;
 
     private Billing(FileLedgerStore ledgerStore, Ledger ledger, IssuerKeyring keyring, List<StoredUplinkListener> projections,
             List<ApiRoutes> routes, ScheduledExecutorService forwarding) {
@@ -116,7 +119,11 @@ public final class Billing implements AutoCloseable {
                     new StationApi(registry, bookings, stations, committer, audit, clock),
                     new ProductionApi(registry, production, committer, audit, clock));
             ScheduledExecutorService forwarding = forwarder(config, ledger, dataDir, clock);
-            return new Billing(ledgerStore, ledger, keyring, projections, routes, forwarding);
+            Billing b = new Billing(ledgerStore, ledger, keyring, projections, routes, forwarding);
+            b.accounts = accounts;
+            b.topups = topups;
+            b.tariffs = tariffs;
+            return b;
         } catch (IOException e) {
             closeQuietly(ledgerStore);
             throw new HostException("cannot open the books in " + dataDir + ": " + e.getMessage(), e);
@@ -244,6 +251,21 @@ public final class Billing implements AutoCloseable {
     /** @return the issuer keyring */
     public IssuerKeyring keyring() {
         return keyring;
+    }
+
+    /** @return the meter account books (for in-process tools and tests) */
+    public AccountBooks accounts() {
+        return accounts;
+    }
+
+    /** @return the top-up issuer; call inside a committer write */
+    public TopUps topUps() {
+        return topups;
+    }
+
+    /** @return the tariff book */
+    public Tariffs tariffs() {
+        return tariffs;
     }
 
     /** @return the active issuer key id, hex */
