@@ -192,7 +192,8 @@ public final class Billing implements AutoCloseable {
             try {
                 long now = clock.millis();
                 synchronized (ledger) {
-                    if (ledger.latestCheckpoint() == null || ledger.latestCheckpoint().size() != ledger.size()) {
+                    if (ledger.size() > 0 && (ledger.latestCheckpoint() == null
+                            || ledger.latestCheckpoint().size() != ledger.size())) {
                         ledger.checkpoint(now);
                     }
                 }
