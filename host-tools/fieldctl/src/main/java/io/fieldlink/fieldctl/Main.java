@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
  * check said no (an ERR reply, a rejected token), 2 bad usage, 3 the port or a file could not be used.
  */
 @Command(name = "fieldlink ctl", mixinStandardHelpOptions = true, version = "fieldctl 0.1.0",
-        description = "Technician and operator CLI: serial console, scripted commands, tokens and keys.",
-        subcommands = {PortsCommand.class, ConsoleCommand.class, ExecCommand.class, TokenCommand.class, KeyCommand.class})
+        description = "Technician and operator CLI: serial console, scripted commands, tokens and keys, ledger verification.",
+        subcommands = {PortsCommand.class, ConsoleCommand.class, ExecCommand.class, TokenCommand.class, KeyCommand.class,
+            io.fieldlink.fieldctl.ledger.LedgerCommand.class})
 public final class Main {
     private Main() {
     }
