@@ -2,7 +2,6 @@ package io.fieldlink.host.billing;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /** Building table keys that sort right: parts joined by {@code |}, numbers zero-padded. */
 public final class Keys {
@@ -54,6 +53,6 @@ public final class Keys {
 
     /** @return an epoch-ms time as ISO-8601 */
     public static String iso(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC).toInstant().toString();
+        return Instant.ofEpochMilli(epochMillis).toString();
     }
 }

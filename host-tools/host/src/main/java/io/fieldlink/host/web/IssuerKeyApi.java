@@ -10,7 +10,8 @@ import java.time.Clock;
 
 /**
  * {@code /api/issuer-keys}: the issuer public keys as a JWK Set (open: boards and verifiers fetch
- * it), rotation and retirement (operators; audited).
+ * it), rotation and retirement (operators; audited). The keyring change is made (and saved) before
+ * the audit entry's write, never inside it: a store write may be replayed, a rotation must not be.
  */
 public final class IssuerKeyApi implements ApiRoutes {
     private final IssuerKeyring keyring;
@@ -33,11 +34,11 @@ public final class IssuerKeyApi implements ApiRoutes {
     }
 
     private ApiResponse rotate(ApiRequest req) {
-        IssuerKey fresh = committer.write(() -> {
-            long now = clock.millis();
-            IssuerKey k = keyring.rotate(now);
-            audit.append(req.principal(), "issuer-key.rotate", k.kid(), now);
-            return k;
+        long now = clock.millis();
+        IssuerKey fresh = keyring.rotate(now);
+        committer.write(() -> {
+            audit.append(req.principal(), "issuer-key.rotate", fresh.kid(), now);
+            return null;
         });
         return ApiResponse.json(201, new JsonWriter().beginObject().field("kid", fresh.kid()).field("status", "active")
                 .endObject().toString());
@@ -46,15 +47,14 @@ public final class IssuerKeyApi implements ApiRoutes {
     private ApiResponse retire(ApiRequest req) {
         String kid = req.pathParams().get(0);
         try {
-            committer.write(() -> {
-                long now = clock.millis();
-                keyring.retire(kid);
-                audit.append(req.principal(), "issuer-key.retire", kid, now);
-                return null;
-            });
+            keyring.retire(kid);
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
+        committer.write(() -> {
+            audit.append(req.principal(), "issuer-key.retire", kid, clock.millis());
+            return null;
+        });
         return ApiResponse.json(200, new JsonWriter().beginObject().field("kid", kid).field("status", "retired")
                 .endObject().toString());
     }
