@@ -29,7 +29,8 @@ import org.tinylog.Logger;
  * pack of that day less what is already booked — to the ledger as {@code CONSUMPTION_CHARGED}
  * (key {@code charge:<meter>:<yyyy-mm-dd>}, negative amount).</li>
  * </ul>
- * Ledger keys come from the device and seq (or the meter and day), so a record re-sent after a crash
+ * A day is booked once: a pack stamped before the open day (the meter's clock went back) counts in the
+ * open day. Ledger keys come from the device and seq (or the meter and day), so a record re-sent after a crash
  * between the ledger append and the commit finds its entry and the books adopt it ({@link MoneyBook}).
  * Committer thread only. Records it cannot read are logged and skipped (never failing the commit).
  */
@@ -133,7 +134,7 @@ public final class AccountProjection implements StoredUplinkListener {
             books.addBandUsage(meter, Keys.day(time), tariffs.bandAt(meter, time).label(), energy - s.energyWh,
                     charged - s.charged - fixed);
         }
-        long day = Keys.day(time);
+        long day = Math.max(Keys.day(time), s.openDay);
         if (s.openDay >= 0 && day > s.openDay && s.charged >= 0) {
             closeDay(meter, s);
         }
