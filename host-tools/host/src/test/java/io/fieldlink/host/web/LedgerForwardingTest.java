@@ -39,6 +39,14 @@ class LedgerForwardingTest {
     }
 
     @Test
+    void aBadEndpointStopsTheStartNamingTheKey() {
+        HostConfig config = HostConfig.defaults().with(HostConfig.LEDGER_FORWARD, "audit=ftp://example.org/x");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HostServer.builder().config(config).dataDir(dir)
+                .bindAddress("127.0.0.1").httpPort(0).coapsPort(0).build().start())
+                .isInstanceOf(io.fieldlink.host.config.ConfigException.class).hasMessageContaining("ledger.forward");
+    }
+
+    @Test
     void entriesAndCheckpointsReachAFlakyEndpoint() throws IOException {
         List<String> keys = new CopyOnWriteArrayList<>();
         List<String> bodies = new CopyOnWriteArrayList<>();
