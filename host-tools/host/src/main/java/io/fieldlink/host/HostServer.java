@@ -65,6 +65,7 @@ public final class HostServer implements AutoCloseable {
     private HttpApi http;
     private ScheduledExecutorService housekeeping;
     private ApiKeys.OperatorKey operatorKey;
+    private Billing billing;
     private LiveFeed liveFeed;
     private Foresight foresight;
 
@@ -102,19 +103,23 @@ public final class HostServer implements AutoCloseable {
                 });
             }
             List<StoredUplinkListener> projections = new ArrayList<>();
+            io.fieldlink.host.command.CommandOutbox commandOutbox = null; // LEAD: wire as commands() once the command outbox is merged
+            billing = Billing.open(dataDir, config, clock, store, registry, audit, committer, commandOutbox);
+            projections.addAll(billing.projections());
             liveFeed = new LiveFeed(8192).start();
             FleetView fleetView = new FleetView(new FleetSnapshots(store), liveFeed);
             projections.add(fleetView);
             foresight = new Foresight(store, committer, series, registry, audit, clock,
                     config.get(HostConfig.DEVICE_OFFLINE_AFTER).toMillis());
             projections.add(foresight.listener());
-            // fw-update: firmware images signed by the issuer key, rollouts, each board's update state.
-            IssuerKeyring firmwareIssuers = openIssuerKeys();
+            // firmware images are signed by the same issuer keys as tokens and checkpoints: boards trust one set
+            IssuerKeyring firmwareIssuers = billing.keyring();
             FirmwareTracker firmwareStates = new FirmwareTracker(new FileFirmwareStatusStore(dataDir.resolve("firmware-status.txt")));
             projections.add(firmwareStates);
             Ingest ingest = new Ingest(committer, series, registry, metrics, projections);
             coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"));
             List<ApiRoutes> features = new ArrayList<>();
+            features.addAll(billing.routes());
             features.add(new DashboardRoutes(fleetView, liveFeed, registry, keys, clock,
                     config.get(HostConfig.DEVICE_OFFLINE_AFTER)));
             features.addAll(foresight.routes());
@@ -143,14 +148,6 @@ public final class HostServer implements AutoCloseable {
     }
 
     /** fw-update: the issuer keyring in {@code DIR/issuer-keys} (made with one active key at first start). */
-    private IssuerKeyring openIssuerKeys() {
-        try {
-            return IssuerKeyring.open(new FileKeyringStore(dataDir.resolve("issuer-keys")), new SecureRandom(), clock.millis());
-        } catch (IOException e) {
-            throw new HostException("cannot open the issuer keyring in " + dataDir.resolve("issuer-keys") + ": " + e.getMessage(), e);
-        }
-    }
-
     private void gauges() {
         long offlineMs = config.get(HostConfig.DEVICE_OFFLINE_AFTER).toMillis();
         metrics.gauge("fieldlink_devices", "Provisioned devices.", () -> registry.size());
@@ -214,6 +211,11 @@ public final class HostServer implements AutoCloseable {
         return series;
     }
 
+    /** @return the books: ledger, issuer keys (for in-process tools and tests) */
+    public Billing billing() {
+        return billing;
+    }
+
     /** @return predictions and alerts (for in-process tools and tests) */
     public Foresight foresight() {
         return foresight;
@@ -249,6 +251,9 @@ public final class HostServer implements AutoCloseable {
         }
         if (committer != null) {
             committer.close();
+        }
+        if (billing != null) {
+            billing.close();
         }
         if (store != null) {
             store.close();

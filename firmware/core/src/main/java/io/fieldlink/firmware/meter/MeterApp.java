@@ -13,7 +13,7 @@ import io.fieldlink.protocol.token.TokenVerifier;
  * channels to {@link Meter#onSample}, latches the {@code tamper} input (cover) on its rising edge and
  * drives the {@code relay} output: 1 closed (supply on, also the board's safe value, so a reboot
  * does not cut the supply before the meter decides), 0 open. Meter events go into the journal as
- * uplink records ({@link MeterJournal}); the balance/energy pack every telemetry interval.
+ * uplink records ({@link MeterJournal}); the balance/energy/charged pack every telemetry interval.
  *
  * <p>The engine runs on wall time (tariffs, daily charges), so it starts at the first tick after the
  * wall clock is known (the host's hello answer); until then the relay keeps its boot value.
@@ -31,6 +31,7 @@ public final class MeterApp implements BoardApp {
     private final TokenVerifier verifier;
     private final long telemetryIntervalMillis;
     private final MeterSample sample = new MeterSample();
+    private final PrepaidLedger ledgerView = new PrepaidLedger();
     private BoardContext context;
     private MeterConfig config;
     private BoardCreditTokens tokens;
@@ -111,7 +112,7 @@ public final class MeterApp implements BoardApp {
         }
         tamperHigh = high;
         if (now >= nextTelemetry) {
-            journal.telemetry(now, meter.balance(), meter.energyWh());
+            journal.telemetry(now, meter.balance(), meter.energyWh(), meter.ledger(ledgerView).charges());
             nextTelemetry = now + telemetryIntervalMillis;
         }
         driveRelay();

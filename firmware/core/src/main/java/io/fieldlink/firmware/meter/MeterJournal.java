@@ -80,10 +80,24 @@ public final class MeterJournal implements MeterEvents {
      * @param energyWh the energy register, Wh
      */
     public void telemetry(long atMillis, long balance, long energyWh) {
+        telemetry(atMillis, balance, energyWh, -1);
+    }
+
+    /**
+     * Journals the periodic pack, with {@code {n: charged, v: milli-units}} appended when
+     * {@code chargedMilli} is not negative: everything charged since the meter was new (energy and
+     * fixed charges), so the host can book consumption and check redeemed − charged = balance.
+     *
+     * @param chargedMilli total charges so far, milli-units, or -1 to leave it out
+     */
+    public void telemetry(long atMillis, long balance, long energyWh, long chargedMilli) {
         w.reset();
-        w.writeArrayHeader(2);
+        w.writeArrayHeader(chargedMilli < 0 ? 2 : 3);
         w.writeMapHeader(2).writeInt(0).writeText("balance").writeInt(2).writeInt(balance);
         w.writeMapHeader(3).writeInt(0).writeText("energy").writeInt(1).writeText("Wh").writeInt(2).writeInt(energyWh);
+        if (chargedMilli >= 0) {
+            w.writeMapHeader(2).writeInt(0).writeText("charged").writeInt(2).writeInt(chargedMilli);
+        }
         append(UplinkRecord.TELEMETRY, atMillis);
     }
 

@@ -50,11 +50,16 @@ public final class HostConfig {
     public static final ConfigKey<Integer> API_MAX_POINTS = ConfigKey.integer("api.max-points", 10, 10_000_000,
             100_000, "most points one series or events request returns");
 
+    public static final ConfigKey<String> LEDGER_FORWARD = ConfigKey.text("ledger.forward", "",
+            "external ledger endpoints, name=http(s)://url[,name=url...]; empty = no forwarding");
+    public static final ConfigKey<Duration> BOOKING_GRACE = ConfigKey.duration("billing.booking-grace",
+            Duration.ofMinutes(15), "a booking token is valid this long before its slot and after its end");
+
     /** All keys, in the order {@code --help} lists them. */
     public static final List<ConfigKey<?>> KEYS = Collections.unmodifiableList(List.of(BIND_ADDRESS, HTTP_PORT,
             COAPS_PORT, COAP_PORT, COAP_INSECURE, UDP_RECEIVE_BUFFER, COAP_MAX_PAYLOAD, DTLS_MAX_CONNECTIONS,
             DEVICE_OFFLINE_AFTER, INGEST_QUEUE, INGEST_MAX_BATCH, RETENTION_RAW, RETENTION_15M, RETENTION_1H,
-            RETENTION_1D, HTTP_MAX_BODY, API_MAX_POINTS));
+            RETENTION_1D, HTTP_MAX_BODY, API_MAX_POINTS, LEDGER_FORWARD, BOOKING_GRACE));
 
     private final Map<ConfigKey<?>, Object> values;
 

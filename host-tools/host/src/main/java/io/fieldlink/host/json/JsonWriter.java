@@ -90,6 +90,14 @@ public final class JsonWriter {
         return this;
     }
 
+    /** Writes a value that is already JSON text (a whole object, array or scalar written elsewhere). */
+    public JsonWriter raw(String json) {
+        comma();
+        out.append(json);
+        needComma = true;
+        return this;
+    }
+
     /** Writes a name and a string value. */
     public JsonWriter field(String name, String v) {
         return name(name).value(v);

@@ -32,4 +32,9 @@ record ApiResponse(int status, String contentType, String body, byte[] bytes, Ma
     static ApiResponse redirect(String location) {
         return new ApiResponse(302, "text/plain", "", null, Map.of("Location", location));
     }
+
+    /** A binary answer, e.g. {@code image/png}. */
+    static ApiResponse binary(String contentType, byte[] bytes) {
+        return new ApiResponse(200, contentType, "", bytes, Map.of());
+    }
 }

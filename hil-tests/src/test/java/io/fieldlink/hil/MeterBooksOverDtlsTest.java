@@ -1,0 +1,134 @@
+package io.fieldlink.hil;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fieldlink.boards.BoardLoader;
+import io.fieldlink.crypto.jvm.BouncyCastleCrypto;
+import io.fieldlink.firmware.hal.memory.MemoryActuators;
+import io.fieldlink.firmware.hal.memory.MemoryLog;
+import io.fieldlink.firmware.hal.memory.MemorySensors;
+import io.fieldlink.firmware.hal.memory.MemorySerialConsole;
+import io.fieldlink.firmware.hal.memory.MemoryStorage;
+import io.fieldlink.firmware.jvm.crypto.BouncyCastleHalCrypto;
+import io.fieldlink.firmware.jvm.loop.BoardLoopThread;
+import io.fieldlink.firmware.jvm.loop.SystemClock;
+import io.fieldlink.firmware.jvm.net.DtlsTransport;
+import io.fieldlink.firmware.kernel.Board;
+import io.fieldlink.firmware.meter.MeterApp;
+import io.fieldlink.firmware.uplink.IssuerKeys;
+import io.fieldlink.firmware.uplink.UplinkOptions;
+import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
+import io.fieldlink.crypto.jvm.IssuerKeyPair;
+import io.fieldlink.host.HostServer;
+import io.fieldlink.host.billing.accounts.AccountReports;
+import io.fieldlink.host.registry.BoardKind;
+import io.fieldlink.host.registry.Device;
+import io.fieldlink.protocol.token.TokenVerifier;
+import io.fieldlink.protocol.token.TrustedKeys;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Verifies the books end to end: the host issues a top-up through its API, the real meter firmware
+ * (trusting the host's issuer key) redeems the token, and its records over DTLS feed the host's
+ * account: credit redeemed, charged, and a balance that agrees with redeemed − charged.
+ */
+class MeterBooksOverDtlsTest {
+    @TempDir
+    Path dir;
+
+    private HostServer host;
+    private BoardLoopThread loop;
+    private DtlsTransport transport;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (loop != null) {
+            loop.close();
+        }
+        if (transport != null) {
+            transport.close();
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Test
+    void aTopUpRedeemedOnTheMeterIsInTheBooksAndTheBalanceAgrees() throws Exception {
+        host = HostServer.builder().dataDir(dir.resolve("host")).bindAddress("127.0.0.1").httpPort(0).coapsPort(0).build().start();
+        Device device = host.registry().provision("meter-1", BoardKind.METER, System.currentTimeMillis());
+        IssuerKeyPair issuer = host.billing().keyring().active().pair();
+
+        SystemClock clock = new SystemClock();
+        loop = new BoardLoopThread("meter-1", clock);
+        transport = DtlsTransport.start(new InetSocketAddress("127.0.0.1", host.coapsPort()), "meter-1", device.psk(), loop);
+        MemoryStorage storage = new MemoryStorage().addArea("journal", 64 * 1024).addArea("snapshot", 4096).addArea("settings", 4096);
+        MemorySensors sensors = new MemorySensors();
+        sensors.set("voltage", 2300).set("current", 21_700).set("power_factor", 1000).set("frequency", 5000)
+                .set("active_power", 9_000).set("energy", 0).set("tamper", 0);
+        MeterApp app = new MeterApp(new TokenVerifier(BouncyCastleCrypto.INSTANCE,
+                new TrustedKeys().add(issuer.keyId(), issuer.publicKey())), 500);
+        Board board = Board.builder().definition(BoardLoader.builtIn("meter")).app(app).deviceId("meter-1")
+                .clock(clock).storage(storage).transport(transport).console(new MemorySerialConsole())
+                .sensors(sensors).actuators(new MemoryActuators().add("relay").add("buzzer"))
+                .crypto(BouncyCastleHalCrypto.INSTANCE).log(new MemoryLog(256))
+                .uplink(new CoapUplinkFactory(new IssuerKeys(), new UplinkOptions().reportIntervalMillis(500)))
+                .samplePeriodMillis(200).build();
+        loop.start(board.loop());
+        loop.call(() -> {
+            board.boot();
+            return null;
+        }).get();
+        await("the meter's engine runs", () -> call(() -> app.meter() != null));
+
+        HttpResponse<String> topup = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + host.httpPort() + "/api/accounts/meter-1/topups"))
+                .header("Authorization", "Bearer " + host.operatorKey())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":250000,\"requestId\":\"hil-1\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(topup.statusCode()).as(topup.body()).isEqualTo(201);
+        String token = topup.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        assertThat(call(() -> app.meter().redeem(token, clock.wallMillis()).isOk())).isTrue();
+
+        AccountReports reports = new AccountReports(host.billing().accounts());
+        try {
+            await("the redemption and a later pack are in the books", () -> reports.check("meter-1")
+                    .map(c -> c.redeemed() == 250_000 && c.charged() > 0).orElse(false));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + reports.account("meter-1") + " "
+                    + host.series().events("meter-1", 0, Long.MAX_VALUE, 50), e);
+        }
+        AccountReports.Check c = reports.check("meter-1").orElseThrow();
+        assertThat(c.mismatch()).as(c.toString()).isFalse();
+        assertThat(host.billing().accounts().topUp("meter-1", 0).orElseThrow().status()).isEqualTo("redeemed");
+    }
+
+    private <T> T call(java.util.function.Supplier<T> c) {
+        try {
+            return loop.call(c).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.fieldlink.host.billing.accounts;
+
+import io.fieldlink.host.billing.Doc;
+import io.fieldlink.host.billing.Keys;
+import io.fieldlink.host.billing.Tables;
+import io.fieldlink.host.json.JsonWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+
+/**
+ * The tables of the meter accounts and the reads over them. Tables: {@code accounts} (meter →
+ * {@link AccountState}), {@code account-events} ({@code meter|seq|n} → a money event the meter
+ * reported: redeem, emergency_taken, emergency_repaid, fixed_charge), {@code daily-charges}
+ * ({@code meter|day} → consumption booked to the ledger), {@code band-usage}
+ * ({@code meter|day|band} → energy and cost), {@code topups} ({@code meter|token id} → an issued
+ * credit token), {@code topup-requests} (request id → meter and token id), {@code topup-counter}
+ * (meter → next token id). Writes on the committer thread only; reads anywhere.
+ */
+public final class AccountBooks {
+    final NavigableMap<String, String> accounts;
+    final NavigableMap<String, String> events;
+    final NavigableMap<String, String> dailyCharges;
+    final NavigableMap<String, String> bandUsage;
+    final NavigableMap<String, String> topups;
+    final NavigableMap<String, String> requests;
+    final NavigableMap<String, String> counters;
+
+    public AccountBooks(Tables tables) {
+        accounts = tables.table("accounts");
+        events = tables.table("account-events");
+        dailyCharges = tables.table("daily-charges");
+        bandUsage = tables.table("band-usage");
+        topups = tables.table("topups");
+        requests = tables.table("topup-requests");
+        counters = tables.table("topup-counter");
+    }
+
+    /** @return the meter's account, or empty when nothing was booked for it yet */
+    public Optional<AccountState> find(String meter) {
+        String json = accounts.get(meter);
+        return json == null ? Optional.empty() : Optional.of(AccountState.parse(json));
+    }
+
+    AccountState load(String meter) {
+        return AccountState.parse(accounts.get(meter));
+    }
+
+    void save(String meter, AccountState s) {
+        accounts.put(meter, s.json());
+    }
+
+    /** @return every meter with an account */
+    public List<String> meters() {
+        List<String> out = new ArrayList<>(accounts.keySet());
+        for (String k : topups.keySet()) {
+            String m = k.substring(0, k.indexOf(Keys.SEP));
+            if (!accounts.containsKey(m) && !out.contains(m)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** A money event a meter reported. */
+    public record MeterEvent(long seq, String type, long amount, long timeMillis, long tokenId) {
+    }
+
+    void addEvent(String meter, long seq, int n, String type, long amount, long time, long tokenId) {
+        events.put(Keys.of(meter, seq, n), new JsonWriter().beginObject().field("type", type).field("amount", amount)
+                .field("time", time).field("tokenId", tokenId).endObject().toString());
+    }
+
+    /** @return the meter's money events with {@code fromSeq <= seq < toSeq}, in seq order */
+    public List<MeterEvent> events(String meter, long fromSeq, long toSeq) {
+        List<MeterEvent> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : events.subMap(Keys.of(meter, Math.max(0, fromSeq)), Keys.of(meter, toSeq)).entrySet()) {
+            String[] parts = e.getKey().split("\\|");
+            Doc d = Doc.parse(e.getValue());
+            out.add(new MeterEvent(Long.parseLong(parts[1]), d.text("type", "?"), d.num("amount", 0), d.num("time", 0),
+                    d.num("tokenId", -1)));
+        }
+        return out;
+    }
+
+    /** One issued credit token. */
+    public record TopUp(String meter, long tokenId, long amount, String requestId, String token, long issuedAt,
+            String status, long redeemedSeq, long commandId, String replacedBy) {
+        /** Stored form. */
+        String json() {
+            return new JsonWriter().beginObject().field("amount", amount).field("requestId", requestId)
+                    .field("token", token).field("issuedAt", issuedAt).field("status", status)
+                    .field("redeemedSeq", redeemedSeq).field("command", commandId).field("replacedBy", replacedBy)
+                    .endObject().toString();
+        }
+
+        static TopUp parse(String key, String json) {
+            String[] parts = key.split("\\|");
+            Doc d = Doc.parse(json);
+            return new TopUp(parts[0], Long.parseLong(parts[1]), d.num("amount", 0), d.text("requestId", ""),
+                    d.text("token", ""), d.num("issuedAt", 0), d.text("status", "issued"), d.num("redeemedSeq", -1),
+                    d.num("command", -1), d.text("replacedBy", null));
+        }
+
+        TopUp with(String newStatus, long seq, long command, String replaced) {
+            return new TopUp(meter, tokenId, amount, requestId, token, issuedAt, newStatus, seq, command, replaced);
+        }
+    }
+
+    /** @return the top-up with this token id */
+    public Optional<TopUp> topUp(String meter, long tokenId) {
+        String key = Keys.of(meter, tokenId);
+        String json = topups.get(key);
+        return json == null ? Optional.empty() : Optional.of(TopUp.parse(key, json));
+    }
+
+    void put(TopUp t) {
+        topups.put(Keys.of(t.meter(), t.tokenId()), t.json());
+    }
+
+    /** @return the meter's top-ups by token id, or every meter's when {@code meter} is null */
+    public List<TopUp> topUps(String meter) {
+        java.util.SortedMap<String, String> range = meter == null ? topups : topups.subMap(meter + Keys.SEP, Keys.after(meter));
+        List<TopUp> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : range.entrySet()) {
+            out.add(TopUp.parse(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    /** Consumption of one day booked to the ledger. */
+    public record DailyCharge(long day, long amount, String ledgerKey) {
+    }
+
+    /** @return the meter's booked daily charges with {@code fromDay <= day < toDay} */
+    public List<DailyCharge> dailyCharges(String meter, long fromDay, long toDay) {
+        List<DailyCharge> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : dailyCharges.subMap(Keys.of(meter, Math.max(0, fromDay)), Keys.of(meter, Math.max(0, toDay))).entrySet()) {
+            Doc d = Doc.parse(e.getValue());
+            out.add(new DailyCharge(Long.parseLong(e.getKey().split("\\|")[1]), d.num("amount", 0), d.text("key", "")));
+        }
+        return out;
+    }
+
+    /** Energy and cost in one band of one day. */
+    public record BandUsage(long day, String band, long wh, long cost) {
+    }
+
+    /** @return the meter's band usage with {@code fromDay <= day < toDay} */
+    public List<BandUsage> bandUsage(String meter, long fromDay, long toDay) {
+        List<BandUsage> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : bandUsage.subMap(Keys.of(meter, Math.max(0, fromDay)), Keys.of(meter, Math.max(0, toDay))).entrySet()) {
+            String[] parts = e.getKey().split("\\|");
+            Doc d = Doc.parse(e.getValue());
+            out.add(new BandUsage(Long.parseLong(parts[1]), parts[2], d.num("wh", 0), d.num("cost", 0)));
+        }
+        return out;
+    }
+
+    void addBandUsage(String meter, long day, String band, long wh, long cost) {
+        String key = Keys.of(meter, day, band);
+        String json = bandUsage.get(key);
+        long w0 = 0;
+        long c0 = 0;
+        if (json != null) {
+            Doc d = Doc.parse(json);
+            w0 = d.num("wh", 0);
+            c0 = d.num("cost", 0);
+        }
+        bandUsage.put(key, new JsonWriter().beginObject().field("wh", w0 + wh).field("cost", c0 + cost).endObject().toString());
+    }
+}

@@ -1,0 +1,87 @@
+package io.fieldlink.host.billing;
+
+import io.fieldlink.host.Billing;
+import io.fieldlink.host.config.HostConfig;
+import io.fieldlink.host.ingest.Ingest;
+import io.fieldlink.host.ingest.StoredUplinkListener;
+import io.fieldlink.host.metrics.HostMetrics;
+import io.fieldlink.host.registry.DeviceRegistry;
+import io.fieldlink.host.store.AuditLog;
+import io.fieldlink.host.store.Committer;
+import io.fieldlink.host.store.HostStore;
+import io.fieldlink.host.store.TimeSeriesStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The host's storage and ingest pipeline with the books, as {@code HostServer} wires them but without
+ * the network: the real MapDB store on disk, the committer, the ingest with the billing projections
+ * (then {@code extra}, a listener a test uses to fail a commit after the books were written).
+ */
+public final class BooksRig implements AutoCloseable {
+    public final HostStore store;
+    public final Committer committer;
+    public final DeviceRegistry registry;
+    public final Ingest ingest;
+    public final Billing billing;
+    public final AuditLog audit;
+
+    public BooksRig(Path dir, Clock clock, StoredUplinkListener extra) {
+        store = HostStore.open(dir);
+        committer = new Committer(store, 1000, 100);
+        registry = new DeviceRegistry(store);
+        audit = new AuditLog(store);
+        TimeSeriesStore series = new TimeSeriesStore(store);
+        billing = Billing.open(dir, HostConfig.defaults(), clock, store, registry, audit, committer, null);
+        List<StoredUplinkListener> listeners = new ArrayList<>(billing.projections());
+        if (extra != null) {
+            listeners.add(extra);
+        }
+        ingest = new Ingest(committer, series, registry, new HostMetrics(), listeners);
+    }
+
+    @Override
+    public void close() {
+        committer.close();
+        billing.close();
+        store.close();
+    }
+
+    /** A clock the test moves. */
+    public static final class TestClock extends Clock {
+        private volatile long millis;
+
+        public TestClock(long startMillis) {
+            this.millis = startMillis;
+        }
+
+        public void set(long m) {
+            millis = m;
+        }
+
+        @Override
+        public long millis() {
+            return millis;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
