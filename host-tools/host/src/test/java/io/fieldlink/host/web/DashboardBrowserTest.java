@@ -30,7 +30,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -294,7 +293,6 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Disabled("needs #7 top-up endpoint (POST /api/accounts/{meter}/topups); enable when billing lands")
     void topUpShowsTheTokenAndItsQrCode(TestInfo t) {
         signIn();
         browser.get(base + "/ui/#/device/meter-001");
