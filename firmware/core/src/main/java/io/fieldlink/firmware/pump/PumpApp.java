@@ -6,6 +6,7 @@ import io.fieldlink.firmware.kernel.BoardConfig;
 import io.fieldlink.firmware.kernel.BoardContext;
 import io.fieldlink.firmware.kernel.Readings;
 import io.fieldlink.firmware.uplink.HalBackedCrypto;
+import io.fieldlink.firmware.uplink.IssuerKeys;
 import io.fieldlink.protocol.token.TokenVerifier;
 
 /**
@@ -24,7 +25,7 @@ import io.fieldlink.protocol.token.TokenVerifier;
  * only; the sample tick allocates nothing except when a fill ends.
  */
 public final class PumpApp implements BoardApp {
-    /** Config key holding the trusted issuer keys (see {@link IssuerKeys}). */
+    /** Config key holding the trusted issuer keys (see {@link io.fieldlink.firmware.uplink.IssuerKeys#parse}). */
     public static final String ISSUER_KEYS = "issuer_keys";
     static final String FLOW = "flow_pulses";
     static final String NOZZLE = "nozzle";

@@ -11,7 +11,7 @@ import io.fieldlink.firmware.kernel.Board;
 import io.fieldlink.firmware.pump.JvmHalCrypto;
 import io.fieldlink.firmware.wellhead.modbus.MemoryModbusSlave;
 import io.fieldlink.firmware.wellhead.modbus.RegisterKind;
-import io.fieldlink.protocol.cbor.CborWriter;
+import io.fieldlink.protocol.record.ShutInResetBody;
 import io.fieldlink.protocol.cose.CoseSign1;
 import io.fieldlink.protocol.crypto.Hex;
 import java.util.Arrays;
@@ -136,17 +136,17 @@ class WellheadAppTest {
         rampBelowPsl();
         tubing(5_000);
         run(2_000);
-        long nowS = hal.clock().wallMillis() / 1000;
-        assertThat(app.applySignedReset(signed(STRANGER, HOST.keyId(), "w-1", nowS)))
+        long now = hal.clock().wallMillis();
+        assertThat(app.applySignedReset(signed(STRANGER, HOST.keyId(), "w-1", now)))
                 .isEqualTo(ResetOutcome.REFUSED_UNAUTHORISED);
-        assertThat(app.applySignedReset(signed(HOST, HOST.keyId(), "w-2", nowS)))
+        assertThat(app.applySignedReset(signed(HOST, HOST.keyId(), "w-2", now)))
                 .isEqualTo(ResetOutcome.REFUSED_UNAUTHORISED);
-        assertThat(app.applySignedReset(signed(HOST, HOST.keyId(), "w-1", nowS - 600)))
+        assertThat(app.applySignedReset(signed(HOST, HOST.keyId(), "w-1", now - 600_000)))
                 .isEqualTo(ResetOutcome.REFUSED_UNAUTHORISED);
         assertThat(app.applySignedReset(new byte[] {1, 2, 3})).isEqualTo(ResetOutcome.REFUSED_UNAUTHORISED);
         assertThat(hal.actuators().get("shutin_valve")).isZero();
 
-        byte[] reset = signed(HOST, HOST.keyId(), "w-1", nowS);
+        byte[] reset = signed(HOST, HOST.keyId(), "w-1", now);
         assertThat(app.applySignedReset(reset)).isEqualTo(ResetOutcome.RESET);
         assertThat(hal.actuators().get("shutin_valve")).isEqualTo(1);
 
@@ -158,9 +158,8 @@ class WellheadAppTest {
         assertThat(hal.actuators().get("shutin_valve")).isZero();
     }
 
-    private static byte[] signed(IssuerKeyPair signer, byte[] kid, String device, long issuedS) {
-        byte[] payload = new CborWriter().writeMapHeader(3).writeInt(1).writeText(ResetAuthority.COMMAND)
-                .writeInt(2).writeText(device).writeInt(3).writeInt(issuedS).toByteArray();
+    static byte[] signed(IssuerKeyPair signer, byte[] kid, String device, long issuedMs) {
+        byte[] payload = new ShutInResetBody(device, "tech-7", issuedMs, 1).encode();
         return CoseSign1.sign(payload, new io.fieldlink.protocol.cose.Signer() {
             @Override
             public byte[] keyId() {
