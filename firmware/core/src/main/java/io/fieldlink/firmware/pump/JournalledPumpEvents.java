@@ -18,6 +18,14 @@ import io.fieldlink.protocol.record.TokenRedemption;
 public final class JournalledPumpEvents implements PumpEvents {
     static final String UNAUTHORISED_FLOW = "unauthorised_flow";
     static final String STORAGE_CHANNEL = "storage_pressure";
+    static final String DISPENSE_STATE = "dispense_state";
+    static final String DAY_GRAMS = "day_grams";
+    static final String DAY_AMOUNT = "day_amount";
+    static final String DAY_SALES = "day_sales";
+    static final String DAILY_GRAMS = "daily_grams";
+    static final String DAILY_AMOUNT = "daily_amount";
+    static final String DAILY_SALES = "daily_sales";
+    private static final String[] STATES = {"idle", "authorised", "dispensing"};
 
     private final Journal journal;
     private final PumpEvents next;
@@ -90,6 +98,50 @@ public final class JournalledPumpEvents implements PumpEvents {
         if (next != null) {
             next.storageLow(active, pressureMbar, nowMs);
         }
+    }
+
+    /**
+     * Journals the closed day's totals as telemetry at the day's end:
+     * {@code [{0: "daily_grams", 1: "g", 2: g}, {0: "daily_amount", 2: milli-units}, {0: "daily_sales", 2: n}]}.
+     */
+    @Override
+    public void dayClosed(long dayStartMs, long grams, long amountMilli, int sales) {
+        w.reset().writeArrayHeader(3);
+        w.writeMapHeader(3).writeInt(0).writeText(DAILY_GRAMS).writeInt(1).writeText("g").writeInt(2).writeInt(grams);
+        w.writeMapHeader(2).writeInt(0).writeText(DAILY_AMOUNT).writeInt(2).writeInt(amountMilli);
+        w.writeMapHeader(2).writeInt(0).writeText(DAILY_SALES).writeInt(2).writeInt(sales);
+        append(PumpRecords.STATION, dayStartMs + 86400000L);
+        if (next != null) {
+            next.dayClosed(dayStartMs, grams, amountMilli, sales);
+        }
+    }
+
+    /**
+     * Journals the periodic station telemetry:
+     * {@code [{0: "storage_pressure", 1: "bar", 2: bar}, {0: "dispense_state", 3: "idle"|"authorised"|"dispensing"},
+     * {0: "day_grams", 1: "g", 2: g}, {0: "day_amount", 2: milli-units}, {0: "day_sales", 2: n}]}
+     * (no pressure entry before the first storage sample).
+     *
+     * @param station the station
+     * @param nowMs wall time, epoch ms
+     */
+    public void station(PumpStation station, long nowMs) {
+        StationTelemetry t = station.telemetry();
+        long mbar = t.pressureMbar();
+        w.reset().writeArrayHeader(mbar < 0 ? 4 : 5);
+        if (mbar >= 0) {
+            w.writeMapHeader(3).writeInt(0).writeText(STORAGE_CHANNEL).writeInt(1).writeText("bar").writeInt(2);
+            if (mbar % 1000 == 0) {
+                w.writeInt(mbar / 1000);
+            } else {
+                w.writeFloat(mbar / 1000.0);
+            }
+        }
+        w.writeMapHeader(2).writeInt(0).writeText(DISPENSE_STATE).writeInt(3).writeText(STATES[station.state().ordinal()]);
+        w.writeMapHeader(3).writeInt(0).writeText(DAY_GRAMS).writeInt(1).writeText("g").writeInt(2).writeInt(t.dayGrams());
+        w.writeMapHeader(2).writeInt(0).writeText(DAY_AMOUNT).writeInt(2).writeInt(t.dayAmountMilli());
+        w.writeMapHeader(2).writeInt(0).writeText(DAY_SALES).writeInt(2).writeInt(t.daySales());
+        append(PumpRecords.STATION, nowMs);
     }
 
     private void append(int type, long atMs) {

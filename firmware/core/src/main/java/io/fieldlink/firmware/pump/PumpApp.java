@@ -17,8 +17,10 @@ import io.fieldlink.protocol.token.TokenVerifier;
  * memory from the journal's state snapshot, drives the {@code valve} output and registers the console
  * commands of {@link PumpCommands}. Each sample tick feeds the station the new {@code flow_pulses}
  * (the raw cumulative counter's increase), the {@code nozzle} switch and the
- * {@code storage_pressure} (mbar), then its timeouts. Sales, verdicts and alarms go to the journal as
- * {@link PumpRecords} for the uplink.
+ * {@code storage_pressure} (mbar), then its timeouts; every {@code report_interval} (once the wall
+ * time is known) it journals the station telemetry. Sales, verdicts, alarms, station telemetry and
+ * daily totals go to the journal as {@link PumpRecords} (protocol uplink records) and ask the uplink
+ * to report soon.
  *
  * <p>Times given to the station are the board's wall clock (epoch ms): until the host has set it,
  * booking tokens are judged against the monotonic clock and so refused as not yet valid. Event loop
@@ -31,6 +33,7 @@ public final class PumpApp implements BoardApp {
     static final String NOZZLE = "nozzle";
     static final String STORAGE = "storage_pressure";
     static final String VALVE = "valve";
+    static final String REPORT_INTERVAL = "report_interval";
 
     private BoardContext context;
     private PumpStation station;
@@ -40,6 +43,8 @@ public final class PumpApp implements BoardApp {
     private long lastPulses;
     private boolean pulsesKnown;
     private boolean nozzleLifted;
+    private long reportIntervalMs;
+    private long lastReportMs;
 
     /**
      * @throws FirmwareException naming a missing channel or a bad configuration value
@@ -57,7 +62,9 @@ public final class PumpApp implements BoardApp {
         }
         TokenVerifier verifier = new TokenVerifier(new HalBackedCrypto(c.crypto()),
                 IssuerKeys.parse(ISSUER_KEYS, config.get(ISSUER_KEYS)).trusted());
-        events = new JournalledPumpEvents(c.journal(), null);
+        events = new JournalledPumpEvents(c.journal(), c.uplink() == null ? null : new PumpReportSoon(c.uplink()));
+        reportIntervalMs = config.has(REPORT_INTERVAL) ? config.getLong(REPORT_INTERVAL) : 0;
+        lastReportMs = c.clock().monotonicMillis();
         station = new PumpStation(settings, verifier, new JournalStateCell(c.journal()),
                 new ActuatorValve(c.actuators(), VALVE), events);
         Readings r = c.readings();
@@ -102,6 +109,11 @@ public final class PumpApp implements BoardApp {
             station.storagePressure(r.milli(storageIndex), now);
         }
         station.tick(now);
+        long mono = c.clock().monotonicMillis();
+        if (reportIntervalMs > 0 && mono - lastReportMs >= reportIntervalMs && c.clock().wallTimeKnown()) {
+            lastReportMs = mono;
+            events.station(station, now);
+        }
     }
 
     private void feedPulses(BoardContext c, long now) {
