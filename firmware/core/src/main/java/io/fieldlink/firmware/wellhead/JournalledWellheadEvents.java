@@ -1,5 +1,6 @@
 package io.fieldlink.firmware.wellhead;
 
+import io.fieldlink.firmware.hal.Clock;
 import io.fieldlink.firmware.journal.Journal;
 import io.fieldlink.firmware.wellhead.modbus.ModbusStatus;
 import io.fieldlink.protocol.cbor.CborWriter;
@@ -13,7 +14,13 @@ import io.fieldlink.protocol.record.ShutIn;
  * order and the journal drops them only once the host acknowledged them, so a week offline is
  * backfilled in order with the original timestamps, nothing lost and nothing doubled.
  *
- * <p>When the journal is full of unacknowledged records the event is counted in {@link #dropped()}
+ * <p>With a board clock given, events that happen before the wall time is known (after a boot,
+ * until the host's hello answer) carry the monotonic time; they wait in RAM (up to
+ * {@value #PENDING_RECORDS} records, {@value #PENDING_BYTES} bytes) and are journalled, in order and
+ * stamped with their true wall time, as soon as the clock is set ({@link #flushPending()} or the next
+ * event). A power cut before that loses them (the shut-in latch itself is in the state snapshot).
+ *
+ * <p>When the journal (or the pre-clock buffer) is full the event is counted in {@link #dropped()}
  * (and still passed on); nothing is thrown. Event loop only; a report allocates nothing once warm
  * (alarm, shut-in and reset records build their protocol record).
  */
@@ -26,7 +33,17 @@ public final class JournalledWellheadEvents implements WellheadEvents {
     static final String RESET_BY = "shutin_reset_by";
     private static final String[] STATUS = {"ok", "timeout", "crc-error", "exception"};
 
+    static final int PENDING_RECORDS = 32;
+    static final int PENDING_BYTES = 2048;
+
     private final Journal journal;
+    private final Clock clock;
+    private final byte[] pendingBytes;
+    private final int[] pendingType;
+    private final int[] pendingLength;
+    private final long[] pendingAt;
+    private int pendingCount;
+    private int pendingUsed;
     private final ChannelSpec[] channels;
     private final String[] faultNames;
     private final WellheadEvents next;
@@ -41,10 +58,26 @@ public final class JournalledWellheadEvents implements WellheadEvents {
      * @param next where events go after journalling, or null
      */
     public JournalledWellheadEvents(Journal journal, ChannelSpec[] channels, WellheadEvents next) {
+        this(journal, channels, null, next);
+    }
+
+    /**
+     * @param journal the board's journal
+     * @param channels the wellhead's channels, in index order (names and units of the records)
+     * @param clock the board clock: events before the wall time is known wait for it (null: every
+     *     event's time is taken as wall time)
+     * @param next where events go after journalling, or null
+     */
+    public JournalledWellheadEvents(Journal journal, ChannelSpec[] channels, Clock clock, WellheadEvents next) {
         if (journal == null || channels == null) {
             throw new IllegalArgumentException("journal and channels are required");
         }
         this.journal = journal;
+        this.clock = clock;
+        this.pendingBytes = clock == null ? null : new byte[PENDING_BYTES];
+        this.pendingType = clock == null ? null : new int[PENDING_RECORDS];
+        this.pendingLength = clock == null ? null : new int[PENDING_RECORDS];
+        this.pendingAt = clock == null ? null : new long[PENDING_RECORDS];
         this.channels = channels.clone();
         this.faultNames = new String[channels.length];
         for (int i = 0; i < channels.length; i++) {
@@ -174,9 +207,55 @@ public final class JournalledWellheadEvents implements WellheadEvents {
         }
     }
 
+    /** @return records waiting for the wall time */
+    public int pending() {
+        return pendingCount;
+    }
+
+    /**
+     * Journals the records that waited for the wall time, stamped with it; does nothing while the
+     * wall time is still unknown.
+     */
+    public void flushPending() {
+        if (pendingCount == 0 || !clock.wallTimeKnown()) {
+            return;
+        }
+        long offset = clock.wallMillis() - clock.monotonicMillis();
+        int at = 0;
+        for (int i = 0; i < pendingCount; i++) {
+            if (journal.append(pendingType[i], pendingAt[i] + offset, pendingBytes, at, pendingLength[i]) < 0) {
+                dropped++;
+            }
+            at += pendingLength[i];
+        }
+        pendingCount = 0;
+        pendingUsed = 0;
+    }
+
     private void append(int type, long atMs) {
+        if (clock != null) {
+            if (!clock.wallTimeKnown()) {
+                hold(type, atMs);
+                return;
+            }
+            flushPending();
+        }
         if (journal.append(type, atMs, w.buffer(), 0, w.size()) < 0) {
             dropped++;
         }
+    }
+
+    private void hold(int type, long monotonicMs) {
+        int n = w.size();
+        if (pendingCount == PENDING_RECORDS || pendingUsed + n > PENDING_BYTES) {
+            dropped++;
+            return;
+        }
+        System.arraycopy(w.buffer(), 0, pendingBytes, pendingUsed, n);
+        pendingType[pendingCount] = type;
+        pendingLength[pendingCount] = n;
+        pendingAt[pendingCount] = monotonicMs;
+        pendingCount++;
+        pendingUsed += n;
     }
 }

@@ -22,8 +22,12 @@ import io.fieldlink.protocol.cose.CoseSign1;
  * records ({@link WellheadRecords}) and ask the uplink to report soon; a signed {@code shutin-reset}
  * host command reaches the latch through {@link WellheadHostCommands}.
  *
- * <p>Times given to the wellhead are the board's wall clock (epoch ms). Event loop only; the
- * sample tick allocates nothing in steady state.
+ * <p>Times given to the wellhead are the board's wall clock (epoch ms). The safety logic runs from
+ * the first tick after boot, before the host has set the wall clock: until then the wellhead runs on
+ * the monotonic clock, its events wait in RAM for their wall-time stamps
+ * ({@link JournalledWellheadEvents}) and the gas-day totals wait (so a debounce running when the
+ * clock is set may end early: a trip then comes sooner, never later). Event loop only; the sample tick
+ * allocates nothing in steady state.
  */
 public final class WellheadApp implements BoardApp {
     /** Config key holding the host's reset-signing keys, {@code <key id hex>:<public key hex>,...}. */
@@ -64,7 +68,7 @@ public final class WellheadApp implements BoardApp {
         }
         authority = new ResetAuthority(IssuerKeys.parse(HOST_KEYS, config.get(HOST_KEYS)),
                 new HalBackedCrypto(c.crypto()), c.deviceId(), c.clock(), c.settings());
-        journalled = new JournalledWellheadEvents(c.journal(), settings.channels,
+        journalled = new JournalledWellheadEvents(c.journal(), settings.channels, c.clock(),
                 c.uplink() == null ? null : new ReportSoon(c.uplink()));
         boolean latched = LatchSnapshot.latched(c.journal());
         if (latched) {
@@ -80,7 +84,11 @@ public final class WellheadApp implements BoardApp {
 
     @Override
     public void sampleTick(BoardContext c, Readings readings) {
-        wellhead.scan(c.clock().wallMillis());
+        boolean wallTime = c.clock().wallTimeKnown();
+        if (wallTime) {
+            journalled.flushPending();
+        }
+        wellhead.scan(c.clock().wallMillis(), wallTime);
     }
 
     /** Leaves the valve to the kernel's safe state (closed); the latch is already committed. */
