@@ -5,7 +5,8 @@ import io.fieldlink.firmware.hal.StorageArea;
 /**
  * A committed state blob in two slots, for the journal's snapshot and for any other state that must
  * change atomically (settings). Two snapshot slots (A = first half of the area, B = second half). A commit writes the slot that
- * does not hold the newest valid snapshot, CRC last, so a cut leaves the previous one readable.
+ * does not hold the newest valid snapshot, CRC last, so a cut leaves the previous one readable, and
+ * the RAM copy goes back to the committed state.
  * Slot layout: magic "FLSS", generation (8), log head offset (4), head sequence (8), state length
  * (4), state, CRC-32 of everything before it (4).
  */
@@ -21,6 +22,7 @@ public final class StateSlots {
     private int headOffset;
     private long headSeq = 1;
     private int stateLength;
+    private boolean lost;
 
     public StateSlots(StorageArea area) {
         this.area = area;
@@ -64,6 +66,7 @@ public final class StateSlots {
         if (len < 0 || len > maxState()) {
             throw new IllegalArgumentException("state of " + len + " bytes exceeds the snapshot slot (" + maxState() + ")");
         }
+        requireIntact();
         int target = newestSlot == 0 ? 1 : 0;
         Bytes.putInt(buf, 0, MAGIC);
         Bytes.putLong(buf, 4, generation + 1);
@@ -75,12 +78,40 @@ public final class StateSlots {
         }
         int end = OVERHEAD - 4 + len;
         Bytes.putInt(buf, end, Crc32.of(buf, 0, end));
-        area.write(target * slotSize, buf, 0, end + 4);
+        try {
+            area.write(target * slotSize, buf, 0, end + 4);
+        } catch (RuntimeException e) {
+            restoreNewest();
+            throw e;
+        }
         generation++;
         newestSlot = target;
         headOffset = newHeadOffset;
         headSeq = newHeadSeq;
         stateLength = len;
+    }
+
+    /**
+     * After a failed write the buffer holds a state that was never committed: read the committed one
+     * back, so that {@link #readState} and the next commit of the journal's head (which re-commits the
+     * buffer's state) never pass on the uncommitted state. If storage cannot even be read, the
+     * buffer is marked lost and every later use fails until the journal is opened again.
+     */
+    private void restoreNewest() {
+        try {
+            if (newestSlot >= 0) {
+                area.read(newestSlot * slotSize, buf, 0, slotSize);
+            }
+        } catch (RuntimeException e) {
+            lost = true;
+        }
+    }
+
+    private void requireIntact() {
+        if (lost) {
+            throw new IllegalStateException("snapshot area " + area.name()
+                    + ": committed state lost from RAM after a failed write; open the journal again");
+        }
     }
 
     /**
@@ -100,6 +131,7 @@ public final class StateSlots {
      * @return bytes copied
      */
     public int readState(byte[] dst, int off) {
+        requireIntact();
         System.arraycopy(buf, STATE_AT, dst, off, stateLength);
         return stateLength;
     }
@@ -129,6 +161,7 @@ public final class StateSlots {
 
     /** @return the buffer holding the committed state at offset {@link #STATE_AT} */
     byte[] buffer() {
+        requireIntact();
         return buf;
     }
 
