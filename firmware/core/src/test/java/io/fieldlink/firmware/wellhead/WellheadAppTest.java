@@ -94,6 +94,7 @@ class WellheadAppTest {
         rampBelowPsl();
         assertThat(hal.actuators().get("shutin_valve")).isZero();
         assertThat(type("shutin")).isEqualTo("OK latched=1 valve=closed");
+        assertThat(type("well")).contains(" tubing_pressure_alarm=L+LL ").contains(" alarms=1 ");
 
         assertThat(type("shutin reset")).startsWith("ERR denied");
         type("login 4711");
@@ -105,6 +106,22 @@ class WellheadAppTest {
         assertThat(hal.actuators().get("shutin_valve")).isZero();
         assertThat(type("shutin reset")).isEqualTo("OK latched=0 valve=open");
         assertThat(hal.actuators().get("shutin_valve")).isEqualTo(1);
+    }
+
+    /** Verifies that a Modbus fault marks the channel faulty on the console and counts as an alarm, and the board goes on. */
+    @Test
+    void aModbusFaultShowsOnTheConsoleAndTheBoardGoesOn() {
+        boot();
+        slave.fail(1, io.fieldlink.firmware.wellhead.modbus.ModbusStatus.CRC_ERROR);
+        run(2_000);
+        assertThat(type("well")).startsWith("OK tubing_pressure=fault casing_pressure=fault ").contains(" alarms=6 ");
+        assertThat(board.running()).isTrue();
+        slave.heal(1);
+        run(2_000);
+        assertThat(type("well")).startsWith("OK tubing_pressure=5000000 ").contains(" alarms=0 ");
+        assertThat(journalRecords()).filteredOn(r -> r[2] instanceof SenmlPack
+                && ((SenmlPack) r[2]).get(0).name().equals("tubing_pressure_fault"))
+                .extracting(r -> ((SenmlPack) r[2]).get(0).stringValue()).containsExactly("crc-error", "ok");
     }
 
     /** Verifies the high side: the shipped board file reads pressures up to PSH (13,800 kPa) and trips there. */
