@@ -198,4 +198,16 @@ class PumpAppTest {
         assertThat(bodies(UplinkRecord.TELEMETRY)).singleElement()
                 .satisfies(b -> assertThat(CborValue.decode(b).toString()).isEqualTo("[{0: \"unauthorised_flow\", 2: 30}]"));
     }
+
+    /** Verifies the periodic station telemetry: storage pressure, dispensing state and the day's totals. */
+    @Test
+    void stationTelemetryIsJournalledEveryReportInterval() {
+        configure("report_interval", "1min");
+        boot();
+        run(61_000);
+        assertThat(bodies(UplinkRecord.TELEMETRY)).isNotEmpty().allSatisfy(b -> assertThat(CborValue.decode(b).toString())
+                .isEqualTo("[{0: \"storage_pressure\", 1: \"bar\", 2: 200}, {0: \"dispense_state\", 3: \"idle\"},"
+                        + " {0: \"day_grams\", 1: \"g\", 2: 0}, {0: \"day_amount\", 2: 0}, {0: \"day_sales\", 2: 0}]"));
+        assertThat(bodies(UplinkRecord.TELEMETRY)).hasSize(1);
+    }
 }
