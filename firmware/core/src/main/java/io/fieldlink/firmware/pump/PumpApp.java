@@ -1,5 +1,7 @@
 package io.fieldlink.firmware.pump;
 
+import io.fieldlink.boards.BoardDefinition;
+import io.fieldlink.boards.ChannelDefinition;
 import io.fieldlink.firmware.FirmwareException;
 import io.fieldlink.firmware.kernel.BoardApp;
 import io.fieldlink.firmware.kernel.BoardConfig;
@@ -13,7 +15,8 @@ import io.fieldlink.protocol.token.TokenVerifier;
  * The pump board's {@link BoardApp}: wires a {@link PumpStation} to the board. At boot it reads the
  * settings from the board configuration ({@code station_code}, {@code pump_number},
  * {@code price_per_kg}, {@code pulses_per_kg}, {@code max_fill}, {@code walk_in},
- * {@code utc_offset_minutes}, {@code issuer_keys} — see pump.board), restores the used-booking
+ * {@code utc_offset_minutes}, {@code issuer_keys}, {@code slot_grace} — see pump.board; the
+ * storage-low alarm at the {@code storage_pressure} channel's {@code alarm_l}), restores the used-booking
  * memory from the journal's state snapshot, drives the {@code valve} output and registers the console
  * commands of {@link PumpCommands}. Each sample tick feeds the station the new {@code flow_pulses}
  * (the raw cumulative counter's increase), the {@code nozzle} switch and the
@@ -34,6 +37,7 @@ public final class PumpApp implements BoardApp {
     static final String STORAGE = "storage_pressure";
     static final String VALVE = "valve";
     static final String REPORT_INTERVAL = "report_interval";
+    static final String SLOT_GRACE = "slot_grace";
 
     private BoardContext context;
     private PumpStation station;
@@ -56,7 +60,7 @@ public final class PumpApp implements BoardApp {
         BoardConfig config = c.config();
         PumpSettings settings;
         try {
-            settings = settings(config);
+            settings = settings(c.definition(), config);
         } catch (IllegalStateException e) {
             throw new FirmwareException("pump settings: " + e.getMessage(), e);
         }
@@ -76,12 +80,20 @@ public final class PumpApp implements BoardApp {
         PumpCommands.register(c, this);
     }
 
-    static PumpSettings settings(BoardConfig config) {
-        return PumpSettings.builder().stationId(config.get("station_code"))
+    static PumpSettings settings(BoardDefinition definition, BoardConfig config) {
+        PumpSettings.Builder b = PumpSettings.builder().stationId(config.get("station_code"))
                 .pumpNumber((int) config.getLong("pump_number")).priceMilliPerKg(config.getLong("price_per_kg"))
                 .pulsesPerKg((int) config.getLong("pulses_per_kg")).maxFillGrams(config.getLong("max_fill"))
                 .walkInAllowed(config.getLong("walk_in") != 0)
-                .dayStartOffsetMs(-config.getLong("utc_offset_minutes") * 60000L).build();
+                .dayStartOffsetMs(-config.getLong("utc_offset_minutes") * 60000L);
+        if (config.has(SLOT_GRACE)) {
+            b.graceSeconds(config.getLong(SLOT_GRACE) / 1000);
+        }
+        ChannelDefinition storage = definition.channel(STORAGE);
+        if (storage != null && storage.alarms().low() != Long.MIN_VALUE) {
+            b.storageLowMbar(storage.alarms().low());
+        }
+        return b.build();
     }
 
     private static int channel(Readings r, String name) {

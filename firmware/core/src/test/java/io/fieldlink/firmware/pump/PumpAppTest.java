@@ -210,4 +210,18 @@ class PumpAppTest {
                         + " {0: \"day_grams\", 1: \"g\", 2: 0}, {0: \"day_amount\", 2: 0}, {0: \"day_sales\", 2: 0}]"));
         assertThat(bodies(UplinkRecord.TELEMETRY)).hasSize(1);
     }
+
+    /** Verifies that the slot grace comes from the board configuration. */
+    @Test
+    void theSlotGraceIsConfigurable() {
+        hal.clock().setWallMillis(Tokens.SLOT_START - 6 * 60_000);
+        boot();
+        type("login 4711");
+        assertThat(type("scan " + Tokens.token(20, 1_000))).startsWith("ERR not-yet-valid");
+        assertThat(type("config set slot_grace 10min")).startsWith("OK");
+        board.reboot();
+        type("mode machine");
+        type("login 4711");
+        assertThat(type("scan " + Tokens.token(21, 1_000))).isEqualTo("OK booking=21 grams=1000");
+    }
 }
