@@ -26,7 +26,8 @@ import io.fieldlink.protocol.token.TokenVerifier;
  * to report soon.
  *
  * <p>Times given to the station are the board's wall clock (epoch ms): until the host has set it,
- * booking tokens are judged against the monotonic clock and so refused as not yet valid. Event loop
+ * booking tokens are judged against the monotonic clock and so refused as not yet valid, and the
+ * events of that time wait in RAM for their wall-time stamps ({@link JournalledPumpEvents}). Event loop
  * only; the sample tick allocates nothing except when a fill ends.
  */
 public final class PumpApp implements BoardApp {
@@ -66,7 +67,8 @@ public final class PumpApp implements BoardApp {
         }
         TokenVerifier verifier = new TokenVerifier(new HalBackedCrypto(c.crypto()),
                 IssuerKeys.parse(ISSUER_KEYS, config.get(ISSUER_KEYS)).trusted());
-        events = new JournalledPumpEvents(c.journal(), c.uplink() == null ? null : new PumpReportSoon(c.uplink()));
+        events = new JournalledPumpEvents(c.journal(), c.clock(),
+                c.uplink() == null ? null : new PumpReportSoon(c.uplink()));
         reportIntervalMs = config.has(REPORT_INTERVAL) ? config.getLong(REPORT_INTERVAL) : 0;
         lastReportMs = c.clock().monotonicMillis();
         station = new PumpStation(settings, verifier, new JournalStateCell(c.journal()),
@@ -106,6 +108,9 @@ public final class PumpApp implements BoardApp {
 
     @Override
     public void sampleTick(BoardContext c, Readings r) {
+        if (c.clock().wallTimeKnown()) {
+            events.flushPending();
+        }
         long now = c.clock().wallMillis();
         boolean lifted = r.healthy(nozzleIndex) ? r.milli(nozzleIndex) != 0 : nozzleLifted;
         if (lifted && !nozzleLifted) {
