@@ -2,6 +2,7 @@ package io.fieldlink.firmware.console;
 
 import io.fieldlink.firmware.hal.LineReceiver;
 import io.fieldlink.firmware.hal.SerialConsole;
+import io.fieldlink.firmware.hal.StorageException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -104,6 +105,8 @@ public final class Shell implements LineReceiver {
             }
             try {
                 c.run(cl, reply);
+            } catch (StorageException e) {
+                throw e; // a storage fault is not a command error: the board must reset
             } catch (RuntimeException e) {
                 reply.error("failed", name + " failed: " + e.getMessage());
             }

@@ -163,7 +163,7 @@ public final class Journal {
         if (dropped == 0) {
             return 0;
         }
-        slots.commit(newHead, headSeq + dropped, slots.buffer(), StateSlots.STATE_AT, slots.stateLength());
+        slots.commitHead(newHead, headSeq + dropped);
         head = newHead;
         headSeq += dropped;
         count -= dropped;
@@ -194,9 +194,7 @@ public final class Journal {
      * @return the number of bytes copied
      */
     public int readState(byte[] dst, int offset) {
-        int n = slots.stateLength();
-        System.arraycopy(slots.buffer(), StateSlots.STATE_AT, dst, offset, n);
-        return n;
+        return slots.readState(dst, offset);
     }
 
     /** @return the largest state {@link #commit} accepts */

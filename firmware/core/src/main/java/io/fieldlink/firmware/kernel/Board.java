@@ -14,6 +14,7 @@ import io.fieldlink.firmware.hal.LogLevel;
 import io.fieldlink.firmware.hal.Sensors;
 import io.fieldlink.firmware.hal.SerialConsole;
 import io.fieldlink.firmware.hal.Storage;
+import io.fieldlink.firmware.hal.StorageException;
 import io.fieldlink.firmware.journal.Journal;
 import io.fieldlink.firmware.journal.Settings;
 import io.fieldlink.firmware.uplink.Uplink;
@@ -28,11 +29,20 @@ import java.util.List;
  * start console, app and uplink, start sampling), then the binding keeps calling
  * {@code loop().runDue()}; {@link #shutdown()} stops sampling, lets the app make itself safe and
  * drives the outputs safe. Storage areas used: {@code journal}, {@code snapshot}, {@code settings}.
+ *
+ * <p>Faults: a {@link StorageException} (storage failure, power cut in the middle of a write) that
+ * reaches the kernel from a timer, a console line or a datagram is never swallowed: the board stops
+ * as a microcontroller would on a brown-out (every timer cancelled, outputs driven safe as far as
+ * they still answer, nothing committed) and resets through the builder's
+ * {@link io.fieldlink.firmware.hal.SystemReset}, or, without one, boots again in place after
+ * {@link #FAULT_REBOOT_DELAY_MILLIS}; it comes back with the last committed state.
  * Not thread-safe: one board runs on one thread at a time.
  */
 public final class Board {
     /** Firmware version reported by {@code id} and {@code hello}. */
     public static final String FIRMWARE_VERSION = "0.1.0";
+    /** Time between a fault and the in-place boot when the board has no system reset, ms. */
+    public static final long FAULT_REBOOT_DELAY_MILLIS = 1000;
 
     private final BoardBuilder b;
     private final EventLoop loop;
@@ -41,6 +51,10 @@ public final class Board {
     private final BoardContext context;
     private final long samplePeriod;
     private final Runnable sampleTask;
+    private final Runnable bootTask;
+    private final SerialConsole guardedConsole;
+    private final DatagramTransport guardedTransport;
+    private int faults;
     private Journal journal;
     private Settings settings;
     private BoardConfig config;
@@ -62,6 +76,20 @@ public final class Board {
                 sample();
             }
         };
+        this.bootTask = new Runnable() {
+            @Override
+            public void run() {
+                boot();
+            }
+        };
+        this.guardedConsole = new FaultGuard.Console(builder.console, this);
+        this.guardedTransport = new FaultGuard.Transport(builder.transport, this);
+        loop.setFaultHandler(new EventLoop.FaultHandler() {
+            @Override
+            public void onFault(StorageException fault) {
+                fault(fault);
+            }
+        });
     }
 
     private static long shortestPeriod(BoardDefinition d) {
@@ -87,6 +115,7 @@ public final class Board {
         if (running) {
             throw new IllegalStateException("board " + b.deviceId + " is already running");
         }
+        loop.cancel(bootTask);
         Storage storage = b.storage;
         settings = new Settings(storage.area("settings"));
         bootCount = settings.getLong("boot.count", 0) + 1;
@@ -101,10 +130,10 @@ public final class Board {
                 return config.has("pin") ? config.get("pin") : null;
             }
         });
-        shell = new Shell(b.console, lock);
+        shell = new Shell(guardedConsole, lock);
         BuiltInCommands.register(this, shell);
         uplink = b.uplinkFactory == null ? null
-                : b.uplinkFactory.create(context, new UplinkWiring(b.transport, b.firmwareVersion));
+                : b.uplinkFactory.create(context, new UplinkWiring(guardedTransport, b.firmwareVersion));
         running = true;
         log.log(LogLevel.INFO, "kernel", "boot " + bootCount + " of " + b.deviceId + " (" + b.definition.name()
                 + "), journal holds " + journal.unackedCount() + " unacked records");
@@ -138,6 +167,42 @@ public final class Board {
     public void reboot() {
         shutdown();
         boot();
+    }
+
+    /**
+     * The fault path (see the class comment): stops the board without committing anything and resets it.
+     *
+     * @param fault what failed
+     */
+    void fault(StorageException fault) {
+        faults++;
+        String reason = "fault: " + fault.getMessage();
+        log.log(LogLevel.ERROR, "kernel", reason + "; resetting");
+        running = false;
+        loop.cancelAll();
+        b.console.setReceiver(null);
+        if (uplink != null) {
+            try {
+                uplink.stop();
+            } catch (RuntimeException e) {
+                log.log(LogLevel.WARN, "kernel", "uplink stop during fault: " + e);
+            }
+        }
+        try {
+            driveSafe();
+        } catch (RuntimeException e) {
+            log.log(LogLevel.WARN, "kernel", "outputs not driven safe during fault: " + e);
+        }
+        if (b.systemReset != null) {
+            b.systemReset.reset(reason);
+        } else {
+            loop.schedule(bootTask, FAULT_REBOOT_DELAY_MILLIS);
+        }
+    }
+
+    /** @return faults (resets after a storage failure) since this board object was built */
+    public int faults() {
+        return faults;
     }
 
     private void driveSafe() {

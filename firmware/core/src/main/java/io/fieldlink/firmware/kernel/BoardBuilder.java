@@ -10,6 +10,7 @@ import io.fieldlink.firmware.hal.Sensors;
 import io.fieldlink.firmware.hal.SerialConsole;
 import io.fieldlink.firmware.hal.Storage;
 import io.fieldlink.firmware.hal.StorageException;
+import io.fieldlink.firmware.hal.SystemReset;
 
 /**
  * Wires a {@link BoardApp} to its HAL, explicitly (no reflection, no ServiceLoader). Every
@@ -31,6 +32,7 @@ public final class BoardBuilder {
     Log log;
     UplinkFactory uplinkFactory;
     Runnable rebootAction;
+    SystemReset systemReset;
     long samplePeriodMillis;
 
     BoardBuilder() {
@@ -117,6 +119,16 @@ public final class BoardBuilder {
     /** @param v what the console's {@code reboot} does (optional: default reboots in place) @return this */
     public BoardBuilder rebootAction(Runnable v) {
         rebootAction = v;
+        return this;
+    }
+
+    /**
+     * @param v what a fault the board cannot continue from does (optional: default the kernel boots
+     *     the board again in place after {@link Board#FAULT_REBOOT_DELAY_MILLIS})
+     * @return this
+     */
+    public BoardBuilder systemReset(SystemReset v) {
+        systemReset = v;
         return this;
     }
 

@@ -4,12 +4,16 @@ import io.fieldlink.firmware.hal.Clock;
 import io.fieldlink.firmware.hal.Log;
 import io.fieldlink.firmware.hal.LogLevel;
 import io.fieldlink.firmware.hal.Scheduler;
+import io.fieldlink.firmware.hal.StorageException;
 
 /**
  * One board's event loop: a {@link Scheduler} over a fixed-capacity timer table, driven from outside.
  * The binding (or simulator) calls {@link #runDue()} whenever it wakes, and uses
  * {@link #nextDueMillis()} to know when to wake next; the loop itself never blocks or sleeps.
- * A task that throws is logged and the loop goes on. Not thread-safe: use from one thread at a time.
+ * A task that throws a {@link StorageException} (storage failure, power cut in a write) is a fault
+ * the board cannot continue from: it goes to the {@link FaultHandler} (the board resets), or is
+ * rethrown when there is none. Any other exception a task throws is logged and the loop goes on.
+ * Not thread-safe: use from one thread at a time.
  * Scheduling, cancelling and running allocate nothing once the table has grown to its peak size.
  */
 public final class EventLoop implements Scheduler {
@@ -20,6 +24,7 @@ public final class EventLoop implements Scheduler {
     private long[] order;
     private int count;
     private long nextOrder;
+    private FaultHandler faultHandler;
 
     /**
      * @param clock the board clock (monotonic time decides what is due)
@@ -35,6 +40,19 @@ public final class EventLoop implements Scheduler {
         this.tasks = new Runnable[initialCapacity];
         this.due = new long[initialCapacity];
         this.order = new long[initialCapacity];
+    }
+
+    /** @param handler who handles a task's storage fault (the board), or null to rethrow it */
+    public void setFaultHandler(FaultHandler handler) {
+        faultHandler = handler;
+    }
+
+    /** Cancels every pending task (a reset: nothing of the old run may fire). */
+    public void cancelAll() {
+        for (int i = 0; i < count; i++) {
+            tasks[i] = null;
+        }
+        count = 0;
     }
 
     @Override
@@ -112,6 +130,11 @@ public final class EventLoop implements Scheduler {
             ran++;
             try {
                 task.run();
+            } catch (StorageException e) {
+                if (faultHandler == null) {
+                    throw e;
+                }
+                faultHandler.onFault(e);
             } catch (RuntimeException e) {
                 log.log(LogLevel.ERROR, "loop", "task " + task + " failed: " + e);
             }
@@ -142,6 +165,12 @@ public final class EventLoop implements Scheduler {
             }
             ran += runDue();
         }
+    }
+
+    /** Handles a fault a task could not continue from; see {@link #setFaultHandler}. */
+    public interface FaultHandler {
+        /** @param fault the storage fault (the failing task has stopped where it was) */
+        void onFault(StorageException fault);
     }
 
     /** Moves a fake clock forward; see {@link #runUntil}. */

@@ -38,10 +38,8 @@ public final class Meter {
     private final CreditTokenCheck tokenCheck;
     private final MeterEventQueue events;
     private final byte[] buffer = new byte[MeterSnapshot.MAX_SIZE];
-    private final byte[] committed = new byte[MeterSnapshot.MAX_SIZE];
     private final MeterSample lastSample = new MeterSample();
     private MeterState state;
-    private int committedLength = -1;
     private long lastSampleMillis;
     private long lastCommitMillis;
     private boolean dirty;
@@ -395,17 +393,29 @@ public final class Meter {
             store.commit(buffer, len);
         } catch (RuntimeException e) {
             events.clear();
-            if (committedLength >= 0) {
-                state = MeterSnapshot.decode(committed, committedLength);
-            }
+            rollBack();
             throw e;
         }
-        System.arraycopy(buffer, 0, committed, 0, len);
-        committedLength = len;
         lastCommitMillis = now;
         dirty = false;
         mustCommit = false;
         events.flush();
+    }
+
+    /**
+     * After a failed commit, goes back to the committed state, read from the store (which keeps its
+     * committed copy intact through a failed write). If even that fails the engine stops: every later
+     * call throws {@link IllegalStateException} until the board boots again.
+     */
+    private void rollBack() {
+        MeterState restored = null;
+        try {
+            int n = store.load(buffer);
+            restored = n >= 0 ? MeterSnapshot.decode(buffer, n) : null;
+        } catch (RuntimeException again) {
+            restored = null;
+        }
+        state = restored;
     }
 
     private long day(long millis) {

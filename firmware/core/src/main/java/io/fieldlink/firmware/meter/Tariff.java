@@ -4,6 +4,11 @@ package io.fieldlink.firmware.meter;
  * A time-of-use tariff: a price in milli-units per kWh for every local hour of the week, set by
  * bands (days, from-hour, to-hour, price; a later band overrides an earlier one where they overlap),
  * and an optional daily fixed charge in milli-units. Immutable; price look-up is allocation-free.
+ *
+ * <p>Compact, because every meter holds its current tariff and up to
+ * {@link TariffSchedule#MAX_PENDING} scheduled ones: each band is packed in one {@code long}
+ * (day mask 7 bits, from-hour 5, to-hour 5, price 30), and a price look-up walks the bands from the
+ * last (at most {@link #MAX_BANDS}) instead of keeping a 168-hour table.
  */
 public final class Tariff {
 
@@ -12,23 +17,22 @@ public final class Tariff {
     /** Highest price accepted, in milli-units per kWh. */
     public static final long MAX_PRICE = 1000000000L;
 
+    private static final int FROM_SHIFT = 7;
+    private static final int TO_SHIFT = 12;
+    private static final int PRICE_SHIFT = 17;
+
     private final int id;
     private final long dailyFixedCharge;
-    private final int[] bandDays;
-    private final int[] bandFrom;
-    private final int[] bandTo;
-    private final long[] bandPrice;
-    private final long[] priceByHourOfWeek;
+    private final long[] bands;
 
     private Tariff(Builder b) {
         this.id = b.id;
         this.dailyFixedCharge = b.dailyFixedCharge;
-        int n = b.count;
-        this.bandDays = java.util.Arrays.copyOf(b.days, n);
-        this.bandFrom = java.util.Arrays.copyOf(b.from, n);
-        this.bandTo = java.util.Arrays.copyOf(b.to, n);
-        this.bandPrice = java.util.Arrays.copyOf(b.price, n);
-        this.priceByHourOfWeek = b.table;
+        this.bands = new long[b.count];
+        for (int i = 0; i < b.count; i++) {
+            bands[i] = b.days[i] | ((long) b.from[i] << FROM_SHIFT) | ((long) b.to[i] << TO_SHIFT)
+                    | (b.price[i] << PRICE_SHIFT);
+        }
     }
 
     /**
@@ -52,37 +56,45 @@ public final class Tariff {
 
     /** The price in force at an instant, in milli-units per kWh. */
     public long priceAt(long epochMillis, int utcOffsetSeconds) {
-        return priceByHourOfWeek[WeekClock.hourOfWeek(epochMillis, utcOffsetSeconds)];
+        return priceAtHourOfWeek(WeekClock.hourOfWeek(epochMillis, utcOffsetSeconds));
     }
 
     /** The price for an hour of the week (0..167), in milli-units per kWh. */
     public long priceAtHourOfWeek(int hourOfWeek) {
-        return priceByHourOfWeek[hourOfWeek];
+        int dayBit = 1 << (hourOfWeek / 24);
+        long hour = hourOfWeek % 24;
+        for (int i = bands.length - 1; i >= 0; i--) {
+            long b = bands[i];
+            if ((b & dayBit) != 0 && hour >= ((b >>> FROM_SHIFT) & 31) && hour < ((b >>> TO_SHIFT) & 31)) {
+                return b >>> PRICE_SHIFT;
+            }
+        }
+        throw new IllegalStateException("tariff " + id + ": hour of week " + hourOfWeek + " not priced");
     }
 
     /** Number of bands. */
     public int bandCount() {
-        return bandDays.length;
+        return bands.length;
     }
 
     /** Day mask of band {@code i} (bit 0 = Monday). */
     public int bandDays(int i) {
-        return bandDays[i];
+        return (int) (bands[i] & 127);
     }
 
     /** First hour of band {@code i}, inclusive. */
     public int bandFromHour(int i) {
-        return bandFrom[i];
+        return (int) ((bands[i] >>> FROM_SHIFT) & 31);
     }
 
     /** Last hour of band {@code i}, exclusive. */
     public int bandToHour(int i) {
-        return bandTo[i];
+        return (int) ((bands[i] >>> TO_SHIFT) & 31);
     }
 
     /** Price of band {@code i}, milli-units per kWh. */
     public long bandPrice(int i) {
-        return bandPrice[i];
+        return bands[i] >>> PRICE_SHIFT;
     }
 
     /** Builds a tariff; {@link #build()} requires every hour of the week to be priced. */
@@ -94,7 +106,6 @@ public final class Tariff {
         private final int[] from = new int[MAX_BANDS];
         private final int[] to = new int[MAX_BANDS];
         private final long[] price = new long[MAX_BANDS];
-        private final long[] table = new long[WeekClock.HOURS_PER_WEEK];
         private final boolean[] covered = new boolean[WeekClock.HOURS_PER_WEEK];
 
         private Builder(int id) {
@@ -131,7 +142,6 @@ public final class Tariff {
                     continue;
                 }
                 for (int h = fromHour; h < toHour; h++) {
-                    table[d * 24 + h] = pricePerKwh;
                     covered[d * 24 + h] = true;
                 }
             }

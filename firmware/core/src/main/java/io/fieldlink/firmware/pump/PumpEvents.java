@@ -22,4 +22,14 @@ public interface PumpEvents {
      * @param pressureMbar the pressure at the change
      */
     void storageLow(boolean active, long pressureMbar, long nowMs);
+
+    /**
+     * A business day closed (the first sample or sale after its end).
+     *
+     * @param dayStartMs start of the closed day, epoch ms
+     * @param grams grams sold that day
+     * @param amountMilli money taken that day, milli-units
+     * @param sales number of sales that day
+     */
+    void dayClosed(long dayStartMs, long grams, long amountMilli, int sales);
 }

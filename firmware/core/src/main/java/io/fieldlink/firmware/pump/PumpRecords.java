@@ -16,6 +16,9 @@ import io.fieldlink.protocol.record.UplinkRecord;
  * <li>{@link #UNAUTHORISED_FLOW}: telemetry, SenML {@code [{0: "unauthorised_flow", 2: pulses}]}</li>
  * <li>{@link #STORAGE_LOW}: {@link io.fieldlink.protocol.record.Alarm} on {@code storage_pressure},
  * level L, value in bar, raised or cleared</li>
+ * <li>{@link #STATION}: telemetry, the periodic station report (storage pressure, dispensing state,
+ * the day's totals so far) and, at each business day's end, the closed day's totals (see
+ * {@link JournalledPumpEvents#station} and {@link JournalledPumpEvents#dayClosed})</li>
  * </ul>
  */
 public final class PumpRecords {
@@ -25,6 +28,8 @@ public final class PumpRecords {
     public static final int VERDICT = UplinkRecord.TOKEN_REDEMPTION;
     /** Meter pulses with no fill authorised: uplink kind telemetry. */
     public static final int UNAUTHORISED_FLOW = UplinkRecord.TELEMETRY;
+    /** Station telemetry and daily totals: uplink kind telemetry. */
+    public static final int STATION = UplinkRecord.TELEMETRY;
     /** Storage-low alarm raised or cleared: uplink kind alarm. */
     public static final int STORAGE_LOW = UplinkRecord.ALARM;
 

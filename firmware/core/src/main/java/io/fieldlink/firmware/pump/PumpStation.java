@@ -142,5 +142,10 @@ public final class PumpStation {
         public void storageLow(boolean active, long pressureMbar, long nowMs) {
             next.storageLow(active, pressureMbar, nowMs);
         }
+
+        @Override
+        public void dayClosed(long dayStartMs, long grams, long amountMilli, int sales) {
+            next.dayClosed(dayStartMs, grams, amountMilli, sales);
+        }
     }
 }

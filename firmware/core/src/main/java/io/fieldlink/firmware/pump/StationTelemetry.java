@@ -2,7 +2,11 @@ package io.fieldlink.firmware.pump;
 
 /**
  * Station-level figures: storage-cascade pressure with a low-pressure alarm (with hysteresis),
- * and the business day's totals (grams, amount, number of sales), rolled at the day boundary.
+ * and the business day's totals (grams, amount, number of sales), rolled at the day boundary, where
+ * the closed day's totals are reported ({@link PumpEvents#dayClosed}; a jump of several days, e.g. the
+ * wall clock being set at boot, reports the day left only when it had sales). The totals live in memory: a
+ * reboot starts the day's totals again from zero (every sale is in the journal and reaches the host,
+ * which keeps the books).
  * Allocation-free; event loop only.
  */
 public final class StationTelemetry {
@@ -53,19 +57,20 @@ public final class StationTelemetry {
     /** Moves the totals to the business day of {@code nowMs}; the closed day becomes "previous". */
     public void rollTo(long nowMs) {
         long d = floorDiv(nowMs - dayStartOffsetMs, DAY_MS);
-        if (d == day) {
+        if (d <= day) {
             return;
+        }
+        if (day != Long.MIN_VALUE && (d == day + 1 || daySales > 0)) {
+            events.dayClosed(dayStartMs(), dayGrams, dayAmountMilli, daySales);
         }
         if (d == day + 1) {
             prevDayGrams = dayGrams;
             prevDayAmountMilli = dayAmountMilli;
             prevDaySales = daySales;
-        } else if (d > day) {
+        } else {
             prevDayGrams = 0;
             prevDayAmountMilli = 0;
             prevDaySales = 0;
-        } else {
-            return;
         }
         day = d;
         dayGrams = 0;

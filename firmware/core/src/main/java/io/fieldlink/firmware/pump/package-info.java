@@ -3,7 +3,7 @@
  * metered dispensing that stops at exactly the booked grams, sales, and station telemetry.
  * {@link PumpApp} is the board app: it binds the engine to the kernel (HAL sensors and actuators,
  * journal, configuration, console) through {@link ActuatorValve}, {@link JournalStateCell},
- * {@link io.fieldlink.firmware.uplink.HalBackedCrypto} and {@link IssuerKeys}.
+ * {@link io.fieldlink.firmware.uplink.HalBackedCrypto} and {@link io.fieldlink.firmware.uplink.IssuerKeys}.
  *
  * <p>Portable (Java 7). Decision logic takes the time as an argument (epoch milliseconds) and
  * reaches hardware and storage only through the small interfaces here ({@link ValveOutput},

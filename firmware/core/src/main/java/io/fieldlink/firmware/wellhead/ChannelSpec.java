@@ -15,6 +15,7 @@ public final class ChannelSpec {
     public static final long NO_LOW = Long.MIN_VALUE;
 
     final String name;
+    final String unit;
     final RegisterKind kind;
     final int unitId;
     final int address;
@@ -34,6 +35,7 @@ public final class ChannelSpec {
 
     private ChannelSpec(Builder b) {
         name = b.name;
+        unit = b.unit;
         kind = b.kind;
         unitId = b.unitId;
         address = b.address;
@@ -58,6 +60,11 @@ public final class ChannelSpec {
 
     public String name() {
         return name;
+    }
+
+    /** @return the engineering unit (values are milli-units of it), or null when the board gives none */
+    public String unit() {
+        return unit;
     }
 
     /** Converts the registers read (high word first) into the engineering value. */
@@ -89,6 +96,7 @@ public final class ChannelSpec {
     /** Collects a channel's settings. */
     public static final class Builder {
         private final String name;
+        private String unit;
         private RegisterKind kind;
         private int unitId;
         private int address;
@@ -108,6 +116,12 @@ public final class ChannelSpec {
 
         private Builder(String name) {
             this.name = name;
+        }
+
+        /** The engineering unit, e.g. {@code kPa} (default none). */
+        public Builder unit(String u) {
+            unit = u;
+            return this;
         }
 
         /** Register table, slave unit and first register. Required. */

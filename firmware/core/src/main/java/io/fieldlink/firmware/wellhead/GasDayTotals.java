@@ -7,7 +7,8 @@ package io.fieldlink.firmware.wellhead;
  * until the next (zero-order hold); intervals are split at the gas-day boundary
  * ({@code dayStartOffsetMs} after UTC midnight, e.g. 06:00 local). An interval longer than
  * {@code maxGapMs} (board down, clock jump) or following a faulty sample is not integrated but counted
- * as unmeasured time. Negative rates count as zero. Each fluid has its own rate unit, given as
+ * as unmeasured time; a gap that spans more than one gas-day boundary closes the day in progress
+ * once and starts again at the start of the new day (the days in between are not reported). Negative rates count as zero. Each fluid has its own rate unit, given as
  * {@code rate units x milliseconds per litre}: {@link #LITRES_PER_DAY} (86,400,000) for litres per
  * day, 3,600,000,000 for milli-litres per hour, 3,600,000 for milli-m3 per hour.
  *
@@ -82,20 +83,32 @@ public final class GasDayTotals {
             return;
         }
         boolean measured = nowMs - lastMs <= maxGapMs;
+        if (!measured && dayOf(nowMs) > day + 1) {
+            // a long outage or a clock jump: close the day in progress once, then start afresh at
+            // the new day's start instead of reporting every empty day in between
+            long boundary = (day + 1) * DAY_MS + dayStartOffsetMs;
+            add(boundary - lastMs, false);
+            closeDay();
+            day = dayOf(nowMs);
+            lastMs = day * DAY_MS + dayStartOffsetMs;
+        }
         while (dayOf(nowMs) > day) {
             long boundary = (day + 1) * DAY_MS + dayStartOffsetMs;
             add(boundary - lastMs, measured);
-            events.dailyProduction(day * DAY_MS + dayStartOffsetMs, litres[OIL], litres[GAS], litres[WATER],
-                    unmeasuredMs);
-            litres[OIL] = 0;
-            litres[GAS] = 0;
-            litres[WATER] = 0;
-            unmeasuredMs = 0;
+            closeDay();
             lastMs = boundary;
             day++;
         }
         add(nowMs - lastMs, measured);
         lastMs = nowMs;
+    }
+
+    private void closeDay() {
+        events.dailyProduction(day * DAY_MS + dayStartOffsetMs, litres[OIL], litres[GAS], litres[WATER], unmeasuredMs);
+        litres[OIL] = 0;
+        litres[GAS] = 0;
+        litres[WATER] = 0;
+        unmeasuredMs = 0;
     }
 
     private void add(long dtMs, boolean measured) {

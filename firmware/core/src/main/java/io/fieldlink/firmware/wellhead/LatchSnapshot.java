@@ -6,15 +6,18 @@ import io.fieldlink.firmware.wellhead.modbus.ModbusStatus;
 /**
  * Keeps the shut-in latch in the journal's committed state snapshot (power-fail safe A/B slots), so
  * a well shut in before a reboot or power cut stays shut in: a trip commits "latched" and a
- * successful reset commits "clear", each before the event is passed on. The snapshot is two bytes,
- * {@code [version 1, latched 0|1]}. Event loop only.
+ * successful reset commits "clear", each before the event is passed on. The snapshot is
+ * {@code [version 2, latched 0|1, cause (0 PSH, 1 PSL), tripping pressure (8 bytes, big-endian)]};
+ * version 1 ({@code [1, latched]}, no cause) is still read. The wellhead app is the snapshot's only
+ * writer; the journal's own commits (acknowledgements) keep it as it is. Event loop only.
  */
 public final class LatchSnapshot implements WellheadEvents {
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    private static final int LENGTH = 11;
 
     private final Journal journal;
     private final WellheadEvents next;
-    private final byte[] state = new byte[2];
+    private final byte[] state = new byte[LENGTH];
 
     /**
      * @param journal the board's journal (its state snapshot belongs to the wellhead app)
@@ -26,6 +29,10 @@ public final class LatchSnapshot implements WellheadEvents {
         }
         this.journal = journal;
         this.next = next;
+        byte[] s = read(journal);
+        if (s != null && s.length == LENGTH) {
+            System.arraycopy(s, 0, state, 0, LENGTH);
+        }
     }
 
     /**
@@ -34,22 +41,64 @@ public final class LatchSnapshot implements WellheadEvents {
      * @throws IllegalStateException when the snapshot is not a latch snapshot (never read as "clear")
      */
     public static boolean latched(Journal journal) {
+        byte[] s = read(journal);
+        return s != null && s[1] == 1;
+    }
+
+    /**
+     * @param journal the board's journal
+     * @return the cause of the latched (or last) trip; PSH when the snapshot does not say
+     * @throws IllegalStateException when the snapshot is not a latch snapshot
+     */
+    public static ShutInCause cause(Journal journal) {
+        byte[] s = read(journal);
+        return s != null && s.length == LENGTH && s[2] == 1 ? ShutInCause.PSL : ShutInCause.PSH;
+    }
+
+    /**
+     * @param journal the board's journal
+     * @return the tripping pressure of the latched (or last) trip, milli-units; 0 when unknown
+     * @throws IllegalStateException when the snapshot is not a latch snapshot
+     */
+    public static long pressure(Journal journal) {
+        byte[] s = read(journal);
+        if (s == null || s.length != LENGTH) {
+            return 0;
+        }
+        long v = 0;
+        for (int i = 3; i < LENGTH; i++) {
+            v = (v << 8) | (s[i] & 0xff);
+        }
+        return v;
+    }
+
+    private static byte[] read(Journal journal) {
         int n = journal.stateLength();
         if (n == 0) {
-            return false;
+            return null;
         }
         byte[] s = new byte[n];
         journal.readState(s, 0);
-        if (n != 2 || s[0] != VERSION || (s[1] != 0 && s[1] != 1)) {
+        boolean v1 = n == 2 && s[0] == 1;
+        boolean v2 = n == LENGTH && s[0] == VERSION && (s[2] == 0 || s[2] == 1);
+        if (!(v1 || v2) || (s[1] != 0 && s[1] != 1)) {
             throw new IllegalStateException("wellhead latch snapshot: unexpected " + n + "-byte state");
         }
-        return s[1] == 1;
+        return s;
     }
 
     private void commit(boolean latched) {
         state[0] = VERSION;
         state[1] = (byte) (latched ? 1 : 0);
         journal.commit(state, 0, state.length);
+    }
+
+    private void trip(ShutInCause cause, long pressure) {
+        state[2] = (byte) (cause == ShutInCause.PSL ? 1 : 0);
+        for (int i = LENGTH - 1; i >= 3; i--) {
+            state[i] = (byte) pressure;
+            pressure >>>= 8;
+        }
     }
 
     @Override
@@ -69,6 +118,7 @@ public final class LatchSnapshot implements WellheadEvents {
 
     @Override
     public void shutIn(ShutInCause cause, long pressure, long atMs) {
+        trip(cause, pressure);
         commit(true);
         next.shutIn(cause, pressure, atMs);
     }

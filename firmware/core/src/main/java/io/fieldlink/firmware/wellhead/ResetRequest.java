@@ -17,6 +17,7 @@ public final class ResetRequest {
     private final Source source;
     private final String principal;
     private final byte[] credential;
+    private final boolean verified;
 
     /**
      * @param source where it came from
@@ -24,12 +25,30 @@ public final class ResetRequest {
      * @param credential PIN or signature bytes, never null
      */
     public ResetRequest(Source source, String principal, byte[] credential) {
+        this(source, principal, credential, false);
+    }
+
+    private ResetRequest(Source source, String principal, byte[] credential, boolean verified) {
         if (source == null || principal == null || credential == null) {
             throw new IllegalArgumentException("source, principal and credential are required");
         }
         this.source = source;
         this.principal = principal;
         this.credential = credential;
+        this.verified = verified;
+    }
+
+    /**
+     * A host reset whose signature the uplink's command gate already verified: the credential is the
+     * signed payload (a ShutInResetBody), not the COSE_Sign1.
+     */
+    static ResetRequest hostVerified(String principal, byte[] signedPayload) {
+        return new ResetRequest(Source.HOST, principal, signedPayload, true);
+    }
+
+    /** @return true when the credential is an already verified signed payload */
+    boolean verified() {
+        return verified;
     }
 
     public Source source() {

@@ -31,6 +31,7 @@ public final class Wellhead {
     private boolean scanning;
     private int next;
     private long cycleMs;
+    private boolean cycleWallTime;
     private int skippedScans;
     private int cycles;
 
@@ -65,11 +66,24 @@ public final class Wellhead {
 
     /** Starts one poll cycle at {@code nowMs} (wall-clock epoch ms: it stamps every event of the cycle). */
     public void scan(long nowMs) {
+        scan(nowMs, true);
+    }
+
+    /**
+     * Starts one poll cycle.
+     *
+     * @param nowMs the board time stamping the cycle's events: the wall clock (epoch ms), or the
+     *     monotonic clock while the wall time is not known
+     * @param wallTime true when {@code nowMs} is wall-clock time; while false the safety logic,
+     *     alarms and reports run but the gas-day totals wait (their days need the wall clock)
+     */
+    public void scan(long nowMs, boolean wallTime) {
         if (scanning) {
             skippedScans++;
             return;
         }
         scanning = true;
+        cycleWallTime = wallTime;
         cycleMs = nowMs;
         next = 0;
         readNext();
@@ -125,6 +139,9 @@ public final class Wellhead {
         }
         int p = settings.shutInChannel;
         latch.evaluate(values[p], healthy[p], now);
+        if (!cycleWallTime) {
+            return;
+        }
         totals.advance(now);
         for (int f = 0; f < 3; f++) {
             int ch = settings.rateChannels[f];

@@ -5,12 +5,11 @@ import io.fieldlink.firmware.kernel.BoardApp;
 import io.fieldlink.firmware.kernel.BoardConfig;
 import io.fieldlink.firmware.kernel.BoardContext;
 import io.fieldlink.firmware.kernel.Readings;
-import io.fieldlink.firmware.pump.IssuerKeys;
+import io.fieldlink.firmware.uplink.IssuerKeys;
 import io.fieldlink.firmware.wellhead.modbus.ModbusMaster;
 import io.fieldlink.firmware.uplink.HalBackedCrypto;
 import io.fieldlink.protocol.ProtocolException;
 import io.fieldlink.protocol.cose.CoseSign1;
-import io.fieldlink.protocol.crypto.Hex;
 
 /**
  * The wellhead board's {@link BoardApp}: wires a {@link Wellhead} to the board. At boot it builds
@@ -19,11 +18,16 @@ import io.fieldlink.protocol.crypto.Hex;
  * latch from the journal's state snapshot ({@link LatchSnapshot}), drives the {@code shutin_valve}
  * output and registers the console commands of {@link WellheadCommands}. Every sample tick starts one
  * Modbus scan cycle on the bus given to the constructor (the kernel's own sensor readings are not
- * used: the wellhead's channels live on the field bus). Events go to the journal as
- * {@link WellheadRecords} for the uplink.
+ * used: the wellhead's channels live on the field bus). Events go to the journal as protocol uplink
+ * records ({@link WellheadRecords}) and ask the uplink to report soon; a signed {@code shutin-reset}
+ * host command reaches the latch through {@link WellheadHostCommands}.
  *
- * <p>Times given to the wellhead are the board's wall clock (epoch ms). Event loop only; the
- * sample tick allocates nothing in steady state.
+ * <p>Times given to the wellhead are the board's wall clock (epoch ms). The safety logic runs from
+ * the first tick after boot, before the host has set the wall clock: until then the wellhead runs on
+ * the monotonic clock, its events wait in RAM for their wall-time stamps
+ * ({@link JournalledWellheadEvents}) and the gas-day totals wait (so a debounce running when the
+ * clock is set may end early: a trip then comes sooner, never later). Event loop only; the sample tick
+ * allocates nothing in steady state.
  */
 public final class WellheadApp implements BoardApp {
     /** Config key holding the host's reset-signing keys, {@code <key id hex>:<public key hex>,...}. */
@@ -64,16 +68,27 @@ public final class WellheadApp implements BoardApp {
         }
         authority = new ResetAuthority(IssuerKeys.parse(HOST_KEYS, config.get(HOST_KEYS)),
                 new HalBackedCrypto(c.crypto()), c.deviceId(), c.clock(), c.settings());
-        journalled = new JournalledWellheadEvents(c.journal(), null);
+        journalled = new JournalledWellheadEvents(c.journal(), settings.channels, c.clock(),
+                c.uplink() == null ? null : new ReportSoon(c.uplink()));
         boolean latched = LatchSnapshot.latched(c.journal());
+        if (latched) {
+            journalled.restoredLatch(LatchSnapshot.cause(c.journal()), LatchSnapshot.pressure(c.journal()));
+        }
         wellhead = new Wellhead(settings, bus, new ActuatorSafetyValve(c.actuators(), VALVE), authority,
                 new LatchSnapshot(c.journal(), journalled), latched);
         WellheadCommands.register(c, this);
+        if (c.uplink() != null) {
+            c.uplink().setCommandHandler(new WellheadHostCommands(this));
+        }
     }
 
     @Override
     public void sampleTick(BoardContext c, Readings readings) {
-        wellhead.scan(c.clock().wallMillis());
+        boolean wallTime = c.clock().wallTimeKnown();
+        if (wallTime) {
+            journalled.flushPending();
+        }
+        wellhead.scan(c.clock().wallMillis(), wallTime);
     }
 
     /** Leaves the valve to the kernel's safe state (closed); the latch is already committed. */
@@ -83,9 +98,10 @@ public final class WellheadApp implements BoardApp {
     }
 
     /**
-     * Applies a host-signed shut-in reset (for the uplink's host command handler). The message is a
-     * COSE_Sign1 as {@link ResetAuthority} describes; the reset also needs the pressure back between
-     * PSL and PSH. Never throws for a bad message: it is refused as unauthorised.
+     * Applies a host-signed shut-in reset that arrived outside the uplink (e.g. typed in by a
+     * technician's tool). The message is a COSE_Sign1 of a ShutInResetBody signed by a
+     * {@code host_keys} key, as {@link ResetAuthority} describes; the reset also needs the pressure
+     * back between PSL and PSH. Never throws for a bad message: it is refused as unauthorised.
      *
      * @param coseSign1 the encoded COSE_Sign1 from the host
      * @return RESET when the valve reopened, otherwise why nothing changed
@@ -95,16 +111,22 @@ public final class WellheadApp implements BoardApp {
         if (wellhead == null) {
             throw new IllegalStateException("wellhead app not booted");
         }
-        String principal = "unknown";
+        String principal = "malformed";
         try {
-            byte[] kid = CoseSign1.decode(coseSign1).keyId();
-            if (kid != null) {
-                principal = Hex.encode(kid);
+            String technician = ResetAuthority.technician(CoseSign1.decode(coseSign1).payload());
+            if (technician != null) {
+                principal = technician;
             }
         } catch (ProtocolException e) {
             principal = "malformed";
         }
         return wellhead.reset(new ResetRequest(ResetRequest.Source.HOST, principal, coseSign1), now());
+    }
+
+    /** A shut-in reset host command whose signature the uplink verified (its ShutInResetBody payload). */
+    ResetOutcome verifiedHostReset(byte[] payload) {
+        String technician = ResetAuthority.technician(payload);
+        return wellhead.reset(ResetRequest.hostVerified(technician == null ? "malformed" : technician, payload), now());
     }
 
     ResetOutcome consoleReset() {

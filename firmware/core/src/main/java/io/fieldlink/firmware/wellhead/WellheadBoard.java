@@ -78,7 +78,7 @@ public final class WellheadBoard {
         boolean signed = m.type() == ModbusType.INT16 || m.type() == ModbusType.INT32;
         AlarmLimits a = c.alarms();
         long integrity = c.integrityPeriodMillis() > 0 ? c.integrityPeriodMillis() : 3600000L;
-        return ChannelSpec.builder(c.name()).registers(kind, m.slave(), m.register())
+        return ChannelSpec.builder(c.name()).unit(c.unit()).registers(kind, m.slave(), m.register())
                 .format(m.type().registers(), signed).scale(c.scaleMicro(), 1000).offset(c.offsetMilli())
                 .deadband(c.deadbandMilli()).integrityMs(integrity)
                 .limits(a.lowLow(), a.low(), a.high(), a.highHigh()).hysteresis(c.deadbandMilli())

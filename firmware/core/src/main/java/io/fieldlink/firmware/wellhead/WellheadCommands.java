@@ -8,7 +8,10 @@ import io.fieldlink.firmware.kernel.BoardContext;
 /**
  * The wellhead's console commands: {@code shutin} shows the latch and valve, {@code shutin reset}
  * (technician login) asks for a reset, {@code well} shows every channel in milli-units of its unit
- * ({@code fault} when its last read failed).
+ * ({@code fault} when its last read failed), each channel's active alarm levels
+ * ({@code <channel>_alarm=LL+L}) and the number of active alarms and faulty channels
+ * ({@code alarms=N}); the Modbus channels are the wellhead's, so the kernel's {@code alarms} does not
+ * see them.
  */
 final class WellheadCommands {
     private WellheadCommands() {
@@ -38,7 +41,7 @@ final class WellheadCommands {
                 }
             }
         });
-        c.registerCommand(new ConsoleCommand("well", "well - every channel's latest value", false) {
+        c.registerCommand(new ConsoleCommand("well", "well - every channel's latest value, active alarms and faults", false) {
             @Override
             public void run(CommandLine line, Reply reply) {
                 Wellhead w = app.wellhead();
@@ -50,9 +53,38 @@ final class WellheadCommands {
                         reply.field(specs[i].name(), "fault");
                     }
                 }
+                int active = 0;
+                for (int i = 0; i < specs.length; i++) {
+                    String levels = activeLevels(w.alarms(), i);
+                    if (levels != null) {
+                        reply.field(specs[i].name() + "_alarm", levels);
+                        active++;
+                    }
+                    if (!w.healthy(i)) {
+                        active++;
+                    }
+                }
+                reply.field("alarms", active);
                 reply.field("cycles", w.cycles());
             }
         });
+    }
+
+    /** @return the channel's active levels, e.g. {@code LL+L}, or null when none */
+    private static String activeLevels(AlarmBank alarms, int channel) {
+        StringBuilder b = null;
+        AlarmLevel[] levels = AlarmLevel.values();
+        for (int l = 0; l < levels.length; l++) {
+            if (alarms.active(channel, levels[l])) {
+                if (b == null) {
+                    b = new StringBuilder();
+                } else {
+                    b.append('+');
+                }
+                b.append(levels[l].name());
+            }
+        }
+        return b == null ? null : b.toString();
     }
 
     static String code(ResetOutcome o) {

@@ -8,7 +8,7 @@
  * <p>Portable (Java 7). Decision logic takes the time as an argument (epoch milliseconds) and
  * reaches the field only through {@link io.fieldlink.firmware.wellhead.modbus.ModbusMaster},
  * {@link SafetyValve} and {@link WellheadEvents}; only the app binding classes above import the
- * kernel, HAL, journal, console and the pump package's key and crypto bindings. It must not import the JVM binding, the simulator,
+ * kernel, HAL, journal, console and the uplink's key and crypto bindings. It must not import the JVM binding, the simulator,
  * any transport, or anything outside the JDK allow-list. Values are integers in each channel's
  * engineering unit (e.g. kPa, centi-degrees C, litres per day).
  */

@@ -3,8 +3,10 @@ package io.fieldlink.firmware.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fieldlink.firmware.hal.StorageException;
 import io.fieldlink.firmware.hal.memory.MemoryClock;
 import io.fieldlink.firmware.hal.memory.MemoryLog;
+import io.fieldlink.firmware.hal.memory.PowerLossException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -93,5 +95,27 @@ class EventLoopTest {
     @Test
     void rejectsNegativeDelays() {
         assertThatThrownBy(() -> loop.schedule(task("x"), -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Verifies that a storage fault is never swallowed: rethrown without a handler, else handed to it. */
+    @Test
+    void aStorageFaultGoesToTheFaultHandlerOrIsRethrown() {
+        loop.schedule(() -> {
+            throw new StorageException("flash write failed");
+        }, 0);
+        assertThatThrownBy(loop::runDue).isInstanceOf(StorageException.class).hasMessage("flash write failed");
+
+        List<StorageException> faults = new ArrayList<>();
+        loop.setFaultHandler(faults::add);
+        loop.schedule(() -> {
+            throw new PowerLossException("power lost");
+        }, 0);
+        loop.schedule(task("later"), 5);
+        loop.runDue();
+        assertThat(faults).singleElement().extracting(Throwable::getMessage).isEqualTo("power lost");
+        loop.cancelAll();
+        clock.advance(10);
+        assertThat(loop.runDue()).as("a reset cancels every timer").isZero();
+        assertThat(ran).isEmpty();
     }
 }

@@ -198,4 +198,58 @@ class PumpAppTest {
         assertThat(bodies(UplinkRecord.TELEMETRY)).singleElement()
                 .satisfies(b -> assertThat(CborValue.decode(b).toString()).isEqualTo("[{0: \"unauthorised_flow\", 2: 30}]"));
     }
+
+    /** Verifies the periodic station telemetry: storage pressure, dispensing state and the day's totals. */
+    @Test
+    void stationTelemetryIsJournalledEveryReportInterval() {
+        configure("report_interval", "1min");
+        boot();
+        run(61_000);
+        assertThat(bodies(UplinkRecord.TELEMETRY)).isNotEmpty().allSatisfy(b -> assertThat(CborValue.decode(b).toString())
+                .isEqualTo("[{0: \"storage_pressure\", 1: \"bar\", 2: 200}, {0: \"dispense_state\", 3: \"idle\"},"
+                        + " {0: \"day_grams\", 1: \"g\", 2: 0}, {0: \"day_amount\", 2: 0}, {0: \"day_sales\", 2: 0}]"));
+        assertThat(bodies(UplinkRecord.TELEMETRY)).hasSize(1);
+    }
+
+    /** Verifies that the slot grace comes from the board configuration. */
+    @Test
+    void theSlotGraceIsConfigurable() {
+        hal.clock().setWallMillis(Tokens.SLOT_START - 6 * 60_000);
+        boot();
+        type("login 4711");
+        assertThat(type("scan " + Tokens.token(20, 1_000))).startsWith("ERR not-yet-valid");
+        assertThat(type("config set slot_grace 10min")).startsWith("OK");
+        board.reboot();
+        type("mode machine");
+        type("login 4711");
+        assertThat(type("scan " + Tokens.token(21, 1_000))).isEqualTo("OK booking=21 grams=1000");
+    }
+
+    /** Verifies that events before the host set the clock are journalled with their wall time once it is set. */
+    @Test
+    void eventsBeforeTheWallTimeIsKnownGetTheirWallTimeOnceItIs() {
+        hal.clock().forgetWallTime();
+        boot();
+        type("login 4711");
+        long scannedAt = hal.clock().monotonicMillis();
+        assertThat(type("scan " + Tokens.token(30, 1_000))).startsWith("ERR not-yet-valid");
+        hal.sensors().set("storage_pressure", 1_400);
+        run(1_000);
+        assertThat(board.context().journal().unackedCount()).as("waiting for the wall time").isZero();
+
+        long mono = hal.clock().monotonicMillis();
+        hal.clock().setWallMillis(Tokens.SLOT_START);
+        run(1_000);
+        List<Long> times = new ArrayList<>();
+        JournalCursor c = board.context().journal().cursor();
+        while (c.next()) {
+            times.add(c.time());
+        }
+        assertThat(times).hasSize(2).isSorted();
+        assertThat(times.get(0)).as("the verdict, at its wall time").isEqualTo(Tokens.SLOT_START - (mono - scannedAt));
+        assertThat(times.get(1)).isBetween(Tokens.SLOT_START - 1_000, Tokens.SLOT_START);
+        assertThat(bodies(UplinkRecord.TOKEN_REDEMPTION)).singleElement()
+                .satisfies(b -> assertThat(TokenRedemption.decode(b).reasonCode()).isEqualTo(6)); // not-yet-valid
+        assertThat(bodies(UplinkRecord.ALARM)).hasSize(1);
+    }
 }

@@ -119,6 +119,25 @@ class PumpStationTest {
         assertThat(p.telemetry().previousDayAmountMilli()).isEqualTo(1_100_000);
     }
 
+    /** Verifies that each closed business day's totals are reported once, and a jump of days only when the day had sales. */
+    @Test
+    void eachClosedDayIsReportedWithItsTotals() {
+        long day = 86_400_000L;
+        PumpStation p = station(settings().walkInAllowed(true).build());
+        p.tick(1_000); // before the wall clock is set: day 0
+        long d0 = 20_000 * day;
+        p.tick(d0 + 1_000); // the clock is set: the empty day 0 is not reported
+        assertThat(ev.other).noneMatch(o -> o.startsWith("dayClosed"));
+        p.walkIn(d0 + 1_000);
+        p.nozzle(true, d0 + 1_000);
+        p.pulses(100, d0 + 2_000);
+        p.nozzle(false, d0 + 3_000);
+        p.tick(d0 + day + 5);
+        p.tick(d0 + 2 * day + 5);
+        assertThat(ev.other).filteredOn(o -> o.startsWith("dayClosed")).containsExactly(
+                "dayClosed " + d0 + " 1000 1100000 1", "dayClosed " + (d0 + day) + " 0 0 0");
+    }
+
     @Test
     void theSampleCycleOfARunningFillAllocatesNothing() {
         PumpStation p = station(settings().walkInAllowed(true).maxFillGrams(1_000_000_000L).build());

@@ -32,6 +32,11 @@ final class RecordingEvents implements PumpEvents, ValveOutput {
     }
 
     @Override
+    public void dayClosed(long dayStartMs, long grams, long amountMilli, int sales) {
+        other.add("dayClosed " + dayStartMs + " " + grams + " " + amountMilli + " " + sales);
+    }
+
+    @Override
     public void setOpen(boolean open) {
         if (open && !valveOpen) {
             valveOpenings++;

@@ -76,4 +76,20 @@ class GasDayTotalsTest {
         assertThat(totals.remainder(OIL)).isEqualTo(1_000 * 30_000L);
         assertThat(d[4]).isEqualTo(DAY - 30_000);
     }
+
+    /** Verifies that a jump of weeks (clock set, long outage) closes the day once, not every day in between. */
+    @Test
+    void aJumpOfManyDaysClosesTheDayInProgressOnceAndStartsAfresh() {
+        sample(DAY0 + HOUR, 1_440_000, 0, 0); // 1,000 L a minute
+        sample(DAY0 + HOUR + 60_000, 1_440_000, 0, 0);
+        sample(DAY0 + 30 * DAY + 5 * HOUR, 1_440_000, 0, 0);
+        sample(DAY0 + 31 * DAY + HOUR, 1_440_000, 0, 0);
+
+        assertThat(ev.days).hasSize(2);
+        assertThat(ev.days.get(0)[0]).isEqualTo(DAY0);
+        assertThat(ev.days.get(0)[1]).isEqualTo(1_000); // one measured minute
+        assertThat(ev.days.get(0)[4]).isEqualTo(DAY - HOUR - 60_000); // the rest unmeasured
+        assertThat(ev.days.get(1)[0]).isEqualTo(DAY0 + 30 * DAY);
+        assertThat(ev.days.get(1)[4]).isEqualTo(DAY); // from its start to the jump, then a 20 h gap
+    }
 }

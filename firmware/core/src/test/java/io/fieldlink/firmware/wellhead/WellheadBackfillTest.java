@@ -7,7 +7,10 @@ import io.fieldlink.firmware.journal.Journal;
 import io.fieldlink.firmware.wellhead.modbus.MemoryModbusSlave;
 import io.fieldlink.firmware.wellhead.modbus.ModbusStatus;
 import io.fieldlink.firmware.wellhead.modbus.RegisterKind;
-import io.fieldlink.protocol.cbor.CborReader;
+import io.fieldlink.protocol.record.Alarm;
+import io.fieldlink.protocol.record.ShutIn;
+import io.fieldlink.protocol.record.UplinkRecord;
+import io.fieldlink.protocol.senml.SenmlCbor;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,11 +31,13 @@ class WellheadBackfillTest {
         Journal journal = open();
         RecordingWellEvents seen = new RecordingWellEvents();
         List<Long> occurred = new ArrayList<>();
-        JournalledWellheadEvents events = new JournalledWellheadEvents(journal, new TimeTap(occurred, seen));
+        WellheadSettings settings = WellheadTest.settings(10_000);
+        JournalledWellheadEvents events = new JournalledWellheadEvents(journal, settings.channels,
+                new TimeTap(occurred, seen));
         MemoryModbusSlave bus = new MemoryModbusSlave().addUnit(1).addUnit(2);
         bus.set32(RegisterKind.HOLDING, 2, 10, 120_000).set32(RegisterKind.HOLDING, 2, 12, 2_000_000)
                 .set32(RegisterKind.HOLDING, 2, 14, 30_000);
-        Wellhead w = new Wellhead(WellheadTest.settings(10_000), bus, seen, new PinAuthority(), events, false);
+        Wellhead w = new Wellhead(settings, bus, seen, new PinAuthority(), events, false);
 
         for (long t = T0; t < T0 + 7 * DAY; t += 10_000) {
             long minute = (t - T0) / 60_000;
@@ -70,10 +75,21 @@ class WellheadBackfillTest {
         OfflineHost.Rec shutIn = host.stored.values().stream().filter(r -> r.type() == WellheadRecords.SHUT_IN)
                 .findFirst().orElseThrow();
         assertThat(shutIn.time()).isEqualTo(T0 + 3 * DAY + 10_000); // PSH seen at 3 d, held past the 3 s debounce at the next poll
-        CborReader r = new CborReader(shutIn.payload());
-        assertThat(r.readMapHeader()).isEqualTo(2);
-        assertThat(r.readInt()).isEqualTo(WellheadRecords.K_VALUE);
-        assertThat(r.readInt()).isEqualTo(9_500);
+        ShutIn latched = ShutIn.decode(shutIn.payload());
+        assertThat(latched.isLatched()).isTrue();
+        assertThat(latched.cause()).isEqualTo(ShutIn.CAUSE_PSH);
+        assertThat(latched.valueKpa()).isEqualTo(9.5);
+        assertThat(host.stored.values()).allSatisfy(WellheadBackfillTest::isProtocolRecord);
+    }
+
+    /** Every journalled record is an uplink record the host decodes: SenML, Alarm or ShutIn. */
+    static void isProtocolRecord(OfflineHost.Rec r) {
+        switch (r.type()) {
+            case UplinkRecord.TELEMETRY -> assertThat(SenmlCbor.decode(r.payload()).size()).isPositive();
+            case UplinkRecord.ALARM -> Alarm.decode(r.payload());
+            case UplinkRecord.SHUT_IN -> ShutIn.decode(r.payload());
+            default -> throw new AssertionError("record " + r.seq() + " has non-protocol kind " + r.type());
+        }
     }
 
     /** Records each event's occurrence time in order (daily records: the day's end). */

@@ -15,6 +15,7 @@ public final class MemoryHal {
     private final MemoryActuators actuators = new MemoryActuators();
     private final MemoryCrypto crypto = new MemoryCrypto();
     private final MemoryLog log = new MemoryLog(200);
+    private final MemorySystemReset reset = new MemorySystemReset();
 
     /** @return the clock */
     public MemoryClock clock() {
@@ -49,6 +50,11 @@ public final class MemoryHal {
     /** @return the crypto */
     public MemoryCrypto crypto() {
         return crypto;
+    }
+
+    /** @return the system reset (give it the reboot to run with {@link MemorySystemReset#onReset}) */
+    public MemorySystemReset reset() {
+        return reset;
     }
 
     /** @return the log */

@@ -1,4 +1,4 @@
-package io.fieldlink.firmware.pump;
+package io.fieldlink.firmware.uplink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
