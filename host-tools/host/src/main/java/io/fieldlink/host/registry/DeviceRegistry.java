@@ -1,10 +1,13 @@
 package io.fieldlink.host.registry;
 
+import io.fieldlink.host.store.CommitHook;
 import io.fieldlink.host.store.HostStore;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +18,8 @@ import java.util.function.Consumer;
  * Provisioned devices, cached in memory and persisted in the store. Reads are thread-safe from
  * any thread; methods that change devices ({@link #provision}, {@link #recordSeen},
  * {@link #recordHello}) must run inside a write on the committer thread so that they commit with
- * the change they belong to.
+ * the change they belong to. Last-seen times are gathered in memory and written once per device
+ * per commit (a {@link CommitHook}); a rollback restores what was stored.
  */
 public final class DeviceRegistry {
     /** PSK length in bytes. */
@@ -25,14 +29,47 @@ public final class DeviceRegistry {
     private final Map<String, Device> devices = new ConcurrentHashMap<>();
     private final List<Consumer<Device>> listeners = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
+    private final Set<String> unwritten = new HashSet<>();
+    private final Set<String> touched = new HashSet<>();
 
-    /** Loads every stored device. */
+    /** Loads every stored device and registers with the store's commits. */
     public DeviceRegistry(HostStore store) {
         this.stored = store.textMap("devices");
         for (String json : stored.values()) {
             Device d = Device.fromStored(json);
             devices.put(d.id(), d);
         }
+        store.addCommitHook(new CommitHook() {
+            @Override
+            public void beforeCommit() {
+                for (String id : unwritten) {
+                    Device d = devices.get(id);
+                    if (d != null) {
+                        stored.put(id, d.toStored());
+                    }
+                }
+                unwritten.clear();
+            }
+
+            @Override
+            public void afterCommit() {
+                touched.clear();
+            }
+
+            @Override
+            public void afterRollback() {
+                for (String id : touched) {
+                    String json = stored.get(id);
+                    if (json == null) {
+                        devices.remove(id);
+                    } else {
+                        devices.put(id, Device.fromStored(json));
+                    }
+                }
+                unwritten.clear();
+                touched.clear();
+            }
+        });
     }
 
     /** @param listener called (on the committer thread) with every newly provisioned device */
@@ -55,6 +92,7 @@ public final class DeviceRegistry {
         Device d = new Device(id, board, psk, nowMillis, 0, null, -1);
         stored.put(id, d.toStored());
         devices.put(id, d);
+        touched.add(id);
         for (Consumer<Device> l : listeners) {
             l.accept(d);
         }
@@ -65,9 +103,9 @@ public final class DeviceRegistry {
     public void recordSeen(String id, long atMillis) {
         Device d = devices.get(id);
         if (d != null && d.lastSeen() < atMillis) {
-            Device seen = d.seenAt(atMillis);
-            stored.put(id, seen.toStored());
-            devices.put(id, seen);
+            devices.put(id, d.seenAt(atMillis));
+            touched.add(id);
+            unwritten.add(id);
         }
     }
 
@@ -78,6 +116,7 @@ public final class DeviceRegistry {
             Device h = d.withHello(firmware, bootCount, atMillis);
             stored.put(id, h.toStored());
             devices.put(id, h);
+            touched.add(id);
         }
     }
 

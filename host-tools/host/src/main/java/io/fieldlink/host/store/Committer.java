@@ -132,6 +132,11 @@ public final class Committer implements AutoCloseable {
             commits.incrementAndGet();
         } catch (RuntimeException e) {
             Logger.error(e, "commit failed");
+            try {
+                store.rollback();
+            } catch (RuntimeException r) {
+                Logger.error(r, "rollback after a failed commit failed");
+            }
             for (Job<?> j : jobs) {
                 j.future.completeExceptionally(new HostException("commit failed: " + e.getMessage(), e));
             }
