@@ -17,6 +17,8 @@ final class SeriesIds implements CommitHook {
     private static final String SEP = "\u0000";
     private final BTreeMap<String, Long> stored;
     private final Map<String, Long> ids = new ConcurrentHashMap<>();
+    /** device → channel → id, so the hot path needs no string concatenation */
+    private final Map<String, Map<String, Long>> byDevice = new ConcurrentHashMap<>();
     private final Map<Long, String> names = new ConcurrentHashMap<>();
     private final List<String> uncommitted = new ArrayList<>();
     private long next = 1;
@@ -25,6 +27,9 @@ final class SeriesIds implements CommitHook {
         this.stored = store.counterMap("series-ids");
         for (Map.Entry<String, Long> e : stored.entrySet()) {
             ids.put(e.getKey(), e.getValue());
+            int cut = e.getKey().indexOf(SEP);
+            byDevice.computeIfAbsent(e.getKey().substring(0, cut), d -> new ConcurrentHashMap<>())
+                    .put(e.getKey().substring(cut + 1), e.getValue());
             names.put(e.getValue(), e.getKey());
             next = Math.max(next, e.getValue() + 1);
         }
@@ -32,23 +37,26 @@ final class SeriesIds implements CommitHook {
 
     /** @return the id of (device, channel), or -1 when nothing was ever stored for it */
     long idOf(String device, String channel) {
-        Long id = ids.get(device + SEP + channel);
+        Map<String, Long> channels = byDevice.get(device);
+        Long id = channels == null ? null : channels.get(channel);
         return id == null ? -1 : id;
     }
 
     /** @return the id of (device, channel), assigning the next one when new. Committer thread only. */
     long assign(String device, String channel) {
-        String name = device + SEP + channel;
-        Long id = ids.get(name);
-        if (id != null) {
-            return id;
+        Map<String, Long> channels = byDevice.computeIfAbsent(device, d -> new ConcurrentHashMap<>());
+        Long known = channels.get(channel);
+        if (known != null) {
+            return known;
         }
+        String name = device + SEP + channel;
         if (next >= Integer.MAX_VALUE) {
             throw new IllegalStateException("more than 2^31 series");
         }
         long n = next++;
         stored.put(name, n);
         ids.put(name, n);
+        channels.put(channel, n);
         names.put(n, name);
         uncommitted.add(name);
         return n;
@@ -72,6 +80,11 @@ final class SeriesIds implements CommitHook {
     public void afterRollback() {
         for (String name : uncommitted) {
             Long id = ids.remove(name);
+            int cut = name.indexOf(SEP);
+            Map<String, Long> channels = byDevice.get(name.substring(0, cut));
+            if (channels != null) {
+                channels.remove(name.substring(cut + 1));
+            }
             if (id != null) {
                 names.remove(id);
                 next = Math.min(next, id);

@@ -128,7 +128,7 @@ public final class TimeSeriesStore implements CommitHook {
             w = new Watermark(device, contiguous.getOrDefault(device, 0L));
             for (Object[] k : seen.subMap(new Object[] {device, w.highest + 1}, true,
                     new Object[] {device, Long.MAX_VALUE}, true).keySet()) {
-                w.beyond.add((Long) k[1]);
+                w.load((Long) k[1]);
             }
             w.absorb();
             watermarks.put(device, w);
@@ -150,27 +150,12 @@ public final class TimeSeriesStore implements CommitHook {
         Watermark w = watermark(device);
         long[] ranges = new long[2 * maxRanges];
         int n = 0;
-        long first = -1;
-        long last = -1;
-        for (long s : w.beyond) {
-            if (first >= 0 && s == last + 1) {
-                last = s;
-                continue;
+        for (Map.Entry<Long, Long> e : w.beyond.entrySet()) {
+            if (n == ranges.length) {
+                break;
             }
-            if (first >= 0) {
-                ranges[n++] = first;
-                ranges[n++] = last;
-                if (n == ranges.length) {
-                    first = -1;
-                    break;
-                }
-            }
-            first = s;
-            last = s;
-        }
-        if (first >= 0 && n < ranges.length) {
-            ranges[n++] = first;
-            ranges[n++] = last;
+            ranges[n++] = e.getKey();
+            ranges[n++] = e.getValue();
         }
         return new Acknowledged(w.highest, Arrays.copyOf(ranges, n));
     }
@@ -319,10 +304,13 @@ public final class TimeSeriesStore implements CommitHook {
         return n;
     }
 
-    /** A device's stored seqs: every seq up to {@code highest}, and those in {@code beyond}. */
+    /**
+     * A device's stored seqs: every seq up to {@code highest}, and the inclusive ranges in
+     * {@code beyond} (first to last), which are also in the {@code seen} map.
+     */
     private final class Watermark {
         final String device;
-        final java.util.TreeSet<Long> beyond = new java.util.TreeSet<>();
+        final java.util.TreeMap<Long, Long> beyond = new java.util.TreeMap<>();
         long highest;
         boolean dirty;
 
@@ -331,33 +319,58 @@ public final class TimeSeriesStore implements CommitHook {
             this.highest = highest;
         }
 
+        /** Adds a seq known to be stored beyond the watermark (while loading). */
+        void load(long seq) {
+            if (seq <= highest || holds(seq)) {
+                return;
+            }
+            Map.Entry<Long, Long> below = beyond.floorEntry(seq);
+            Long aboveLast = beyond.get(seq + 1);
+            long first = seq;
+            long last = seq;
+            if (below != null && below.getValue() == seq - 1) {
+                first = below.getKey();
+            }
+            if (aboveLast != null) {
+                beyond.remove(seq + 1);
+                last = aboveLast;
+            }
+            beyond.put(first, last);
+        }
+
+        private boolean holds(long seq) {
+            Map.Entry<Long, Long> e = beyond.floorEntry(seq);
+            return e != null && e.getValue() >= seq;
+        }
+
         /** @return false when {@code seq} is stored already */
         boolean add(long seq) {
-            if (seq <= highest || beyond.contains(seq)) {
+            if (seq <= highest || holds(seq)) {
                 return false;
             }
             if (seq == highest + 1) {
                 highest = seq;
                 absorb();
             } else {
-                beyond.add(seq);
+                load(seq);
                 seen.put(new Object[] {device, seq}, "");
             }
             markDirty();
             return true;
         }
 
-        /** Moves the watermark over seqs stored beyond it that now join it. */
+        /** Moves the watermark over a range stored beyond it that now joins it. */
         void absorb() {
-            boolean moved = false;
-            while (!beyond.isEmpty() && beyond.first() == highest + 1) {
-                highest = beyond.pollFirst();
-                seen.remove(new Object[] {device, highest});
-                moved = true;
+            Map.Entry<Long, Long> first = beyond.firstEntry();
+            if (first == null || first.getKey() != highest + 1) {
+                return;
             }
-            if (moved) {
-                markDirty();
+            beyond.pollFirstEntry();
+            for (long s = first.getKey(); s <= first.getValue(); s++) {
+                seen.remove(new Object[] {device, s});
             }
+            highest = first.getValue();
+            markDirty();
         }
 
         private void markDirty() {

@@ -3,6 +3,7 @@ package io.fieldlink.host.bench;
 import com.sun.management.OperatingSystemMXBean;
 import io.fieldlink.host.HostFixture;
 import io.fieldlink.host.HostServer;
+import io.fieldlink.host.config.HostConfig;
 import io.fieldlink.host.registry.Device;
 import io.fieldlink.protocol.record.Ack;
 import io.fieldlink.protocol.record.Command;
@@ -62,6 +63,8 @@ public final class IngestLoad {
     private static final byte[] BARE_ACK = new Ack(1, new long[0], new Command[0]).encode();
 
     private static final int PLAIN_SOCKETS = 32;
+    /** SO_RCVBUF of every socket, client and server (the largest this kernel grants: net.core.rmem_max). */
+    private static final int RECEIVE_BUFFER = 4 * 1024 * 1024;
     private int devices = 2000;
     private int dtlsDevices = 100;
     private int seconds = 8;
@@ -95,8 +98,10 @@ public final class IngestLoad {
         System.out.printf("devices %d (plain), %d (DTLS), %d s per phase, %d in flight, %d cores, %s%n", devices,
                 dtlsDevices, seconds, concurrency, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        try (HostServer host = HostServer.builder().dataDir(dir).bindAddress("127.0.0.1").httpPort(0).coapsPort(0)
-                .insecureCoap(0).build().start()) {
+        HostConfig hostConfig = HostConfig.defaults().with(HostConfig.UDP_RECEIVE_BUFFER, RECEIVE_BUFFER)
+                .with(HostConfig.INGEST_QUEUE, 100_000);
+        try (HostServer host = HostServer.builder().dataDir(dir).config(hostConfig).bindAddress("127.0.0.1").httpPort(0)
+                .coapsPort(0).insecureCoap(0).build().start()) {
             long t0 = System.nanoTime();
             // provisioned 8 at a time: the committer groups concurrent provisionings into one commit
             java.util.concurrent.ExecutorService provisioners = Executors.newFixedThreadPool(8);
@@ -147,7 +152,10 @@ public final class IngestLoad {
         }
     }
 
-    private final AtomicLong[] seqs = new AtomicLong[100_000];
+    /** Each target has its own seq counters, so the host sees every device's seqs without gaps. */
+    private final AtomicLong[] hostSeqs = new AtomicLong[100_000];
+    private final AtomicLong[] bareSeqs = new AtomicLong[100_000];
+    private volatile AtomicLong[] seqs;
 
     private byte[] batch(int device, int size) {
         AtomicLong s = seqs[device];
@@ -166,6 +174,7 @@ public final class IngestLoad {
 
     private void phase(String target, String transport, int size, List<CoapEndpoint> endpoints, int port, int deviceCount)
             throws InterruptedException {
+        seqs = target.equals("host") ? hostSeqs : bareSeqs;
         for (int i = 0; i < deviceCount; i++) {
             if (seqs[i] == null) {
                 seqs[i] = new AtomicLong(1);
@@ -282,6 +291,8 @@ public final class IngestLoad {
         cf.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 16 * 1024 * 1024);
         // a 20-record batch (~1.3 KB) goes in one datagram, as the firmware sends it
         cf.set(CoapConfig.MAX_MESSAGE_SIZE, 4096);
+        cf.set(org.eclipse.californium.elements.config.UdpConfig.UDP_RECEIVE_BUFFER_SIZE, RECEIVE_BUFFER);
+        cf.set(DtlsConfig.DTLS_RECEIVE_BUFFER_SIZE, RECEIVE_BUFFER);
         return cf;
     }
 
