@@ -5,6 +5,7 @@ import io.fieldlink.host.auth.ApiKeys;
 import io.fieldlink.host.auth.Principal;
 import io.fieldlink.host.auth.Role;
 import io.fieldlink.host.coap.CoapHost;
+import io.fieldlink.host.command.CommandOutbox;
 import io.fieldlink.host.config.HostConfig;
 import io.fieldlink.host.ingest.Ingest;
 import io.fieldlink.host.ingest.Resolution;
@@ -14,6 +15,8 @@ import io.fieldlink.host.metrics.HostMetrics;
 import io.fieldlink.host.registry.DeviceRegistry;
 import io.fieldlink.host.store.Committer;
 import io.fieldlink.host.store.HostStore;
+import io.fieldlink.host.store.StoredCommandOutbox;
+import io.fieldlink.host.web.CommandApi;
 import io.fieldlink.host.web.ApiRoutes;
 import io.fieldlink.host.web.HttpApi;
 import java.nio.file.Path;
@@ -53,6 +56,7 @@ public final class HostServer implements AutoCloseable {
     private HttpApi http;
     private ScheduledExecutorService housekeeping;
     private ApiKeys.OperatorKey operatorKey;
+    private StoredCommandOutbox commands;
 
     private HostServer(Path dataDir, HostConfig config, Clock clock) {
         this.dataDir = dataDir;
@@ -87,10 +91,13 @@ public final class HostServer implements AutoCloseable {
                     return p;
                 });
             }
+            commands = new StoredCommandOutbox(store, committer, id -> registry.find(id).isPresent(), clock);
             List<StoredUplinkListener> projections = new ArrayList<>();
+            projections.add(commands);
             Ingest ingest = new Ingest(committer, series, registry, metrics, projections);
-            coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"));
+            coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"), commands);
             List<ApiRoutes> features = new ArrayList<>();
+            features.add(new CommandApi(commands, registry, committer, audit, clock));
             http = HttpApi.create(config, config.get(HostConfig.HTTP_PORT), registry, series, keys, audit, committer,
                     metrics, clock, features);
             gauges();
@@ -172,6 +179,11 @@ public final class HostServer implements AutoCloseable {
     /** @return the stored series (for in-process tools and tests) */
     public TimeSeriesStore series() {
         return series;
+    }
+
+    /** @return the command outbox: queued commands ride on each device's hello answers and Acks */
+    public CommandOutbox commands() {
+        return commands;
     }
 
     /** @return the metrics */

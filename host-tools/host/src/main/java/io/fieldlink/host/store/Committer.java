@@ -72,6 +72,28 @@ public final class Committer implements AutoCloseable {
         }
     }
 
+    /** @return true when called from the committer thread (inside a write) */
+    public boolean isCommitterThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /**
+     * Runs {@code write} in the current transaction when called from inside a write, otherwise like
+     * {@link #write}: queues it and waits for its commit.
+     */
+    public <T> T writeNowOrJoin(Callable<T> write) {
+        if (!isCommitterThread()) {
+            return write(write);
+        }
+        try {
+            return write.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new HostException("write failed: " + e, e);
+        }
+    }
+
     /** @return writes waiting for the committer */
     public int queueDepth() {
         return queue.size();
