@@ -126,6 +126,8 @@ public final class HostServer implements AutoCloseable {
         metrics.gauge("fieldlink_ingest_queue_depth", "Writes waiting for the committer.", () -> committer.queueDepth());
         metrics.gauge("fieldlink_commits", "Durable commits since start.", () -> committer.commits());
         metrics.gauge("fieldlink_storage_bytes", "Size of the database files.", () -> store.sizeBytes());
+        metrics.gauge("fieldlink_commands_open", "Commands queued for devices and not yet reported applied or refused.",
+                () -> commands.openCount());
     }
 
     /** Removes data older than its retention. Runs hourly; callable from tests. */
@@ -209,6 +211,16 @@ public final class HostServer implements AutoCloseable {
             coap.close();
         }
         if (committer != null) {
+            if (registry != null) {
+                try {
+                    committer.write(() -> {
+                        registry.writeSeen();
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    Logger.warn("last-seen times not written at shutdown: {}", e.toString());
+                }
+            }
             committer.close();
         }
         if (store != null) {

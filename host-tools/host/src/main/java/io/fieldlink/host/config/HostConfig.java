@@ -26,7 +26,8 @@ public final class HostConfig {
     public static final ConfigKey<Boolean> COAP_INSECURE = ConfigKey.bool("coap.insecure", false,
             "open the plain CoAP port; devices name themselves with ?d=<id>");
     public static final ConfigKey<Integer> UDP_RECEIVE_BUFFER = ConfigKey.integer("coap.udp-receive-buffer",
-            0, 64 * 1024 * 1024, 0, "SO_RCVBUF of the CoAP sockets in bytes (0 = OS default)");
+            0, 64 * 1024 * 1024, 4 * 1024 * 1024,
+            "SO_RCVBUF of the CoAP sockets, bytes (0 = OS default; capped by net.core.rmem_max)");
     public static final ConfigKey<Integer> COAP_MAX_PAYLOAD = ConfigKey.integer("coap.max-payload", 64, 1 << 20,
             16 * 1024, "largest uplink payload accepted, in bytes");
     public static final ConfigKey<Integer> DTLS_MAX_CONNECTIONS = ConfigKey.integer("dtls.max-connections",

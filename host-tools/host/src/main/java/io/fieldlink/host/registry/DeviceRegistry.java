@@ -18,8 +18,10 @@ import java.util.function.Consumer;
  * Provisioned devices, cached in memory and persisted in the store. Reads are thread-safe from
  * any thread; methods that change devices ({@link #provision}, {@link #recordSeen},
  * {@link #recordHello}) must run inside a write on the committer thread so that they commit with
- * the change they belong to. Last-seen times are gathered in memory and written once per device
- * per commit (a {@link CommitHook}); a rollback restores what was stored.
+ * the change they belong to. Last-seen times are gathered in memory and written with a commit at
+ * most every {@value #SEEN_WRITE_SECONDS} s (a {@link CommitHook}), and by {@link #writeSeen()} at
+ * shutdown: they say when a device was last heard from, so a crash forgets at most those seconds of
+ * them, never a record. A rollback restores what was stored.
  */
 public final class DeviceRegistry {
     /** PSK length in bytes. */
@@ -29,7 +31,10 @@ public final class DeviceRegistry {
     private final Map<String, Device> devices = new ConcurrentHashMap<>();
     private final List<Consumer<Device>> listeners = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
+    /** Longest a last-seen time waits in memory before a commit writes it. */
+    public static final int SEEN_WRITE_SECONDS = 5;
     private final Set<String> unwritten = new HashSet<>();
+    private long lastSeenWrite = System.nanoTime();
     private final Set<String> touched = new HashSet<>();
 
     /** Loads every stored device and registers with the store's commits. */
@@ -42,13 +47,9 @@ public final class DeviceRegistry {
         store.addCommitHook(new CommitHook() {
             @Override
             public void beforeCommit() {
-                for (String id : unwritten) {
-                    Device d = devices.get(id);
-                    if (d != null) {
-                        stored.put(id, d.toStored());
-                    }
+                if (System.nanoTime() - lastSeenWrite >= SEEN_WRITE_SECONDS * 1_000_000_000L) {
+                    writeSeen();
                 }
-                unwritten.clear();
             }
 
             @Override
@@ -97,6 +98,18 @@ public final class DeviceRegistry {
             l.accept(d);
         }
         return d;
+    }
+
+    /** Writes every last-seen time held in memory. Committer thread only (inside a write). */
+    public void writeSeen() {
+        for (String id : unwritten) {
+            Device d = devices.get(id);
+            if (d != null) {
+                stored.put(id, d.toStored());
+            }
+        }
+        unwritten.clear();
+        lastSeenWrite = System.nanoTime();
     }
 
     /** Notes an accepted uplink from {@code id} at {@code atMillis}. Committer thread only. */

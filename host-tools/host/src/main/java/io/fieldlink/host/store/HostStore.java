@@ -15,7 +15,8 @@ import org.mapdb.serializer.SerializerArrayTuple;
 
 /**
  * The host's MapDB database: one file ({@code host.db}) plus its write-ahead log in the data
- * directory, opened with transactions so that a commit survives {@code kill -9}. Writes happen
+ * directory, opened with transactions so that a commit survives {@code kill -9}, and memory-mapped
+ * (B-tree nodes are read from the page cache, not with a system call each). Writes happen
  * only on the {@link Committer} thread; reads may happen on any thread. Close once, after the
  * committer.
  */
@@ -38,6 +39,8 @@ public final class HostStore implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             DB db = DBMaker.fileDB(dataDir.resolve("host.db").toFile())
+                    .fileMmapEnableIfSupported()
+                    .fileMmapPreclearDisable()
                     .transactionEnable()
                     .make();
             return new HostStore(dataDir, db);
@@ -93,6 +96,11 @@ public final class HostStore implements AutoCloseable {
      */
     public BTreeMap<Long, double[]> longDoublesMap(String name) {
         return db.treeMap(name, Serializer.LONG, Serializer.DOUBLE_ARRAY).valuesOutsideNodesEnable().createOrOpen();
+    }
+
+    /** @return a sorted map from long keys to small double arrays kept inside the B-tree nodes, created when absent */
+    public BTreeMap<Long, double[]> longSmallDoublesMap(String name) {
+        return db.treeMap(name, Serializer.LONG, Serializer.DOUBLE_ARRAY).createOrOpen();
     }
 
     /** @return a sorted map from long keys to longs, created when absent */

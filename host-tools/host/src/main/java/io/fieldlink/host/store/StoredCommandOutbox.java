@@ -130,6 +130,15 @@ public final class StoredCommandOutbox implements CommandOutbox, CommandDelivery
         return out;
     }
 
+    /** @return commands queued or sent and not yet reported, over every device */
+    public long openCount() {
+        long n = 0;
+        for (List<Open> l : open.values()) {
+            n += l.size();
+        }
+        return n;
+    }
+
     @Override
     public List<Command> deliverable(String deviceId, int maxBytes) {
         List<Open> list = open.get(deviceId);

@@ -46,6 +46,10 @@ public final class TimeSeriesStore implements CommitHook {
     private final Map<Long, RawBucket> pendingRaw = new HashMap<>();
     private final Map<Resolution, Map<Long, double[]>> pendingRollups = new EnumMap<>(Resolution.class);
     private final Map<String, Watermark> watermarks = new HashMap<>();
+    /** What was last written for recently touched raw buckets and rollups, so a commit re-reads none of them. */
+    private final Map<Long, double[]> rawWritten = new HashMap<>();
+    private final Map<Resolution, Map<Long, double[]>> rollupsWritten = new EnumMap<>(Resolution.class);
+    private static final int CACHED_VALUES = 200_000;
     private final List<Watermark> dirtyMarks = new ArrayList<>();
 
     /** Opens the maps in {@code store} and registers as its commit hook. */
@@ -53,8 +57,9 @@ public final class TimeSeriesStore implements CommitHook {
         ids = new SeriesIds(store);
         raw = store.longDoublesMap("raw-1m");
         for (Resolution r : Resolution.values()) {
-            rollups.put(r, store.longDoublesMap("rollups-" + r.wireName()));
+            rollups.put(r, store.longSmallDoublesMap("rollups-" + r.wireName()));
             pendingRollups.put(r, new HashMap<>());
+            rollupsWritten.put(r, new HashMap<>());
         }
         events = store.tupleTextMap("events", Serializer.STRING, Serializer.LONG, Serializer.LONG, Serializer.LONG);
         seen = store.tupleTextMap("seen", Serializer.STRING, Serializer.LONG);
@@ -99,7 +104,8 @@ public final class TimeSeriesStore implements CommitHook {
         long k = key(id, t / RAW_BUCKET_MS);
         RawBucket b = pendingRaw.get(k);
         if (b == null) {
-            b = new RawBucket(raw.get(k));
+            double[] last = rawWritten.get(k);
+            b = new RawBucket(last != null ? last : raw.get(k));
             pendingRaw.put(k, b);
         }
         if (!b.insert(t, r.value())) {
@@ -111,7 +117,10 @@ public final class TimeSeriesStore implements CommitHook {
             Map<Long, double[]> pending = pendingRollups.get(res);
             double[] agg = pending.get(rk);
             if (agg == null) {
-                double[] storedAgg = rollups.get(res).get(rk);
+                double[] storedAgg = rollupsWritten.get(res).get(rk);
+                if (storedAgg == null) {
+                    storedAgg = rollups.get(res).get(rk);
+                }
                 agg = storedAgg == null ? new double[] {v, v, 0, 0} : storedAgg.clone();
                 pending.put(rk, agg);
             }
@@ -169,14 +178,18 @@ public final class TimeSeriesStore implements CommitHook {
         dirtyMarks.clear();
         for (Map.Entry<Long, RawBucket> e : pendingRaw.entrySet()) {
             if (e.getValue().changed) {
-                raw.put(e.getKey(), e.getValue().pairs());
+                double[] pairs = e.getValue().pairs();
+                raw.put(e.getKey(), pairs);
+                rawWritten.put(e.getKey(), pairs);
             }
         }
         pendingRaw.clear();
         for (Map.Entry<Resolution, Map<Long, double[]>> e : pendingRollups.entrySet()) {
             BTreeMap<Long, double[]> map = rollups.get(e.getKey());
+            Map<Long, double[]> written = rollupsWritten.get(e.getKey());
             for (Map.Entry<Long, double[]> b : e.getValue().entrySet()) {
                 map.put(b.getKey(), b.getValue());
+                written.put(b.getKey(), b.getValue());
             }
             e.getValue().clear();
         }
@@ -187,10 +200,26 @@ public final class TimeSeriesStore implements CommitHook {
         if (watermarks.size() > CACHED_WATERMARKS) {
             watermarks.clear();
         }
+        if (rawWritten.size() > CACHED_VALUES) {
+            rawWritten.clear();
+        }
+        for (Map<Long, double[]> m : rollupsWritten.values()) {
+            if (m.size() > CACHED_VALUES) {
+                m.clear();
+            }
+        }
+    }
+
+    private void forgetWritten() {
+        rawWritten.clear();
+        for (Map<Long, double[]> m : rollupsWritten.values()) {
+            m.clear();
+        }
     }
 
     @Override
     public void afterRollback() {
+        forgetWritten();
         pendingRaw.clear();
         for (Map<Long, double[]> m : pendingRollups.values()) {
             m.clear();
@@ -269,6 +298,7 @@ public final class TimeSeriesStore implements CommitHook {
      * @return entries removed
      */
     public long prune(long rawBefore, Map<Resolution, Long> bucketsBefore) {
+        forgetWritten();
         long removed = 0;
         for (long id : ids.all()) {
             if (rawBefore > 0) {

@@ -63,7 +63,7 @@ public final class IngestLoad {
     private static final byte[] BARE_ACK = new Ack(1, new long[0], new Command[0]).encode();
 
     private static final int PLAIN_SOCKETS = 32;
-    /** SO_RCVBUF of every socket, client and server (the largest this kernel grants: net.core.rmem_max). */
+    /** SO_RCVBUF of both servers' sockets (the largest this kernel grants: net.core.rmem_max; the host's default). */
     private static final int RECEIVE_BUFFER = 4 * 1024 * 1024;
     private int devices = 2000;
     private int dtlsDevices = 100;
@@ -128,8 +128,10 @@ public final class IngestLoad {
             List<CoapEndpoint> dtlsToHost = dtlsEndpoints(host);
             // one connector per device, holding a session to each server
             List<CoapEndpoint> dtlsToBare = dtlsToHost;
-            System.out.println("| target | transport | records/batch | uplinks/s | records/s | p50 ms | p99 ms | CPU ms / 1000 uplinks | committer CPU ms / 1000 | failed |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+            System.out.println("| target | transport | records/batch | uplinks/s | records/s | rate ÷ bare | p50 ms | p99 ms"
+                    + " | server CPU ms / 1000 uplinks | server CPU µs / record | server CPU ÷ bare | committer CPU ms / 1000"
+                    + " | process CPU ms / 1000 | failed |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (int size : new int[] {6, 20}) {
                 phase("bare", "coap", size, plain, barePlain, devices);
                 phase("host", "coap", size, plain, host.coapPort(), devices);
@@ -185,33 +187,65 @@ public final class IngestLoad {
         // warm-up: every DTLS session handshakes before timing starts
         runLoad(endpoints, scheme, port, size, deviceCount, dtls ? Math.max(2, deviceCount / 50) : 2, dtls, null);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        boolean isHost = target.equals("host");
+        List<String> prefixes = isHost ? List.of("CoapServer(", "fieldlink-committer") : List.of("bare-");
         long cpu0 = os.getProcessCpuTime();
-        long committer0 = committerCpu();
+        long committer0 = threadCpu(List.of("fieldlink-committer"), -1);
+        long server0 = threadCpu(prefixes, port);
         long[] latencies = new long[4_000_000];
         Result r = runLoad(endpoints, scheme, port, size, deviceCount, seconds, dtls, latencies);
         long cpu = os.getProcessCpuTime() - cpu0;
-        long committer = committerCpu() - committer0;
+        long committer = threadCpu(List.of("fieldlink-committer"), -1) - committer0;
+        long server = threadCpu(prefixes, port) - server0;
         Arrays.sort(latencies, 0, r.count);
         double perSec = r.count / r.elapsedSeconds;
-        System.out.printf("| %s | %s | %d | %.0f | %.0f | %.2f | %.2f | %.0f | %s | %d |%n", target, transport, size, perSec,
-                perSec * size, pct(latencies, r.count, 0.50), pct(latencies, r.count, 0.99),
-                r.count == 0 ? 0.0 : cpu / 1e6 / r.count * 1000,
-                target.equals("host") && r.count > 0 ? String.format("%.0f", committer / 1e6 / r.count * 1000) : "-",
-                r.failed);
+        double serverPerUplink = r.count == 0 ? 0 : server / 1e6 / r.count * 1000;
+        String key = transport + size;
+        String ratio = "-";
+        if (isHost && bareServerCpu.containsKey(key) && bareServerCpu.get(key) > 0) {
+            ratio = String.format("%.2f", serverPerUplink / bareServerCpu.get(key));
+        } else if (!isHost) {
+            bareServerCpu.put(key, serverPerUplink);
+        }
+        String rate = "-";
+        if (isHost && bareRate.containsKey(key)) {
+            rate = String.format("%.2f", perSec / bareRate.get(key));
+        } else if (!isHost) {
+            bareRate.put(key, perSec);
+        }
+        System.out.printf("| %s | %s | %d | %.0f | %.0f | %s | %.2f | %.2f | %.0f | %.1f | %s | %s | %.0f | %d |%n", target,
+                transport, size, perSec, perSec * size, rate, pct(latencies, r.count, 0.50), pct(latencies, r.count, 0.99),
+                serverPerUplink, r.count == 0 ? 0.0 : server / 1e3 / r.count / size, ratio,
+                isHost && r.count > 0 ? String.format("%.0f", committer / 1e6 / r.count * 1000) : "-",
+                r.count == 0 ? 0.0 : cpu / 1e6 / r.count * 1000, r.failed);
     }
+
+    private final java.util.Map<String, Double> bareServerCpu = new java.util.HashMap<>();
+    private final java.util.Map<String, Double> bareRate = new java.util.HashMap<>();
 
     private static double pct(long[] sorted, int n, double p) {
         return n == 0 ? 0 : sorted[Math.min(n - 1, (int) (n * p))] / 1e6;
     }
 
-    private static long committerCpu() {
+    /**
+     * CPU time of the server's threads: those whose name starts with one of {@code prefixes} (its
+     * executors, the committer) or names its port (Californium's UDP and DTLS connector threads).
+     */
+    private static long threadCpu(List<String> prefixes, int port) {
         ThreadMXBean t = ManagementFactory.getThreadMXBean();
+        java.util.regex.Pattern ofPort = java.util.regex.Pattern.compile(":" + port + "(\\D|$)");
+        long sum = 0;
         for (ThreadInfo i : t.dumpAllThreads(false, false)) {
-            if (i.getThreadName().equals("fieldlink-committer")) {
-                return t.getThreadCpuTime(i.getThreadId());
+            String name = i.getThreadName();
+            boolean mine = port > 0 && ofPort.matcher(name).find();
+            for (String p : prefixes) {
+                mine |= name.startsWith(p);
+            }
+            if (mine) {
+                sum += Math.max(0, t.getThreadCpuTime(i.getThreadId()));
             }
         }
-        return 0;
+        return sum;
     }
 
     private record Result(int count, int failed, double elapsedSeconds) {
@@ -291,8 +325,10 @@ public final class IngestLoad {
         cf.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 16 * 1024 * 1024);
         // a 20-record batch (~1.3 KB) goes in one datagram, as the firmware sends it
         cf.set(CoapConfig.MAX_MESSAGE_SIZE, 4096);
-        cf.set(org.eclipse.californium.elements.config.UdpConfig.UDP_RECEIVE_BUFFER_SIZE, RECEIVE_BUFFER);
-        cf.set(DtlsConfig.DTLS_RECEIVE_BUFFER_SIZE, RECEIVE_BUFFER);
+        if (role == DtlsConfig.DtlsRole.SERVER_ONLY) {
+            cf.set(org.eclipse.californium.elements.config.UdpConfig.UDP_RECEIVE_BUFFER_SIZE, RECEIVE_BUFFER);
+            cf.set(DtlsConfig.DTLS_RECEIVE_BUFFER_SIZE, RECEIVE_BUFFER);
+        }
         return cf;
     }
 
@@ -329,6 +365,15 @@ public final class IngestLoad {
         }
     }
 
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     /** A Californium server that answers {@code up} with 2.04 and a fixed Ack, storing nothing. */
     private static CoapServer bareServer(List<Device> devices) {
         Configuration cf = config(DtlsConfig.DtlsRole.SERVER_ONLY);
@@ -337,6 +382,10 @@ public final class IngestLoad {
             psks.setKey(d.id(), d.psk());
         }
         CoapServer server = new CoapServer(cf);
+        // own executors, so the bare server's threads can be told from the host's (same sizes as the defaults)
+        int threads = cf.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT);
+        server.setExecutors(Executors.newScheduledThreadPool(threads, named("bare-main#")),
+                Executors.newSingleThreadScheduledExecutor(named("bare-secondary#")), false);
         server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(cf)
                 .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
         DtlsConnectorConfig dc = DtlsConnectorConfig.builder(cf).setAddress(new InetSocketAddress("127.0.0.1", 0))
