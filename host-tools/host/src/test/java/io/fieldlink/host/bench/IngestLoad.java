@@ -48,14 +48,18 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 /**
  * Ingest load generator ({@code ./fieldlink bench ingest}): simulated devices POST {@code up}
  * batches of 6 and 20 telemetry records over plain CoAP and DTLS to the real host (MapDB, group
- * committer) and, in the same run, to a bare Californium endpoint that answers 2.04 with a fixed
- * Ack and stores nothing. Closed loop: {@code --concurrency} requests in flight, each phase runs
- * for {@code --seconds}. Prints uplinks/s, records/s, p50/p99 latency, process CPU per 1,000
- * uplinks (clients and server share the JVM, so the host-minus-bare difference is the cost of
- * decoding and storing) and the committer thread's CPU. Loopback only; every loop is bounded.
+ * committer) and, in the same run, to a bare Californium server that answers 2.04 with a fixed Ack
+ * and stores nothing (each target has its own seq counters, so the host sees every device's seqs in
+ * order). Closed loop: {@code --concurrency} requests in flight (one per device, like Californium's
+ * benchmark client), each phase runs for {@code --seconds}. Prints uplinks/s, records/s, the
+ * host's rate as a share of the bare server's, p50/p99 latency, and CPU: the server's own threads
+ * (executors, committer, and the connector threads of its port), per 1,000 uplinks and per record,
+ * and as a multiple of the bare server's; the committer thread alone; the whole process (clients
+ * and servers share the JVM). Loopback only; every loop is bounded.
  *
- * <p>Options: {@code --devices N} (2000; plain CoAP names them with ?d= over 32 client sockets), {@code --dtls-devices N}
- * (100; one DTLS session each), {@code --seconds S} (8), {@code --concurrency C} (64).
+ * <p>Options: {@code --devices N} (2000; plain CoAP names them with ?d= over 32 client sockets),
+ * {@code --dtls-devices N} (2000; one DTLS connector and session each), {@code --seconds S} (10),
+ * {@code --concurrency C} (2000), {@code --only-size 6|20}, {@code --only-transport coap|dtls}.
  */
 public final class IngestLoad {
     /** A week ago, so retention never removes what the run stores. */
@@ -66,9 +70,11 @@ public final class IngestLoad {
     /** SO_RCVBUF of both servers' sockets (the largest this kernel grants: net.core.rmem_max; the host's default). */
     private static final int RECEIVE_BUFFER = 4 * 1024 * 1024;
     private int devices = 2000;
-    private int dtlsDevices = 100;
-    private int seconds = 8;
-    private int concurrency = 64;
+    private int dtlsDevices = 2000;
+    private int seconds = 10;
+    private int concurrency = 2000;
+    private int onlySize;
+    private String onlyTransport;
     private final ScheduledExecutorService clientMain = Executors.newScheduledThreadPool(2);
     private final ScheduledExecutorService clientAux = Executors.newScheduledThreadPool(1);
     /** One pool for every client DTLS connector's handshakes and records (not one per device). */
@@ -80,12 +86,17 @@ public final class IngestLoad {
     public static void main(String[] args) throws Exception {
         IngestLoad load = new IngestLoad();
         for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--only-transport")) {
+                load.onlyTransport = args[i + 1];
+                continue;
+            }
             int v = Integer.parseInt(args[i + 1]);
             switch (args[i]) {
                 case "--devices" -> load.devices = v;
                 case "--dtls-devices" -> load.dtlsDevices = v;
                 case "--seconds" -> load.seconds = v;
                 case "--concurrency" -> load.concurrency = v;
+                case "--only-size" -> load.onlySize = v;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -133,10 +144,17 @@ public final class IngestLoad {
                     + " | process CPU ms / 1000 | failed |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (int size : new int[] {6, 20}) {
-                phase("bare", "coap", size, plain, barePlain, devices);
-                phase("host", "coap", size, plain, host.coapPort(), devices);
-                phase("bare", "dtls", size, dtlsToBare, bareDtls, dtlsDevices);
-                phase("host", "dtls", size, dtlsToHost, host.coapsPort(), dtlsDevices);
+                if (onlySize != 0 && size != onlySize) {
+                    continue;
+                }
+                if (onlyTransport == null || onlyTransport.equals("coap")) {
+                    phase("bare", "coap", size, plain, barePlain, devices);
+                    phase("host", "coap", size, plain, host.coapPort(), devices);
+                }
+                if (onlyTransport == null || onlyTransport.equals("dtls")) {
+                    phase("bare", "dtls", size, dtlsToBare, bareDtls, dtlsDevices);
+                    phase("host", "dtls", size, dtlsToHost, host.coapsPort(), dtlsDevices);
+                }
             }
             plain.forEach(CoapEndpoint::destroy);
             dtlsToHost.forEach(CoapEndpoint::destroy);
@@ -320,12 +338,14 @@ public final class IngestLoad {
         cf.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1);
         cf.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1);
         cf.set(CoapConfig.MAX_RETRANSMIT, 4);
-        cf.set(CoapConfig.MAX_ACTIVE_PEERS, 100_000);
-        cf.set(DtlsConfig.DTLS_MAX_CONNECTIONS, 100_000);
+        // a client talks to two servers; only the bare server needs room for every device
+        boolean server = role == DtlsConfig.DtlsRole.SERVER_ONLY;
+        cf.set(CoapConfig.MAX_ACTIVE_PEERS, server ? 100_000 : 16);
+        cf.set(DtlsConfig.DTLS_MAX_CONNECTIONS, server ? 100_000 : 16);
         cf.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 16 * 1024 * 1024);
         // a 20-record batch (~1.3 KB) goes in one datagram, as the firmware sends it
         cf.set(CoapConfig.MAX_MESSAGE_SIZE, 4096);
-        if (role == DtlsConfig.DtlsRole.SERVER_ONLY) {
+        if (server) {
             cf.set(org.eclipse.californium.elements.config.UdpConfig.UDP_RECEIVE_BUFFER_SIZE, RECEIVE_BUFFER);
             cf.set(DtlsConfig.DTLS_RECEIVE_BUFFER_SIZE, RECEIVE_BUFFER);
         }
