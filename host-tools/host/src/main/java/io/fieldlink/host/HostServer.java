@@ -125,6 +125,10 @@ public final class HostServer implements AutoCloseable {
                 () -> registry.all().stream().filter(d -> d.lastSeen() > 0 && clock.millis() - d.lastSeen() <= offlineMs).count());
         metrics.gauge("fieldlink_ingest_queue_depth", "Writes waiting for the committer.", () -> committer.queueDepth());
         metrics.gauge("fieldlink_commits", "Durable commits since start.", () -> committer.commits());
+        metrics.gauge("fieldlink_commit_millis", "Milliseconds spent committing (hooks, MapDB commit, fsync) since start.",
+                () -> committer.commitNanos() / 1_000_000);
+        metrics.gauge("fieldlink_committed_writes", "Writes made durable since start (grouped into fieldlink_commits).",
+                () -> committer.committedWrites());
         metrics.gauge("fieldlink_storage_bytes", "Size of the database files.", () -> store.sizeBytes());
         metrics.gauge("fieldlink_commands_open", "Commands queued for devices and not yet reported applied or refused.",
                 () -> commands.openCount());
@@ -186,6 +190,11 @@ public final class HostServer implements AutoCloseable {
     /** @return the command outbox: queued commands ride on each device's hello answers and Acks */
     public CommandOutbox commands() {
         return commands;
+    }
+
+    /** @return the single writer (for in-process tools, tests and the load generator) */
+    public Committer committer() {
+        return committer;
     }
 
     /** @return the metrics */

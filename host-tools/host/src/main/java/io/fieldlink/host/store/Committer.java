@@ -24,6 +24,9 @@ public final class Committer implements AutoCloseable {
     private final int maxBatch;
     private final Thread thread;
     private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong commitNanos = new AtomicLong();
+    private final AtomicLong applyNanos = new AtomicLong();
+    private final AtomicLong committedWrites = new AtomicLong();
     private volatile boolean running = true;
 
     /**
@@ -104,6 +107,21 @@ public final class Committer implements AutoCloseable {
         return commits.get();
     }
 
+    /** @return writes committed since start */
+    public long committedWrites() {
+        return committedWrites.get();
+    }
+
+    /** @return nanoseconds spent in commits (hooks, MapDB commit, fsync) since start */
+    public long commitNanos() {
+        return commitNanos.get();
+    }
+
+    /** @return nanoseconds spent running writes (before their commit) since start */
+    public long applyNanos() {
+        return applyNanos.get();
+    }
+
     private void run() {
         List<Job<?>> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
@@ -126,12 +144,14 @@ public final class Committer implements AutoCloseable {
 
     private void commitBatch(List<Job<?>> batch) {
         boolean failed = false;
+        long t0 = System.nanoTime();
         for (Job<?> j : batch) {
             if (!j.apply()) {
                 failed = true;
                 break;
             }
         }
+        applyNanos.addAndGet(System.nanoTime() - t0);
         if (failed) {
             store.rollback();
             for (Job<?> j : batch) {
@@ -150,8 +170,11 @@ public final class Committer implements AutoCloseable {
 
     private void commitOrFail(List<Job<?>> jobs) {
         try {
+            long t0 = System.nanoTime();
             store.commit();
+            commitNanos.addAndGet(System.nanoTime() - t0);
             commits.incrementAndGet();
+            committedWrites.addAndGet(jobs.size());
         } catch (RuntimeException e) {
             Logger.error(e, "commit failed");
             try {

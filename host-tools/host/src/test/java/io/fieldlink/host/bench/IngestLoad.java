@@ -113,6 +113,7 @@ public final class IngestLoad {
                 .with(HostConfig.INGEST_QUEUE, 100_000);
         try (HostServer host = HostServer.builder().dataDir(dir).config(hostConfig).bindAddress("127.0.0.1").httpPort(0)
                 .coapsPort(0).insecureCoap(0).build().start()) {
+            this.host = host;
             long t0 = System.nanoTime();
             // provisioned 8 at a time: the committer groups concurrent provisionings into one commit
             java.util.concurrent.ExecutorService provisioners = Executors.newFixedThreadPool(8);
@@ -159,6 +160,7 @@ public final class IngestLoad {
             plain.forEach(CoapEndpoint::destroy);
             dtlsToHost.forEach(CoapEndpoint::destroy);
             bare.destroy();
+            commitStats.forEach(System.out::println);
             System.out.printf("host store: %d bytes, %d uplinks, %d records, %d duplicates rejected%n",
                     Files.size(dir.resolve("host.db")), host.metrics().uplinks(), host.metrics().records(),
                     host.metrics().rejects("record"));
@@ -210,11 +212,25 @@ public final class IngestLoad {
         long cpu0 = os.getProcessCpuTime();
         long committer0 = threadCpu(List.of("fieldlink-committer"), -1);
         long server0 = threadCpu(prefixes, port);
+        io.fieldlink.host.store.Committer committerOf = host == null ? null : host.committer();
+        long commits0 = committerOf == null ? 0 : committerOf.commits();
+        long commitNanos0 = committerOf == null ? 0 : committerOf.commitNanos();
+        long applyNanos0 = committerOf == null ? 0 : committerOf.applyNanos();
+        long writes0 = committerOf == null ? 0 : committerOf.committedWrites();
         long[] latencies = new long[4_000_000];
         Result r = runLoad(endpoints, scheme, port, size, deviceCount, seconds, dtls, latencies);
         long cpu = os.getProcessCpuTime() - cpu0;
         long committer = threadCpu(List.of("fieldlink-committer"), -1) - committer0;
         long server = threadCpu(prefixes, port) - server0;
+        if (isHost && committerOf != null) {
+            long commits = committerOf.commits() - commits0;
+            if (commits > 0) {
+                commitStats.add(String.format("%s %s %d: %d commits, %.0f writes each, %.1f ms applying + %.1f ms committing each",
+                        target, transport, size, commits, (committerOf.committedWrites() - writes0) / (double) commits,
+                        (committerOf.applyNanos() - applyNanos0) / 1e6 / commits,
+                        (committerOf.commitNanos() - commitNanos0) / 1e6 / commits));
+            }
+        }
         Arrays.sort(latencies, 0, r.count);
         double perSec = r.count / r.elapsedSeconds;
         double serverPerUplink = r.count == 0 ? 0 : server / 1e6 / r.count * 1000;
@@ -239,6 +255,8 @@ public final class IngestLoad {
     }
 
     private final java.util.Map<String, Double> bareServerCpu = new java.util.HashMap<>();
+    private final List<String> commitStats = new ArrayList<>();
+    private HostServer host;
     private final java.util.Map<String, Double> bareRate = new java.util.HashMap<>();
 
     private static double pct(long[] sorted, int n, double p) {
