@@ -79,6 +79,10 @@ public final class CoapHost implements AutoCloseable {
         cf.set(DtlsConfig.DTLS_MAX_CONNECTIONS, config.get(HostConfig.DTLS_MAX_CONNECTIONS));
         cf.set(CoapConfig.MAX_ACTIVE_PEERS, config.get(HostConfig.DTLS_MAX_CONNECTIONS));
         cf.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 16 * 1024 * 1024);
+        // the default keeps every exchange for EXCHANGE_LIFETIME (247 s): gigabytes at thousands of
+        // uplinks per second; a few per peer answer retransmissions, and seqs catch the rest
+        cf.set(CoapConfig.DEDUPLICATOR, CoapConfig.DEDUPLICATOR_PEERS_MARK_AND_SWEEP);
+        cf.set(CoapConfig.PEERS_MARK_AND_SWEEP_MESSAGES, config.get(HostConfig.COAP_DEDUP_PER_PEER));
         int rcvbuf = config.get(HostConfig.UDP_RECEIVE_BUFFER);
         if (rcvbuf > 0) {
             cf.set(UdpConfig.UDP_RECEIVE_BUFFER_SIZE, rcvbuf);

@@ -364,6 +364,9 @@ public final class IngestLoad {
         // a 20-record batch (~1.3 KB) goes in one datagram, as the firmware sends it
         cf.set(CoapConfig.MAX_MESSAGE_SIZE, 4096);
         if (server) {
+            // as the host: a few exchanges per peer, not every exchange for 247 s (gigabytes at this rate)
+            cf.set(CoapConfig.DEDUPLICATOR, CoapConfig.DEDUPLICATOR_PEERS_MARK_AND_SWEEP);
+            cf.set(CoapConfig.PEERS_MARK_AND_SWEEP_MESSAGES, HostConfig.COAP_DEDUP_PER_PEER.defaultValue());
             cf.set(org.eclipse.californium.elements.config.UdpConfig.UDP_RECEIVE_BUFFER_SIZE, RECEIVE_BUFFER);
             cf.set(DtlsConfig.DTLS_RECEIVE_BUFFER_SIZE, RECEIVE_BUFFER);
         }
