@@ -81,6 +81,10 @@ public final class HostServer implements AutoCloseable {
             committer = new Committer(store, config.get(HostConfig.INGEST_QUEUE), config.get(HostConfig.INGEST_MAX_BATCH));
             registry = new DeviceRegistry(store);
             series = new TimeSeriesStore(store);
+            long migrated = committer.write(() -> series.migrateTupleLayout(store));
+            if (migrated > 0) {
+                Logger.info("moved {} readings and rollups to the one-long-key layout", migrated);
+            }
             ApiKeys keys = new ApiKeys(store);
             AuditLog audit = new AuditLog(store);
             operatorKey = ApiKeys.loadOrCreateOperatorKey(dataDir.resolve("operator.key"));

@@ -68,6 +68,65 @@ public final class TimeSeriesStore implements CommitHook {
         store.addCommitHook(this);
     }
 
+    /**
+     * Moves readings and rollups kept in the layout before one-long keys (maps {@code readings} and
+     * {@code rollup-15m/1h/1d}, keyed by (device, channel, time)) into this layout, then empties the
+     * old maps. Committer thread only, inside a write; a no-op when there is nothing to move.
+     *
+     * @return entries moved
+     */
+    public long migrateTupleLayout(HostStore store) {
+        long moved = 0;
+        if (store.exists("readings")) {
+            BTreeMap<Object[], double[]> old = store.tupleMap("readings", Serializer.STRING, Serializer.STRING,
+                    Serializer.LONG);
+            for (Map.Entry<Object[], double[]> e : old.entrySet()) {
+                Object[] k = e.getKey();
+                long t = (Long) k[2];
+                if (t < 0 || t > Reading.MAX_TIME_MS) {
+                    continue;
+                }
+                long rk = key(ids.assign((String) k[0], (String) k[1]), t / RAW_BUCKET_MS);
+                RawBucket b = pendingRaw.get(rk);
+                if (b == null) {
+                    b = new RawBucket(raw.get(rk));
+                    pendingRaw.put(rk, b);
+                }
+                b.insert(t, e.getValue()[0]);
+                moved++;
+            }
+            old.clear();
+        }
+        for (Resolution r : Resolution.values()) {
+            String name = "rollup-" + r.wireName();
+            if (!store.exists(name)) {
+                continue;
+            }
+            BTreeMap<Object[], double[]> old = store.tupleMap(name, Serializer.STRING, Serializer.STRING, Serializer.LONG);
+            for (Map.Entry<Object[], double[]> e : old.entrySet()) {
+                Object[] k = e.getKey();
+                long start = (Long) k[2];
+                if (start < 0 || start > Reading.MAX_TIME_MS) {
+                    continue;
+                }
+                long rk = key(ids.assign((String) k[0], (String) k[1]), start / r.millis());
+                double[] b = e.getValue();
+                double[] agg = pendingRollups.get(r).get(rk);
+                if (agg == null) {
+                    double[] stored = rollups.get(r).get(rk);
+                    agg = stored == null ? b.clone() : new double[] {Math.min(stored[0], b[0]), Math.max(stored[1], b[1]),
+                            stored[2] + b[2], stored[3] + b[3]};
+                } else {
+                    agg = new double[] {Math.min(agg[0], b[0]), Math.max(agg[1], b[1]), agg[2] + b[2], agg[3] + b[3]};
+                }
+                pendingRollups.get(r).put(rk, agg);
+                moved++;
+            }
+            old.clear();
+        }
+        return moved;
+    }
+
     private static long key(long id, long index) {
         return id << 32 | Math.max(0, Math.min(index, MAX_INDEX));
     }

@@ -85,6 +85,11 @@ public final class IngestLoad {
 
     public static void main(String[] args) throws Exception {
         IngestLoad load = new IngestLoad();
+        if (args.length % 2 != 0 || java.util.Arrays.asList(args).contains("--help")) {
+            System.out.println("usage: IngestLoad [--devices N] [--dtls-devices N] [--seconds S] [--concurrency C]"
+                    + " [--only-size 6|20] [--only-transport coap|dtls]   (run with -Xmx5g for 2,000 DTLS devices)");
+            System.exit(args.length % 2 != 0 && !java.util.Arrays.asList(args).contains("--help") ? 2 : 0);
+        }
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (args[i].equals("--only-transport")) {
                 load.onlyTransport = args[i + 1];

@@ -163,4 +163,20 @@ class TimeSeriesStoreTest {
         reopen();
         assertThat(series.readings("m1", "w", 0, Long.MAX_VALUE, 10)).extracting(Reading::value).containsExactly(8.0);
     }
+
+    @Test
+    void readingsAndRollupsOfTheTupleLayoutAreMovedOnce() {
+        store.tupleMap("readings", org.mapdb.Serializer.STRING, org.mapdb.Serializer.STRING, org.mapdb.Serializer.LONG)
+                .put(new Object[] {"m1", "v", T0 + 1_000}, new double[] {4.5});
+        store.tupleMap("rollup-1h", org.mapdb.Serializer.STRING, org.mapdb.Serializer.STRING, org.mapdb.Serializer.LONG)
+                .put(new Object[] {"m1", "v", T0}, new double[] {1, 9, 20, 4});
+        reopen();
+        assertThat(series.migrateTupleLayout(store)).isEqualTo(2);
+        series.store(readings("m1", 1, new Reading("v", T0 + 2_000, 5)));
+        reopen();
+        assertThat(series.migrateTupleLayout(store)).isZero();
+        assertThat(series.readings("m1", "v", 0, Long.MAX_VALUE, 10)).extracting(Reading::value).containsExactly(4.5, 5.0);
+        assertThat(series.buckets("m1", "v", Resolution.H1, 0, Long.MAX_VALUE, 10))
+                .containsExactly(new Bucket(T0, 1, 9, 25, 5));
+    }
 }
