@@ -59,7 +59,8 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
  *
  * <p>Options: {@code --devices N} (2000; plain CoAP names them with ?d= over 32 client sockets),
  * {@code --dtls-devices N} (2000; one DTLS connector and session each), {@code --seconds S} (10),
- * {@code --concurrency C} (2000), {@code --only-size 6|20}, {@code --only-transport coap|dtls}.
+ * {@code --concurrency C} (2000), {@code --only-size 6|20}, {@code --only-transport coap|dtls},
+ * {@code --max-batch N} (the host's {@code ingest.max-batch}).
  */
 public final class IngestLoad {
     /** A week ago, so retention never removes what the run stores. */
@@ -74,6 +75,7 @@ public final class IngestLoad {
     private int seconds = 10;
     private int concurrency = 2000;
     private int onlySize;
+    private int maxBatch = HostConfig.INGEST_MAX_BATCH.defaultValue();
     private String onlyTransport;
     private final ScheduledExecutorService clientMain = Executors.newScheduledThreadPool(2);
     private final ScheduledExecutorService clientAux = Executors.newScheduledThreadPool(1);
@@ -87,7 +89,7 @@ public final class IngestLoad {
         IngestLoad load = new IngestLoad();
         if (args.length % 2 != 0 || java.util.Arrays.asList(args).contains("--help")) {
             System.out.println("usage: IngestLoad [--devices N] [--dtls-devices N] [--seconds S] [--concurrency C]"
-                    + " [--only-size 6|20] [--only-transport coap|dtls]   (run with -Xmx5g for 2,000 DTLS devices)");
+                    + " [--only-size 6|20] [--only-transport coap|dtls] [--max-batch N]   (run with -Xmx5g for 2,000 DTLS devices)");
             System.exit(args.length % 2 != 0 && !java.util.Arrays.asList(args).contains("--help") ? 2 : 0);
         }
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -102,6 +104,7 @@ public final class IngestLoad {
                 case "--seconds" -> load.seconds = v;
                 case "--concurrency" -> load.concurrency = v;
                 case "--only-size" -> load.onlySize = v;
+                case "--max-batch" -> load.maxBatch = v;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -115,7 +118,7 @@ public final class IngestLoad {
                 dtlsDevices, seconds, concurrency, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         HostConfig hostConfig = HostConfig.defaults().with(HostConfig.UDP_RECEIVE_BUFFER, RECEIVE_BUFFER)
-                .with(HostConfig.INGEST_QUEUE, 100_000);
+                .with(HostConfig.INGEST_QUEUE, 100_000).with(HostConfig.INGEST_MAX_BATCH, maxBatch);
         try (HostServer host = HostServer.builder().dataDir(dir).config(hostConfig).bindAddress("127.0.0.1").httpPort(0)
                 .coapsPort(0).insecureCoap(0).build().start()) {
             this.host = host;
