@@ -371,11 +371,18 @@ public final class TimeSeriesStore implements CommitHook {
                 }
             }
         }
-        for (Iterator<Object[]> it = events.keySet().iterator(); it.hasNext();) {
-            if ((Long) it.next()[1] < rawBefore) {
+        // per device, only the events older than the cut: jump from one device's keys to the next
+        Object[] k = events.isEmpty() ? null : events.firstKey();
+        while (k != null) {
+            String device = (String) k[0];
+            for (Iterator<Object[]> it = events.subMap(new Object[] {device, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE},
+                    true, new Object[] {device, rawBefore, Long.MIN_VALUE, Long.MIN_VALUE}, false).keySet().iterator();
+                    it.hasNext();) {
+                it.next();
                 it.remove();
                 removed++;
             }
+            k = events.higherKey(new Object[] {device, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE});
         }
         return removed;
     }

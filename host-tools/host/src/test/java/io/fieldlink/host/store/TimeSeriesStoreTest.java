@@ -132,6 +132,9 @@ class TimeSeriesStoreTest {
         series.store(readings("m1", 1, new Reading("v", T0, 1), new Reading("v", T0 + 10 * DAY, 2)));
         series.store(new Uplink("m1", 2, List.of(), List.of(new Event("tamper", T0, "{}"),
                 new Event("tamper", T0 + 10 * DAY, "{}")), 0));
+        series.store(new Uplink("a0", 1, List.of(), List.of(new Event("x", T0, "{}")), 0));
+        series.store(new Uplink("z9", 1, List.of(), List.of(new Event("x", T0 - DAY, "{}"), new Event("x", T0, "{}"),
+                new Event("x", T0 + 6 * DAY, "{}")), 0));
         reopen();
         Map<Resolution, Long> cut = new EnumMap<>(Resolution.class);
         cut.put(Resolution.M15, T0 + 5 * DAY);
@@ -139,9 +142,11 @@ class TimeSeriesStoreTest {
         cut.put(Resolution.D1, T0);
         long removed = series.prune(T0 + 5 * DAY, cut);
         reopen();
-        assertThat(removed).isEqualTo(1 + 1 + 1 + 1);
+        assertThat(removed).isEqualTo(1 + 1 + 1 + 1 + 1 + 2);
         assertThat(series.readings("m1", "v", 0, Long.MAX_VALUE, 10)).extracting(Reading::value).containsExactly(2.0);
         assertThat(series.events("m1", 0, Long.MAX_VALUE, 10)).hasSize(1);
+        assertThat(series.events("a0", 0, Long.MAX_VALUE, 10)).isEmpty();
+        assertThat(series.events("z9", 0, Long.MAX_VALUE, 10)).extracting(e -> e.timeMillis()).containsExactly(T0 + 6 * DAY);
         assertThat(series.buckets("m1", "v", Resolution.H1, 0, Long.MAX_VALUE, 10)).hasSize(1);
         assertThat(series.buckets("m1", "v", Resolution.D1, 0, Long.MAX_VALUE, 10)).as("daily kept longer").hasSize(2);
     }
