@@ -5,6 +5,7 @@ import io.fieldlink.host.auth.ApiKeys;
 import io.fieldlink.host.auth.Principal;
 import io.fieldlink.host.auth.Role;
 import io.fieldlink.host.coap.CoapHost;
+import io.fieldlink.host.command.CommandOutbox;
 import io.fieldlink.host.config.HostConfig;
 import io.fieldlink.host.ingest.Ingest;
 import io.fieldlink.host.ingest.Resolution;
@@ -14,6 +15,8 @@ import io.fieldlink.host.metrics.HostMetrics;
 import io.fieldlink.host.registry.DeviceRegistry;
 import io.fieldlink.host.store.Committer;
 import io.fieldlink.host.store.HostStore;
+import io.fieldlink.host.store.StoredCommandOutbox;
+import io.fieldlink.host.web.CommandApi;
 import io.fieldlink.host.web.ApiRoutes;
 import io.fieldlink.host.fleet.FleetView;
 import io.fieldlink.host.fleet.LiveFeed;
@@ -24,9 +27,6 @@ import io.fieldlink.host.billing.keys.IssuerKeyring;
 import io.fieldlink.host.firmware.FirmwareImages;
 import io.fieldlink.host.firmware.FirmwareTracker;
 import io.fieldlink.host.store.firmware.FileFirmwareStatusStore;
-import io.fieldlink.host.store.keys.FileKeyringStore;
-import java.io.IOException;
-import java.security.SecureRandom;
 import io.fieldlink.host.web.HttpApi;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,6 +65,7 @@ public final class HostServer implements AutoCloseable {
     private HttpApi http;
     private ScheduledExecutorService housekeeping;
     private ApiKeys.OperatorKey operatorKey;
+    private StoredCommandOutbox commands;
     private Billing billing;
     private LiveFeed liveFeed;
     private Foresight foresight;
@@ -92,6 +93,10 @@ public final class HostServer implements AutoCloseable {
             committer = new Committer(store, config.get(HostConfig.INGEST_QUEUE), config.get(HostConfig.INGEST_MAX_BATCH));
             registry = new DeviceRegistry(store);
             series = new TimeSeriesStore(store);
+            long migrated = committer.write(() -> series.migrateTupleLayout(store));
+            if (migrated > 0) {
+                Logger.info("moved {} readings and rollups to the one-long-key layout", migrated);
+            }
             ApiKeys keys = new ApiKeys(store);
             AuditLog audit = new AuditLog(store);
             operatorKey = ApiKeys.loadOrCreateOperatorKey(dataDir.resolve("operator.key"));
@@ -102,9 +107,10 @@ public final class HostServer implements AutoCloseable {
                     return p;
                 });
             }
+            commands = new StoredCommandOutbox(store, committer, id -> registry.find(id).isPresent(), clock);
             List<StoredUplinkListener> projections = new ArrayList<>();
-            io.fieldlink.host.command.CommandOutbox commandOutbox = null; // LEAD: wire as commands() once the command outbox is merged
-            billing = Billing.open(dataDir, config, clock, store, registry, audit, committer, commandOutbox);
+            projections.add(commands);
+            billing = Billing.open(dataDir, config, clock, store, registry, audit, committer, commands);
             projections.addAll(billing.projections());
             liveFeed = new LiveFeed(8192).start();
             FleetView fleetView = new FleetView(new FleetSnapshots(store), liveFeed);
@@ -117,14 +123,15 @@ public final class HostServer implements AutoCloseable {
             FirmwareTracker firmwareStates = new FirmwareTracker(new FileFirmwareStatusStore(dataDir.resolve("firmware-status.txt")));
             projections.add(firmwareStates);
             Ingest ingest = new Ingest(committer, series, registry, metrics, projections);
-            coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"));
+            coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"), commands);
             List<ApiRoutes> features = new ArrayList<>();
+            features.add(new CommandApi(commands, registry, committer, audit, clock));
             features.addAll(billing.routes());
             features.add(new DashboardRoutes(fleetView, liveFeed, registry, keys, clock,
                     config.get(HostConfig.DEVICE_OFFLINE_AFTER)));
             features.addAll(foresight.routes());
             features.add(new FirmwareApi(new FirmwareImages(dataDir.resolve("firmware"), () -> firmwareIssuers.active().pair(), clock),
-                    firmwareStates, () -> null /* LEAD (fw-update): replace with this::commands once HostServer.commands() is merged */,
+                    firmwareStates, () -> commands,
                     registry, audit, committer, clock, firmwareIssuers::jwkSet));
             http = HttpApi.create(config, config.get(HostConfig.HTTP_PORT), registry, series, keys, audit, committer,
                     metrics, clock, features);
@@ -155,7 +162,13 @@ public final class HostServer implements AutoCloseable {
                 () -> registry.all().stream().filter(d -> d.lastSeen() > 0 && clock.millis() - d.lastSeen() <= offlineMs).count());
         metrics.gauge("fieldlink_ingest_queue_depth", "Writes waiting for the committer.", () -> committer.queueDepth());
         metrics.gauge("fieldlink_commits", "Durable commits since start.", () -> committer.commits());
+        metrics.gauge("fieldlink_commit_millis", "Milliseconds spent committing (hooks, MapDB commit, fsync) since start.",
+                () -> committer.commitNanos() / 1_000_000);
+        metrics.gauge("fieldlink_committed_writes", "Writes made durable since start (grouped into fieldlink_commits).",
+                () -> committer.committedWrites());
         metrics.gauge("fieldlink_storage_bytes", "Size of the database files.", () -> store.sizeBytes());
+        metrics.gauge("fieldlink_commands_open", "Commands queued for devices and not yet reported applied or refused.",
+                () -> commands.openCount());
     }
 
     /** Removes data older than its retention. Runs hourly; callable from tests. */
@@ -211,9 +224,19 @@ public final class HostServer implements AutoCloseable {
         return series;
     }
 
+    /** @return the command outbox: queued commands ride on each device's hello answers and Acks */
+    public CommandOutbox commands() {
+        return commands;
+    }
+
     /** @return the books: ledger, issuer keys (for in-process tools and tests) */
     public Billing billing() {
         return billing;
+    }
+
+    /** @return the single writer (for in-process tools, tests and the load generator) */
+    public Committer committer() {
+        return committer;
     }
 
     /** @return predictions and alerts (for in-process tools and tests) */
@@ -250,6 +273,16 @@ public final class HostServer implements AutoCloseable {
             coap.close();
         }
         if (committer != null) {
+            if (registry != null) {
+                try {
+                    committer.write(() -> {
+                        registry.writeSeen();
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    Logger.warn("last-seen times not written at shutdown: {}", e.toString());
+                }
+            }
             committer.close();
         }
         if (billing != null) {

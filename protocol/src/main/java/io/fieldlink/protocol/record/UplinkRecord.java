@@ -12,7 +12,7 @@ import io.fieldlink.protocol.senml.SenmlPack;
  * host stores each (device, seq) once; the occurrence time survives backfill.
  *
  * <pre>{0: version 1, 1: seq (uint64), 2: occurred at (uint, epoch ms),
- *  3: kind (uint: 1 telemetry, 2 sale, 3 token redemption, 4 alarm, 5 shut-in),
+ *  3: kind (uint: 1 telemetry, 2 sale, 3 token redemption, 4 alarm, 5 shut-in, 6 command result),
  *  4: body (telemetry: a SenML CBOR array; events: the event's map)}</pre>
  */
 public final class UplinkRecord extends CborRecord {
@@ -22,6 +22,7 @@ public final class UplinkRecord extends CborRecord {
     public static final int TOKEN_REDEMPTION = 3;
     public static final int ALARM = 4;
     public static final int SHUT_IN = 5;
+    public static final int COMMAND_RESULT = 6;
 
     private final long seq;
     private final long occurredAtMs;
@@ -42,7 +43,7 @@ public final class UplinkRecord extends CborRecord {
         return new UplinkRecord(seq, occurredAtMs, TELEMETRY, SenmlCbor.encode(pack), null);
     }
 
-    /** An event: a {@link Sale}, {@link TokenRedemption}, {@link Alarm} or {@link ShutIn}. */
+    /** An event: a {@link Sale}, {@link TokenRedemption}, {@link Alarm}, {@link ShutIn} or {@link CommandResult}. */
     public static UplinkRecord event(long seq, long occurredAtMs, CborRecord event) {
         return new UplinkRecord(seq, occurredAtMs, kindOf(event), null, event);
     }
@@ -60,6 +61,9 @@ public final class UplinkRecord extends CborRecord {
         if (event instanceof ShutIn) {
             return SHUT_IN;
         }
+        if (event instanceof CommandResult) {
+            return COMMAND_RESULT;
+        }
         throw new RecordException("uplinkRecord.body: not an uplink event: " + event.recordName());
     }
 
@@ -73,7 +77,7 @@ public final class UplinkRecord extends CborRecord {
         return occurredAtMs;
     }
 
-    /** {@link #TELEMETRY}, {@link #SALE}, {@link #TOKEN_REDEMPTION}, {@link #ALARM} or {@link #SHUT_IN}. */
+    /** {@link #TELEMETRY}, {@link #SALE}, {@link #TOKEN_REDEMPTION}, {@link #ALARM}, {@link #SHUT_IN} or {@link #COMMAND_RESULT}. */
     public int kind() {
         return kind;
     }
@@ -146,6 +150,9 @@ public final class UplinkRecord extends CborRecord {
                 break;
             case SHUT_IN:
                 event = ShutIn.from(FieldMap.read(body, path + ".shutIn", ShutIn.VERSION));
+                break;
+            case COMMAND_RESULT:
+                event = CommandResult.from(FieldMap.read(body, path + ".commandResult", CommandResult.VERSION));
                 break;
             default:
                 throw m.invalid("kind", "unknown code " + kind);

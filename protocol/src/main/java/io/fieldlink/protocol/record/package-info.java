@@ -4,7 +4,8 @@
  * io.fieldlink.protocol.record.Hello}, {@link io.fieldlink.protocol.record.UplinkBatch} of {@link
  * io.fieldlink.protocol.record.UplinkRecord}s (SenML telemetry or an event: {@link
  * io.fieldlink.protocol.record.Sale}, {@link io.fieldlink.protocol.record.TokenRedemption}, {@link
- * io.fieldlink.protocol.record.Alarm}, {@link io.fieldlink.protocol.record.ShutIn}); downlink:
+ * io.fieldlink.protocol.record.Alarm}, {@link io.fieldlink.protocol.record.ShutIn}, and the device's {@link
+ * io.fieldlink.protocol.record.CommandResult} for a host command); downlink:
  * {@link io.fieldlink.protocol.record.HelloAnswer}, {@link io.fieldlink.protocol.record.Ack} and
  * {@link io.fieldlink.protocol.record.Command}s. {@link io.fieldlink.protocol.record.ProtocolResource}
  * names the CoAP resources. Decode errors are {@link io.fieldlink.protocol.record.RecordException}s

@@ -47,12 +47,28 @@ public final class BatchWriter {
      * @return how many records the batch holds (0: nothing to send)
      */
     public int fill(JournalCursor cursor) {
+        return fill(cursor, NONE);
+    }
+
+    private static final long[] NONE = new long[0];
+
+    /**
+     * Like {@link #fill(JournalCursor)}, skipping the records whose seq lies in one of
+     * {@code skip}'s inclusive ranges (the host stored them out of order and acknowledged them).
+     *
+     * @param skip flattened inclusive pairs first0, last0, first1, last1 ...
+     * @return how many records the batch holds (0: nothing to send)
+     */
+    public int fill(JournalCursor cursor, long[] skip) {
         cursor.rewind();
         items.reset();
         count = 0;
         lastSeq = 0;
         int room = budget - 12;
         while (count < maxRecords && cursor.next()) {
+            if (covered(skip, cursor.seq())) {
+                continue;
+            }
             int n = cursor.copyPayload(payload, 0);
             one.reset();
             one.writeMapHeader(5).writeInt(0).writeInt(UplinkRecord.VERSION).writeInt(1).writeUnsigned(cursor.seq())
@@ -71,6 +87,15 @@ public final class BatchWriter {
                     .writeRaw(items.buffer(), 0, items.size());
         }
         return count;
+    }
+
+    private static boolean covered(long[] ranges, long seq) {
+        for (int i = 0; i + 1 < ranges.length; i += 2) {
+            if (seq >= ranges[i] && seq <= ranges[i + 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the records in the last batch */

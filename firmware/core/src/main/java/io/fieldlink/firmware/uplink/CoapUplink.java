@@ -22,8 +22,11 @@ import io.fieldlink.protocol.coap.client.DatagramSender;
 import io.fieldlink.protocol.coap.client.FailureReason;
 import io.fieldlink.protocol.coap.client.ResponseHandler;
 import io.fieldlink.protocol.record.Ack;
+import io.fieldlink.protocol.record.CommandResult;
 import io.fieldlink.protocol.record.Hello;
 import io.fieldlink.protocol.record.HelloAnswer;
+import io.fieldlink.protocol.record.UplinkRecord;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -33,8 +36,9 @@ import java.util.Random;
  * wall clock and its commands go through the {@link CommandGate}. Then the uplink POSTs
  * {@code up} (content-format 60) batches of the oldest unacknowledged journal records
  * ({@link BatchWriter}), one request at a time; the {@link Ack} response's highest contiguous sequence
- * number is passed to {@link Journal#acknowledge} (records leave the journal only then) and its
- * commands are applied. While records remain it sends the next batch at once; otherwise it reports
+ * number is passed to {@link Journal#acknowledge} (records leave the journal only then), the records
+ * in its ranges (stored out of order) are left out of later batches, and its commands are applied.
+ * The gate journals a {@link CommandResult} for each command acted on; those results go up at once. While records remain it sends the next batch at once; otherwise it reports
  * again after the report interval, or {@link UplinkOptions#debounceMillis()} after
  * {@link #reportNow()}. When an exchange fails (timeout, reset, error response) it waits
  * {@link UplinkOptions#backoffBaseMillis()}, doubling per failure up to the cap, then tries again
@@ -111,6 +115,8 @@ public final class CoapUplink implements Uplink {
     private long reportDueAt = -1;
     private long ackedSeq;
     private long batchesSent;
+    /** The last Ack's ranges: stored out of order, not to be sent again. */
+    private long[] ackedRanges = new long[0];
 
     /**
      * @param clock the board clock (monotonic for timing; the wall clock is set from hello)
@@ -134,7 +140,7 @@ public final class CoapUplink implements Uplink {
         this.log = log;
         this.hello = hello.encode();
         this.options = options.copy();
-        this.gate = new CommandGate(crypto, issuers, log);
+        this.gate = new CommandGate(crypto, issuers, log, journal, clock);
         int max = transport.maxDatagramSize();
         this.batch = new BatchWriter(max - COAP_OVERHEAD, this.options.maxBatchRecords());
         final Clock c = clock;
@@ -150,6 +156,25 @@ public final class CoapUplink implements Uplink {
             }
         }, random, new CoapClientConfig().maxMessageSize(max).maxPendingRequests(2));
         this.ackedSeq = journal.firstUnackedSeq() - 1;
+        rememberReportedCommands();
+    }
+
+    /** Command ids whose results wait in the journal are done: a reboot must not act on them again. */
+    private void rememberReportedCommands() {
+        byte[] payload = new byte[Journal.MAX_PAYLOAD];
+        cursor.rewind();
+        while (cursor.next()) {
+            if (cursor.type() != UplinkRecord.COMMAND_RESULT) {
+                continue;
+            }
+            int n = cursor.copyPayload(payload, 0);
+            try {
+                gate.remember(CommandResult.decode(Arrays.copyOf(payload, n)).commandId());
+            } catch (ProtocolException e) {
+                log.log(LogLevel.WARN, "uplink", "unreadable command result at seq " + cursor.seq());
+            }
+        }
+        cursor.rewind();
     }
 
     @Override
@@ -226,7 +251,7 @@ public final class CoapUplink implements Uplink {
             post("hello", hello, hello.length, helloHandler);
             return;
         }
-        if (batch.fill(cursor) == 0) {
+        if (batch.fill(cursor, ackedRanges) == 0) {
             schedule(options.reportIntervalMillis());
             return;
         }
@@ -297,12 +322,15 @@ public final class CoapUplink implements Uplink {
             cursor.rewind();
             ackedSeq = highest;
         }
-        gate.applyAll(ack.commands());
+        long[] ranges = ack.ranges();
+        boolean newRanges = !Arrays.equals(ranges, ackedRanges);
+        ackedRanges = ranges;
+        int results = gate.applyAll(ack.commands());
         if (!started) {
             return;
         }
-        boolean progress = journal.firstUnackedSeq() > before;
-        schedule(progress && journal.unackedCount() > 0 ? 0 : options.reportIntervalMillis());
+        boolean progress = journal.firstUnackedSeq() > before || newRanges;
+        schedule((progress && journal.unackedCount() > 0) || results > 0 ? 0 : options.reportIntervalMillis());
     }
 
     private void succeeded() {

@@ -1,11 +1,15 @@
 package io.fieldlink.firmware.uplink;
 
+import io.fieldlink.firmware.hal.Clock;
 import io.fieldlink.firmware.hal.Crypto;
 import io.fieldlink.firmware.hal.Log;
 import io.fieldlink.firmware.hal.LogLevel;
+import io.fieldlink.firmware.journal.Journal;
 import io.fieldlink.protocol.cbor.CborWriter;
 import io.fieldlink.protocol.record.Command;
+import io.fieldlink.protocol.record.CommandResult;
 import io.fieldlink.protocol.record.CommandType;
+import io.fieldlink.protocol.record.UplinkRecord;
 
 /**
  * Hands host commands to the app's {@link HostCommandHandler}, each command id once (among the last
@@ -15,7 +19,13 @@ import io.fieldlink.protocol.record.CommandType;
  *
  * <p>What the handler gets: {@link HostCommand#name()} is {@link #nameOf}; the arguments are the
  * verified COSE payload (the body map) for signed types, {@code {1: key, 2: value}} for a config set
- * and the firmware notice map for a firmware update. Event-loop thread only.
+ * and the firmware notice map for a firmware update.
+ *
+ * <p>With a journal, every command acted on (applied, refused by the app, or refused for its
+ * signature or for want of a handler) is reported by journaling a {@link CommandResult} (uplink
+ * record kind 6) at the wall time, so the result reaches the host like any record and the host
+ * retires the command. A command id already reported is never acted on again: {@link #remember}
+ * is called at boot for the results still unacknowledged in the journal. Event-loop thread only.
  */
 public final class CommandGate {
     /** Result code when the signature did not verify. */
@@ -29,6 +39,8 @@ public final class CommandGate {
     private final Crypto crypto;
     private final IssuerKeys issuers;
     private final Log log;
+    private final Journal journal;
+    private final Clock clock;
     private final long[] recentIds = new long[REMEMBERED];
     private final CborWriter scratch = new CborWriter(64);
     private int recentCount;
@@ -42,9 +54,24 @@ public final class CommandGate {
      * @param log the board log
      */
     public CommandGate(Crypto crypto, IssuerKeys issuers, Log log) {
+        this(crypto, issuers, log, null, null);
+    }
+
+    /**
+     * A gate that reports what it did with each command in {@code journal}.
+     *
+     * @param journal where command results are journaled, or null to report nothing
+     * @param clock gives the wall time of a result (required with a journal)
+     */
+    public CommandGate(Crypto crypto, IssuerKeys issuers, Log log, Journal journal, Clock clock) {
+        if (journal != null && clock == null) {
+            throw new IllegalArgumentException("a gate that journals results needs a clock");
+        }
         this.crypto = crypto;
         this.issuers = issuers;
         this.log = log;
+        this.journal = journal;
+        this.clock = clock;
     }
 
     /** @param handler the app's handler, or null to refuse every command */
@@ -82,14 +109,19 @@ public final class CommandGate {
      * Applies each command of a response (null or empty: nothing).
      *
      * @param commands the commands, in order
+     * @return how many were acted on (not already done), i.e. how many results were journaled
      */
-    public void applyAll(Command[] commands) {
+    public int applyAll(Command[] commands) {
         if (commands == null) {
-            return;
+            return 0;
         }
+        int acted = 0;
         for (int i = 0; i < commands.length; i++) {
-            apply(commands[i]);
+            if (apply(commands[i]) != ALREADY_DONE) {
+                acted++;
+            }
         }
+        return acted;
     }
 
     /**
@@ -108,6 +140,8 @@ public final class CommandGate {
                 refused++;
                 log.log(LogLevel.WARN, "uplink", "refused " + nameOf(command.type()) + " command "
                         + command.id() + ": signature does not verify against a trusted issuer");
+                remember(command.id());
+                report(command.id(), REFUSED_SIGNATURE);
                 return REFUSED_SIGNATURE;
             }
         } else {
@@ -121,10 +155,48 @@ public final class CommandGate {
             arguments = scratch.toByteArray();
         }
         remember(command.id());
-        if (handler == null) {
-            return REFUSED_NO_HANDLER;
+        int result = handler == null ? REFUSED_NO_HANDLER
+                : handler.onCommand(new HostCommand(command.id(), nameOf(command.type()), arguments, signed));
+        report(command.id(), result);
+        return result;
+    }
+
+    /** Journals what was done with command {@code id} (nothing without a journal). */
+    private void report(long id, int result) {
+        if (journal == null) {
+            return;
         }
-        return handler.onCommand(new HostCommand(command.id(), nameOf(command.type()), arguments, signed));
+        CommandResult r;
+        if (result == 0) {
+            r = CommandResult.applied(id);
+        } else if (result == REFUSED_SIGNATURE) {
+            r = CommandResult.refused(id, "bad-signature");
+        } else if (result == REFUSED_NO_HANDLER) {
+            r = CommandResult.refused(id, "no-handler");
+        } else {
+            r = CommandResult.refused(id, "app code " + result);
+        }
+        scratch.reset();
+        r.encode(scratch);
+        long at = clock.wallTimeKnown() ? clock.wallMillis() : 0;
+        if (journal.append(UplinkRecord.COMMAND_RESULT, at, scratch.buffer(), 0, scratch.size()) < 0) {
+            log.log(LogLevel.ERROR, "uplink", "journal full: the result of command " + id + " is not reported");
+        }
+    }
+
+    /**
+     * Marks a command id as done without acting on it (at boot, for the results still waiting in the
+     * journal).
+     */
+    public void remember(long id) {
+        if (seen(id)) {
+            return;
+        }
+        recentIds[recentNext] = id;
+        recentNext = (recentNext + 1) % REMEMBERED;
+        if (recentCount < REMEMBERED) {
+            recentCount++;
+        }
     }
 
     private boolean seen(long id) {
@@ -136,11 +208,4 @@ public final class CommandGate {
         return false;
     }
 
-    private void remember(long id) {
-        recentIds[recentNext] = id;
-        recentNext = (recentNext + 1) % REMEMBERED;
-        if (recentCount < REMEMBERED) {
-            recentCount++;
-        }
-    }
 }

@@ -13,7 +13,9 @@ import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
 import io.fieldlink.protocol.cose.CoseSign1;
 import io.fieldlink.protocol.cose.Signer;
 import io.fieldlink.protocol.record.Command;
+import io.fieldlink.protocol.record.CommandResult;
 import io.fieldlink.protocol.record.CommandType;
+import io.fieldlink.protocol.record.RelayOverrideBody;
 import io.fieldlink.protocol.record.CreditPushBody;
 import io.fieldlink.protocol.record.TokenRedemption;
 import io.fieldlink.protocol.record.UplinkRecord;
@@ -30,6 +32,7 @@ class CoapUplinkTest {
     final MemoryHal hal = new MemoryHal();
     final FakeHost host = new FakeHost(hal.network());
     final List<HostCommand> commands = new ArrayList<>();
+    boolean hostGoesDownOnCommand;
     final CoapUplinkFactory factory = new CoapUplinkFactory(new IssuerKeys().add(ISSUER_KID, ISSUER_KEY),
             new UplinkOptions().debounceMillis(1000).backoffBaseMillis(30_000).backoffCapMillis(3_600_000)
                     .maxBatchRecords(8));
@@ -40,7 +43,10 @@ class CoapUplinkTest {
         public void boot(BoardContext context) {
             context.uplink().setCommandHandler(c -> {
                 commands.add(c);
-                return 0;
+                if (hostGoesDownOnCommand) {
+                    host.down = true;
+                }
+                return c.name().equals("relay") ? 4 : 0;
             });
         }
 
@@ -275,6 +281,77 @@ class CoapUplinkTest {
         assertThat(host.stored).hasSize(12);
         assertThat(host.batches).isGreaterThanOrEqualTo(4);
         assertThat(hal.network().droppedCount()).isZero();
+        assertThat(journal().unackedCount()).isZero();
+    }
+
+    @Test
+    void recordsTheHostStoredOutOfOrderAreNotSentAgain() {
+        boot();
+        runFor(1000);
+        host.loseOnce.add(1L);
+        host.loseOnce.add(2L);
+        for (int i = 1; i <= 12; i++) {
+            byte[] body = new TokenRedemption(100 + i, TokenRedemption.KIND_CREDIT, 0, 5000).encode();
+            journal().append(UplinkRecord.TOKEN_REDEMPTION, T0 + i * 1000L, body, 0, body.length);
+        }
+        board.context().uplink().reportNow();
+        runFor(10_000);
+        assertThat(host.stored.keySet()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+        assertThat(host.resent).as("records sent again although acknowledged in a range").isZero();
+        assertThat(host.arrivalOrder).startsWith(3L, 4L, 5L, 6L, 7L, 8L, 1L, 2L, 9L);
+        assertThat(journal().unackedCount()).isZero();
+    }
+
+    private List<CommandResult> resultsAtHost() {
+        List<CommandResult> out = new ArrayList<>();
+        for (UplinkRecord r : host.stored.values()) {
+            if (r.kind() == UplinkRecord.COMMAND_RESULT) {
+                out.add((CommandResult) r.event());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void whatWasDoneWithEachCommandIsJournaledAndReachesTheHost() {
+        byte[] credit = new CreditPushBody("m-1", 9, 50_000, T0).encode();
+        byte[] relay = new RelayOverrideBody("m-1", RelayOverrideBody.FORCE_DISCONNECT, 0).encode();
+        host.pendingCommands.add(Command.configSet(11, "report_interval", "5min"));
+        host.pendingCommands.add(Command.signed(CommandType.CREDIT_PUSH, 12, sign(credit, ROGUE_KEY)));
+        host.pendingCommands.add(Command.signed(CommandType.RELAY_OVERRIDE, 13, sign(relay, ISSUER_KEY)));
+        boot();
+        runFor(5000);
+        List<CommandResult> results = resultsAtHost();
+        assertThat(results).extracting(CommandResult::commandId).containsExactly(11L, 12L, 13L);
+        assertThat(results.get(0).applied()).isTrue();
+        assertThat(results.get(1).reason()).isEqualTo("bad-signature");
+        assertThat(results.get(2).reason()).isEqualTo("app code 4");
+        assertThat(host.stored.firstEntry().getValue().occurredAtMs()).isBetween(host.hostTimeMs, host.hostTimeMs + 5000);
+        assertThat(journal().unackedCount()).isZero();
+        host.pendingCommands.add(Command.configSet(11, "report_interval", "5min"));
+        redemption(101, T0 + 1000);
+        runFor(5000);
+        assertThat(resultsAtHost()).as("a command id is acted on and reported once").hasSize(3);
+    }
+
+    @Test
+    void aRebootBeforeTheResultWentUpDoesNotApplyTheCommandAgain() {
+        boot();
+        runFor(1000);
+        hostGoesDownOnCommand = true;
+        host.pendingCommands.add(Command.configSet(21, "tariff_bands", "0:100"));
+        redemption(101, T0 + 1000);
+        runFor(5000);
+        assertThat(commands).hasSize(1);
+        assertThat(resultsAtHost()).isEmpty();
+        hal.clock().forgetWallTime();
+        hostGoesDownOnCommand = false;
+        host.down = false;
+        host.pendingCommands.add(Command.configSet(21, "tariff_bands", "0:100"));
+        boot();
+        runFor(5000);
+        assertThat(commands).as("applied once, across the reboot").hasSize(1);
+        assertThat(resultsAtHost()).extracting(CommandResult::commandId).containsExactly(21L);
         assertThat(journal().unackedCount()).isZero();
     }
 

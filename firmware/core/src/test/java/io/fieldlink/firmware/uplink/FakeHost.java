@@ -33,6 +33,8 @@ public final class FakeHost {
     public int resent;
     public int answersToLose;
     public boolean down;
+    /** Seqs the host loses the first time they arrive (so later ones are stored out of order). */
+    public final java.util.Set<Long> loseOnce = new java.util.HashSet<>();
 
     public FakeHost(MemoryNetwork network) {
         this.network = network;
@@ -82,6 +84,9 @@ public final class FakeHost {
         batches++;
         for (int i = 0; i < batch.size(); i++) {
             UplinkRecord r = batch.get(i);
+            if (loseOnce.remove(r.seq())) {
+                continue;
+            }
             if (stored.putIfAbsent(r.seq(), r) != null) {
                 resent++;
             } else {
@@ -92,7 +97,20 @@ public final class FakeHost {
         while (stored.containsKey(ack + 1)) {
             ack++;
         }
-        return new Ack(ack, new long[0], takeCommands());
+        List<Long> ranges = new ArrayList<>();
+        for (long s : stored.tailMap(ack + 1).keySet()) {
+            if (!ranges.isEmpty() && ranges.get(ranges.size() - 1) == s - 1) {
+                ranges.set(ranges.size() - 1, s);
+            } else {
+                ranges.add(s);
+                ranges.add(s);
+            }
+        }
+        long[] flat = new long[ranges.size()];
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] = ranges.get(i);
+        }
+        return new Ack(ack, flat, takeCommands());
     }
 
     private Command[] takeCommands() {

@@ -1,5 +1,6 @@
 package io.fieldlink.host.coap;
 
+import io.fieldlink.host.command.CommandDelivery;
 import io.fieldlink.host.ingest.Acknowledged;
 import io.fieldlink.host.ingest.BatchReader;
 import io.fieldlink.host.ingest.Ingest;
@@ -22,17 +23,23 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
  * PSK identity (or {@code ?d=} on plain CoAP). The whole batch is decoded and validated first;
  * then each (device, seq) not stored before is stored in one commit, and only after that commit
  * the answer is 2.04 with an {@link Ack} covering everything now stored of the device's seqs
- * (a repeated batch is acknowledged again, not stored twice). 4.00 naming the field when any
+ * (a repeated batch is acknowledged again, not stored twice) and the device's open commands
+ * (computed after that commit, so a command whose result the batch carried is not sent again).
+ * 4.00 naming the field when any
  * record is malformed (nothing stored); 4.03 for {@code ?d=} naming another device; 4.15 for
  * another content-format; 5.03 when the ingest queue is full.
  */
 final class BatchResource extends UplinkResource {
     /** Most ranges reported beyond the contiguous part; the device resends what falls outside. */
     static final int MAX_RANGES = 32;
-    private static final Command[] NO_COMMANDS = new Command[0];
+    /** Budget for the commands on one response, so it fits a board's datagram (the oldest goes anyway). */
+    static final int COMMAND_BYTES = 512;
+    private final CommandDelivery commands;
 
-    BatchResource(DeviceIdentity identity, Ingest ingest, HostMetrics metrics, Clock clock, int maxPayload) {
+    BatchResource(DeviceIdentity identity, Ingest ingest, HostMetrics metrics, Clock clock, int maxPayload,
+            CommandDelivery commands) {
         super(ProtocolResource.UPLINK.path(), identity, ingest, metrics, clock, maxPayload);
+        this.commands = commands;
     }
 
     @Override
@@ -56,8 +63,11 @@ final class BatchResource extends UplinkResource {
                 return;
             }
             Acknowledged a = outcome.acknowledged();
-            exchange.respond(ResponseCode.CHANGED, new Ack(a.highestContiguous(), a.ranges(), NO_COMMANDS).encode(),
+            List<Command> open = commands.deliverable(device, COMMAND_BYTES);
+            exchange.respond(ResponseCode.CHANGED,
+                    new Ack(a.highestContiguous(), a.ranges(), open.toArray(new Command[0])).encode(),
                     MediaTypeRegistry.APPLICATION_CBOR);
+            commands.sent(device, open);
         });
     }
 }

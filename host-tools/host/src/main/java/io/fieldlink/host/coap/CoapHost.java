@@ -1,6 +1,7 @@
 package io.fieldlink.host.coap;
 
 import io.fieldlink.host.HostException;
+import io.fieldlink.host.command.CommandDelivery;
 import io.fieldlink.host.config.HostConfig;
 import io.fieldlink.host.ingest.Ingest;
 import io.fieldlink.host.metrics.HostMetrics;
@@ -34,9 +35,10 @@ public final class CoapHost implements AutoCloseable {
      * Builds the server (not started).
      *
      * @param firmwareDir directory served under {@code fw/}
+     * @param commands the open commands that ride on hello answers and Acks
      */
     public CoapHost(HostConfig config, DeviceRegistry registry, Ingest ingest, HostMetrics metrics, Clock clock,
-            Path firmwareDir) {
+            Path firmwareDir, CommandDelivery commands) {
         Configuration cf = californiumConfig(config);
         AdvancedMultiPskStore psks = new AdvancedMultiPskStore();
         for (Device d : registry.all()) {
@@ -62,8 +64,8 @@ public final class CoapHost implements AutoCloseable {
         }
         int maxPayload = config.get(HostConfig.COAP_MAX_PAYLOAD);
         server.add(new TelemetryResource(identity, ingest, metrics, clock, maxPayload));
-        server.add(new HelloResource(identity, ingest, metrics, clock, maxPayload));
-        server.add(new BatchResource(identity, ingest, metrics, clock, maxPayload));
+        server.add(new HelloResource(identity, ingest, metrics, clock, maxPayload, commands));
+        server.add(new BatchResource(identity, ingest, metrics, clock, maxPayload, commands));
         server.add(new FirmwareResource(firmwareDir, identity));
     }
 
@@ -77,6 +79,10 @@ public final class CoapHost implements AutoCloseable {
         cf.set(DtlsConfig.DTLS_MAX_CONNECTIONS, config.get(HostConfig.DTLS_MAX_CONNECTIONS));
         cf.set(CoapConfig.MAX_ACTIVE_PEERS, config.get(HostConfig.DTLS_MAX_CONNECTIONS));
         cf.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 16 * 1024 * 1024);
+        // the default keeps every exchange for EXCHANGE_LIFETIME (247 s): gigabytes at thousands of
+        // uplinks per second; a few per peer answer retransmissions, and seqs catch the rest
+        cf.set(CoapConfig.DEDUPLICATOR, CoapConfig.DEDUPLICATOR_PEERS_MARK_AND_SWEEP);
+        cf.set(CoapConfig.PEERS_MARK_AND_SWEEP_MESSAGES, config.get(HostConfig.COAP_DEDUP_PER_PEER));
         int rcvbuf = config.get(HostConfig.UDP_RECEIVE_BUFFER);
         if (rcvbuf > 0) {
             cf.set(UdpConfig.UDP_RECEIVE_BUFFER_SIZE, rcvbuf);

@@ -1,5 +1,6 @@
 package io.fieldlink.host.coap;
 
+import io.fieldlink.host.command.CommandDelivery;
 import io.fieldlink.host.ingest.Ingest;
 import io.fieldlink.host.metrics.HostMetrics;
 import io.fieldlink.host.registry.Device;
@@ -9,6 +10,7 @@ import io.fieldlink.protocol.record.Hello;
 import io.fieldlink.protocol.record.HelloAnswer;
 import io.fieldlink.protocol.record.ProtocolResource;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
@@ -17,14 +19,17 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
 /**
  * {@code POST /hello}: a {@link Hello} (content-format 60). Records the firmware version, boot count
  * and last-seen time in the registry, then answers 2.04 with a {@link HelloAnswer} carrying the
- * host's time. 4.00 naming the field when the record does not decode; 4.03 when it names another
+ * host's time and the device's open commands (queued or sent, oldest first, up to
+ * {@link BatchResource#COMMAND_BYTES}). 4.00 naming the field when the record does not decode; 4.03 when it names another
  * board id or another board kind than the device was provisioned with. Nothing is stored on a refusal.
  */
 final class HelloResource extends UplinkResource {
-    private static final Command[] NO_COMMANDS = new Command[0];
+    private final CommandDelivery commands;
 
-    HelloResource(DeviceIdentity identity, Ingest ingest, HostMetrics metrics, Clock clock, int maxPayload) {
+    HelloResource(DeviceIdentity identity, Ingest ingest, HostMetrics metrics, Clock clock, int maxPayload,
+            CommandDelivery commands) {
         super(ProtocolResource.HELLO.path(), identity, ingest, metrics, clock, maxPayload);
+        this.commands = commands;
     }
 
     @Override
@@ -55,8 +60,11 @@ final class HelloResource extends UplinkResource {
             if (error != null) {
                 storeFailed(exchange, error, device.id());
             } else {
-                exchange.respond(ResponseCode.CHANGED, new HelloAnswer(clock.millis(), NO_COMMANDS).encode(),
+                List<Command> open = commands.deliverable(device.id(), BatchResource.COMMAND_BYTES);
+                exchange.respond(ResponseCode.CHANGED,
+                        new HelloAnswer(clock.millis(), open.toArray(new Command[0])).encode(),
                         MediaTypeRegistry.APPLICATION_CBOR);
+                commands.sent(device.id(), open);
             }
         });
     }

@@ -26,9 +26,12 @@ public final class HostConfig {
     public static final ConfigKey<Boolean> COAP_INSECURE = ConfigKey.bool("coap.insecure", false,
             "open the plain CoAP port; devices name themselves with ?d=<id>");
     public static final ConfigKey<Integer> UDP_RECEIVE_BUFFER = ConfigKey.integer("coap.udp-receive-buffer",
-            0, 64 * 1024 * 1024, 0, "SO_RCVBUF of the CoAP sockets in bytes (0 = OS default)");
+            0, 64 * 1024 * 1024, 4 * 1024 * 1024,
+            "SO_RCVBUF of the CoAP sockets, bytes (0 = OS default; capped by net.core.rmem_max)");
     public static final ConfigKey<Integer> COAP_MAX_PAYLOAD = ConfigKey.integer("coap.max-payload", 64, 1 << 20,
             16 * 1024, "largest uplink payload accepted, in bytes");
+    public static final ConfigKey<Integer> COAP_DEDUP_PER_PEER = ConfigKey.integer("coap.dedup-per-peer", 1, 100_000,
+            16, "CoAP exchanges remembered per peer to answer retransmissions (uplinks are also de-duplicated by seq)");
     public static final ConfigKey<Integer> DTLS_MAX_CONNECTIONS = ConfigKey.integer("dtls.max-connections",
             16, 10_000_000, 150_000, "DTLS sessions kept at once");
     public static final ConfigKey<Duration> DEVICE_OFFLINE_AFTER = ConfigKey.duration("device.offline-after",
@@ -57,7 +60,8 @@ public final class HostConfig {
 
     /** All keys, in the order {@code --help} lists them. */
     public static final List<ConfigKey<?>> KEYS = Collections.unmodifiableList(List.of(BIND_ADDRESS, HTTP_PORT,
-            COAPS_PORT, COAP_PORT, COAP_INSECURE, UDP_RECEIVE_BUFFER, COAP_MAX_PAYLOAD, DTLS_MAX_CONNECTIONS,
+            COAPS_PORT, COAP_PORT, COAP_INSECURE, UDP_RECEIVE_BUFFER, COAP_MAX_PAYLOAD, COAP_DEDUP_PER_PEER,
+            DTLS_MAX_CONNECTIONS,
             DEVICE_OFFLINE_AFTER, INGEST_QUEUE, INGEST_MAX_BATCH, RETENTION_RAW, RETENTION_15M, RETENTION_1H,
             RETENTION_1D, HTTP_MAX_BODY, API_MAX_POINTS, LEDGER_FORWARD, BOOKING_GRACE));
 

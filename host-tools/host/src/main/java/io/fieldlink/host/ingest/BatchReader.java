@@ -4,6 +4,7 @@ import io.fieldlink.host.json.JsonWriter;
 import io.fieldlink.protocol.ProtocolException;
 import io.fieldlink.protocol.record.Alarm;
 import io.fieldlink.protocol.record.CborRecord;
+import io.fieldlink.protocol.record.CommandResult;
 import io.fieldlink.protocol.record.Sale;
 import io.fieldlink.protocol.record.ShutIn;
 import io.fieldlink.protocol.record.TokenRedemption;
@@ -17,8 +18,9 @@ import java.util.List;
  * own seq and times: telemetry is resolved ({@link SenmlUplinks}) against the
  * record's {@code occurredAt} (so relative SenML times count from when it happened, not from when
  * it arrived); numeric values and sums become readings ({@code name}, {@code name:sum}), string,
- * boolean and data values become events; sales, token redemptions, alarms and shut-ins become
- * events ({@code sale}, {@code token-redemption}, {@code alarm}, {@code shut-in}) at
+ * boolean and data values become events; sales, token redemptions, alarms, shut-ins and command
+ * results become events ({@code sale}, {@code token-redemption}, {@code alarm}, {@code shut-in},
+ * {@code command-result}: {@code {"command": id, "outcome": "applied"|"refused", "reason": ...}}) at
  * {@code occurredAt} with their fields as JSON. All or nothing: one bad record refuses the batch.
  * Stateless; thread-safe.
  */
@@ -84,6 +86,12 @@ public final class BatchReader {
                     .field("state", s.isLatched() ? "latched" : "reset");
             if (s.by() != null) {
                 w.field("by", s.by());
+            }
+        } else if (e instanceof CommandResult c) {
+            type = "command-result";
+            unsigned(w, "command", c.commandId()).field("outcome", c.applied() ? "applied" : "refused");
+            if (c.reason() != null) {
+                w.field("reason", c.reason());
             }
         } else {
             throw new MalformedUplinkException("record", "not an uplink event: " + e.recordName());

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The ingest pipeline after decoding: queue an uplink for the committer, which de-duplicates it,
- * stores it with its rollups and the device's last-seen time in one commit. Thread-safe.
+ * The ingest pipeline after decoding: queue an uplink for the committer, which de-duplicates it and
+ * stores it with its rollups in one commit (the store gathers a commit's writes and writes each
+ * touched entry once), telling the {@link StoredUplinkListener}s inside that commit, and notes the
+ * device's last-seen time. Futures complete only after the commit is durable. Thread-safe.
  */
 public final class Ingest {
     private final Committer committer;

@@ -8,4 +8,6 @@ package io.fieldlink.host.ingest;
  * @param value the value in the channel's SenML unit
  */
 public record Reading(String channel, long timeMillis, double value) {
+    /** The latest time a reading may carry: 9999-12-31T23:59:59.999Z (the earliest is the epoch). */
+    public static final long MAX_TIME_MS = 253_402_300_799_999L;
 }

@@ -97,6 +97,10 @@ public final class SenmlUplinks {
             SenmlRecord s = resolved.get(j);
             String at = path + "senml[" + j + "]";
             long t = Math.round(finite(s.time(), at + ".t") * 1000);
+            if (t < 0 || t > Reading.MAX_TIME_MS) {
+                throw new MalformedUplinkException("senml", at + ".t: resolves to " + t
+                        + " ms, outside 1970-01-01 .. 9999-12-31");
+            }
             String name = s.name();
             if (s.hasValue()) {
                 readings.add(new Reading(name, t, finite(s.value(), at + ".v")));

@@ -1,10 +1,13 @@
 package io.fieldlink.host.registry;
 
+import io.fieldlink.host.store.CommitHook;
 import io.fieldlink.host.store.HostStore;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +18,10 @@ import java.util.function.Consumer;
  * Provisioned devices, cached in memory and persisted in the store. Reads are thread-safe from
  * any thread; methods that change devices ({@link #provision}, {@link #recordSeen},
  * {@link #recordHello}) must run inside a write on the committer thread so that they commit with
- * the change they belong to.
+ * the change they belong to. Last-seen times are gathered in memory and written with a commit at
+ * most every {@value #SEEN_WRITE_SECONDS} s (a {@link CommitHook}), and by {@link #writeSeen()} at
+ * shutdown: they say when a device was last heard from, so a crash forgets at most those seconds of
+ * them, never a record. A rollback restores what was stored.
  */
 public final class DeviceRegistry {
     /** PSK length in bytes. */
@@ -25,14 +31,46 @@ public final class DeviceRegistry {
     private final Map<String, Device> devices = new ConcurrentHashMap<>();
     private final List<Consumer<Device>> listeners = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
+    /** Longest a last-seen time waits in memory before a commit writes it. */
+    public static final int SEEN_WRITE_SECONDS = 5;
+    private final Set<String> unwritten = new HashSet<>();
+    private long lastSeenWrite = System.nanoTime();
+    private final Set<String> touched = new HashSet<>();
 
-    /** Loads every stored device. */
+    /** Loads every stored device and registers with the store's commits. */
     public DeviceRegistry(HostStore store) {
         this.stored = store.textMap("devices");
         for (String json : stored.values()) {
             Device d = Device.fromStored(json);
             devices.put(d.id(), d);
         }
+        store.addCommitHook(new CommitHook() {
+            @Override
+            public void beforeCommit() {
+                if (System.nanoTime() - lastSeenWrite >= SEEN_WRITE_SECONDS * 1_000_000_000L) {
+                    writeSeen();
+                }
+            }
+
+            @Override
+            public void afterCommit() {
+                touched.clear();
+            }
+
+            @Override
+            public void afterRollback() {
+                for (String id : touched) {
+                    String json = stored.get(id);
+                    if (json == null) {
+                        devices.remove(id);
+                    } else {
+                        devices.put(id, Device.fromStored(json));
+                    }
+                }
+                unwritten.clear();
+                touched.clear();
+            }
+        });
     }
 
     /** @param listener called (on the committer thread) with every newly provisioned device */
@@ -55,19 +93,32 @@ public final class DeviceRegistry {
         Device d = new Device(id, board, psk, nowMillis, 0, null, -1);
         stored.put(id, d.toStored());
         devices.put(id, d);
+        touched.add(id);
         for (Consumer<Device> l : listeners) {
             l.accept(d);
         }
         return d;
     }
 
+    /** Writes every last-seen time held in memory. Committer thread only (inside a write). */
+    public void writeSeen() {
+        for (String id : unwritten) {
+            Device d = devices.get(id);
+            if (d != null) {
+                stored.put(id, d.toStored());
+            }
+        }
+        unwritten.clear();
+        lastSeenWrite = System.nanoTime();
+    }
+
     /** Notes an accepted uplink from {@code id} at {@code atMillis}. Committer thread only. */
     public void recordSeen(String id, long atMillis) {
         Device d = devices.get(id);
         if (d != null && d.lastSeen() < atMillis) {
-            Device seen = d.seenAt(atMillis);
-            stored.put(id, seen.toStored());
-            devices.put(id, seen);
+            devices.put(id, d.seenAt(atMillis));
+            touched.add(id);
+            unwritten.add(id);
         }
     }
 
@@ -78,6 +129,7 @@ public final class DeviceRegistry {
             Device h = d.withHello(firmware, bootCount, atMillis);
             stored.put(id, h.toStored());
             devices.put(id, h);
+            touched.add(id);
         }
     }
 

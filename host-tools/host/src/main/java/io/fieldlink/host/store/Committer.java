@@ -24,6 +24,9 @@ public final class Committer implements AutoCloseable {
     private final int maxBatch;
     private final Thread thread;
     private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong commitNanos = new AtomicLong();
+    private final AtomicLong applyNanos = new AtomicLong();
+    private final AtomicLong committedWrites = new AtomicLong();
     private volatile boolean running = true;
 
     /**
@@ -72,6 +75,28 @@ public final class Committer implements AutoCloseable {
         }
     }
 
+    /** @return true when called from the committer thread (inside a write) */
+    public boolean isCommitterThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /**
+     * Runs {@code write} in the current transaction when called from inside a write, otherwise like
+     * {@link #write}: queues it and waits for its commit.
+     */
+    public <T> T writeNowOrJoin(Callable<T> write) {
+        if (!isCommitterThread()) {
+            return write(write);
+        }
+        try {
+            return write.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new HostException("write failed: " + e, e);
+        }
+    }
+
     /** @return writes waiting for the committer */
     public int queueDepth() {
         return queue.size();
@@ -80,6 +105,21 @@ public final class Committer implements AutoCloseable {
     /** @return commits done since start */
     public long commits() {
         return commits.get();
+    }
+
+    /** @return writes committed since start */
+    public long committedWrites() {
+        return committedWrites.get();
+    }
+
+    /** @return nanoseconds spent in commits (hooks, MapDB commit, fsync) since start */
+    public long commitNanos() {
+        return commitNanos.get();
+    }
+
+    /** @return nanoseconds spent running writes (before their commit) since start */
+    public long applyNanos() {
+        return applyNanos.get();
     }
 
     private void run() {
@@ -104,12 +144,14 @@ public final class Committer implements AutoCloseable {
 
     private void commitBatch(List<Job<?>> batch) {
         boolean failed = false;
+        long t0 = System.nanoTime();
         for (Job<?> j : batch) {
             if (!j.apply()) {
                 failed = true;
                 break;
             }
         }
+        applyNanos.addAndGet(System.nanoTime() - t0);
         if (failed) {
             store.rollback();
             for (Job<?> j : batch) {
@@ -128,10 +170,18 @@ public final class Committer implements AutoCloseable {
 
     private void commitOrFail(List<Job<?>> jobs) {
         try {
+            long t0 = System.nanoTime();
             store.commit();
+            commitNanos.addAndGet(System.nanoTime() - t0);
             commits.incrementAndGet();
+            committedWrites.addAndGet(jobs.size());
         } catch (RuntimeException e) {
             Logger.error(e, "commit failed");
+            try {
+                store.rollback();
+            } catch (RuntimeException r) {
+                Logger.error(r, "rollback after a failed commit failed");
+            }
             for (Job<?> j : jobs) {
                 j.future.completeExceptionally(new HostException("commit failed: " + e.getMessage(), e));
             }

@@ -4,6 +4,8 @@ import io.fieldlink.host.HostException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
@@ -13,13 +15,15 @@ import org.mapdb.serializer.SerializerArrayTuple;
 
 /**
  * The host's MapDB database: one file ({@code host.db}) plus its write-ahead log in the data
- * directory, opened with transactions so that a commit survives {@code kill -9}. Writes happen
+ * directory, opened with transactions so that a commit survives {@code kill -9}, and memory-mapped
+ * (B-tree nodes are read from the page cache, not with a system call each). Writes happen
  * only on the {@link Committer} thread; reads may happen on any thread. Close once, after the
  * committer.
  */
 public final class HostStore implements AutoCloseable {
     private final Path dir;
     private final DB db;
+    private final List<CommitHook> hooks = new CopyOnWriteArrayList<>();
 
     private HostStore(Path dir, DB db) {
         this.dir = dir;
@@ -35,6 +39,8 @@ public final class HostStore implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             DB db = DBMaker.fileDB(dataDir.resolve("host.db").toFile())
+                    .fileMmapEnableIfSupported()
+                    .fileMmapPreclearDisable()
                     .transactionEnable()
                     .make();
             return new HostStore(dataDir, db);
@@ -84,14 +90,59 @@ public final class HostStore implements AutoCloseable {
         return m;
     }
 
-    /** Makes every write since the last commit durable. Committer thread only. */
-    void commit() {
-        db.commit();
+    /**
+     * @return a sorted map from long keys to double arrays, created when absent; large values are
+     *         kept outside the B-tree nodes, so a node rewrite does not copy them
+     */
+    public BTreeMap<Long, double[]> longDoublesMap(String name) {
+        return db.treeMap(name, Serializer.LONG, Serializer.DOUBLE_ARRAY).valuesOutsideNodesEnable().createOrOpen();
     }
 
-    /** Discards every write since the last commit. Committer thread only. */
+    /** @return a sorted map from long keys to small double arrays kept inside the B-tree nodes, created when absent */
+    public BTreeMap<Long, double[]> longSmallDoublesMap(String name) {
+        return db.treeMap(name, Serializer.LONG, Serializer.DOUBLE_ARRAY).createOrOpen();
+    }
+
+    /** @return a sorted map from long keys to longs, created when absent */
+    public BTreeMap<Long, Long> longLongMap(String name) {
+        return db.treeMap(name, Serializer.LONG, Serializer.LONG).createOrOpen();
+    }
+
+    /** @return true when a collection named {@code name} exists */
+    public boolean exists(String name) {
+        return db.exists(name);
+    }
+
+    /**
+     * Registers a hook that writes what it holds in memory just before each commit and forgets it
+     * after a rollback. Register during start-up.
+     */
+    public void addCommitHook(CommitHook hook) {
+        hooks.add(hook);
+    }
+
+    /**
+     * Lets every hook write what it holds, then makes every write since the last commit durable.
+     * Committer thread only.
+     *
+     * @throws RuntimeException when a hook or the commit fails; call {@link #rollback()} then
+     */
+    void commit() {
+        for (CommitHook h : hooks) {
+            h.beforeCommit();
+        }
+        db.commit();
+        for (CommitHook h : hooks) {
+            h.afterCommit();
+        }
+    }
+
+    /** Discards every write since the last commit, and what the hooks held for it. Committer thread only. */
     void rollback() {
         db.rollback();
+        for (CommitHook h : hooks) {
+            h.afterRollback();
+        }
     }
 
     /** @return bytes used by the database files in the data directory */

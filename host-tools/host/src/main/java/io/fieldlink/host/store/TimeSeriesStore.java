@@ -8,7 +8,9 @@ import io.fieldlink.host.ingest.Resolution;
 import io.fieldlink.host.ingest.StoredEvent;
 import io.fieldlink.host.ingest.Uplink;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -16,26 +18,117 @@ import org.mapdb.BTreeMap;
 import org.mapdb.Serializer;
 
 /**
- * Readings, events, rollups and the (device, seq) de-duplication set in the store. {@link #store}
- * and {@link #prune} run on the committer thread; queries are thread-safe.
+ * Readings, events, rollups and the (device, seq) de-duplication state in the store.
+ *
+ * <p>Layout, chosen so that one commit writes each touched entry once: every (device, channel) has a
+ * number ({@link SeriesIds}); raw readings live in one-minute buckets keyed {@code id << 32 | minute}
+ * holding the bucket's (time, value) pairs sorted by time; rollups are keyed {@code id << 32 |
+ * bucket index} per resolution and hold {min, max, sum, count}. A device's stored seqs are a
+ * watermark (every seq up to it is stored) plus the few seqs stored beyond it. During a transaction
+ * buckets, rollups and watermarks are gathered in memory and written once each just before the
+ * commit ({@link CommitHook}); a rollback forgets them.
+ *
+ * <p>{@link #store}, {@link #acknowledged} and {@link #prune} run on the committer thread; queries
+ * are thread-safe and see committed data.
  */
-public final class TimeSeriesStore {
+public final class TimeSeriesStore implements CommitHook {
+    /** Span of one raw bucket. */
+    static final long RAW_BUCKET_MS = 60_000L;
+    private static final long MAX_INDEX = 0xFFFF_FFFFL;
+    private static final int CACHED_WATERMARKS = 100_000;
     private static final String SEP = "\u0000";
-    private final BTreeMap<Object[], double[]> raw;
-    private final Map<Resolution, BTreeMap<Object[], double[]>> rollups = new EnumMap<>(Resolution.class);
+    private final SeriesIds ids;
+    private final BTreeMap<Long, double[]> raw;
+    private final Map<Resolution, BTreeMap<Long, double[]>> rollups = new EnumMap<>(Resolution.class);
     private final BTreeMap<Object[], String> events;
     private final BTreeMap<Object[], String> seen;
     private final BTreeMap<String, Long> contiguous;
+    private final Map<Long, RawBucket> pendingRaw = new HashMap<>();
+    private final Map<Resolution, Map<Long, double[]>> pendingRollups = new EnumMap<>(Resolution.class);
+    private final Map<String, Watermark> watermarks = new HashMap<>();
+    /** What was last written for recently touched raw buckets and rollups, so a commit re-reads none of them. */
+    private final Map<Long, double[]> rawWritten = new HashMap<>();
+    private final Map<Resolution, Map<Long, double[]>> rollupsWritten = new EnumMap<>(Resolution.class);
+    private static final int CACHED_VALUES = 200_000;
+    private final List<Watermark> dirtyMarks = new ArrayList<>();
 
-    /** Opens the maps in {@code store}. */
+    /** Opens the maps in {@code store} and registers as its commit hook. */
     public TimeSeriesStore(HostStore store) {
-        raw = store.tupleMap("readings", Serializer.STRING, Serializer.STRING, Serializer.LONG);
+        ids = new SeriesIds(store);
+        raw = store.longDoublesMap("raw-1m");
         for (Resolution r : Resolution.values()) {
-            rollups.put(r, store.tupleMap("rollup-" + r.wireName(), Serializer.STRING, Serializer.STRING, Serializer.LONG));
+            rollups.put(r, store.longSmallDoublesMap("rollups-" + r.wireName()));
+            pendingRollups.put(r, new HashMap<>());
+            rollupsWritten.put(r, new HashMap<>());
         }
         events = store.tupleTextMap("events", Serializer.STRING, Serializer.LONG, Serializer.LONG, Serializer.LONG);
         seen = store.tupleTextMap("seen", Serializer.STRING, Serializer.LONG);
         contiguous = store.counterMap("seen-contiguous");
+        store.addCommitHook(ids);
+        store.addCommitHook(this);
+    }
+
+    /**
+     * Moves readings and rollups kept in the layout before one-long keys (maps {@code readings} and
+     * {@code rollup-15m/1h/1d}, keyed by (device, channel, time)) into this layout, then empties the
+     * old maps. Committer thread only, inside a write; a no-op when there is nothing to move.
+     *
+     * @return entries moved
+     */
+    public long migrateTupleLayout(HostStore store) {
+        long moved = 0;
+        if (store.exists("readings")) {
+            BTreeMap<Object[], double[]> old = store.tupleMap("readings", Serializer.STRING, Serializer.STRING,
+                    Serializer.LONG);
+            for (Map.Entry<Object[], double[]> e : old.entrySet()) {
+                Object[] k = e.getKey();
+                long t = (Long) k[2];
+                if (t < 0 || t > Reading.MAX_TIME_MS) {
+                    continue;
+                }
+                long rk = key(ids.assign((String) k[0], (String) k[1]), t / RAW_BUCKET_MS);
+                RawBucket b = pendingRaw.get(rk);
+                if (b == null) {
+                    b = new RawBucket(raw.get(rk));
+                    pendingRaw.put(rk, b);
+                }
+                b.insert(t, e.getValue()[0]);
+                moved++;
+            }
+            old.clear();
+        }
+        for (Resolution r : Resolution.values()) {
+            String name = "rollup-" + r.wireName();
+            if (!store.exists(name)) {
+                continue;
+            }
+            BTreeMap<Object[], double[]> old = store.tupleMap(name, Serializer.STRING, Serializer.STRING, Serializer.LONG);
+            for (Map.Entry<Object[], double[]> e : old.entrySet()) {
+                Object[] k = e.getKey();
+                long start = (Long) k[2];
+                if (start < 0 || start > Reading.MAX_TIME_MS) {
+                    continue;
+                }
+                long rk = key(ids.assign((String) k[0], (String) k[1]), start / r.millis());
+                double[] b = e.getValue();
+                double[] agg = pendingRollups.get(r).get(rk);
+                if (agg == null) {
+                    double[] stored = rollups.get(r).get(rk);
+                    agg = stored == null ? b.clone() : new double[] {Math.min(stored[0], b[0]), Math.max(stored[1], b[1]),
+                            stored[2] + b[2], stored[3] + b[3]};
+                } else {
+                    agg = new double[] {Math.min(agg[0], b[0]), Math.max(agg[1], b[1]), agg[2] + b[2], agg[3] + b[3]};
+                }
+                pendingRollups.get(r).put(rk, agg);
+                moved++;
+            }
+            old.clear();
+        }
+        return moved;
+    }
+
+    private static long key(long id, long index) {
+        return id << 32 | Math.max(0, Math.min(index, MAX_INDEX));
     }
 
     /**
@@ -43,19 +136,19 @@ public final class TimeSeriesStore {
      * channel, time) is already stored is not stored or rolled up again. Committer thread only.
      *
      * @return true when stored, false when it was a duplicate
+     * @throws IllegalArgumentException when a reading's time is outside 0..{@link Reading#MAX_TIME_MS}
      */
     public boolean store(Uplink u) {
-        if (u.seq() >= 0) {
-            Object[] key = {u.device(), u.seq()};
-            if (seen.containsKey(key)) {
-                return false;
+        for (Reading r : u.readings()) {
+            if (r.timeMillis() < 0 || r.timeMillis() > Reading.MAX_TIME_MS) {
+                throw new IllegalArgumentException("reading time " + r.timeMillis() + " is out of range");
             }
-            seen.put(key, "");
+        }
+        if (u.seq() >= 0 && !watermark(u.device()).add(u.seq())) {
+            return false;
         }
         for (Reading r : u.readings()) {
-            if (raw.putIfAbsent(new Object[] {u.device(), r.channel(), r.timeMillis()}, new double[] {r.value()}) == null) {
-                rollUp(u.device(), r);
-            }
+            storeReading(u.device(), r);
         }
         long index = 0;
         for (Event e : u.events()) {
@@ -64,74 +157,156 @@ public final class TimeSeriesStore {
         return true;
     }
 
-    /** @return true when (device, seq) is stored */
+    private void storeReading(String device, Reading r) {
+        long id = ids.assign(device, r.channel());
+        long t = r.timeMillis();
+        long k = key(id, t / RAW_BUCKET_MS);
+        RawBucket b = pendingRaw.get(k);
+        if (b == null) {
+            double[] last = rawWritten.get(k);
+            b = new RawBucket(last != null ? last : raw.get(k));
+            pendingRaw.put(k, b);
+        }
+        if (!b.insert(t, r.value())) {
+            return;
+        }
+        double v = r.value();
+        for (Resolution res : Resolution.values()) {
+            long rk = key(id, t / res.millis());
+            Map<Long, double[]> pending = pendingRollups.get(res);
+            double[] agg = pending.get(rk);
+            if (agg == null) {
+                double[] storedAgg = rollupsWritten.get(res).get(rk);
+                if (storedAgg == null) {
+                    storedAgg = rollups.get(res).get(rk);
+                }
+                agg = storedAgg == null ? new double[] {v, v, 0, 0} : storedAgg.clone();
+                pending.put(rk, agg);
+            }
+            agg[0] = Math.min(agg[0], v);
+            agg[1] = Math.max(agg[1], v);
+            agg[2] += v;
+            agg[3] += 1;
+        }
+    }
+
+    private Watermark watermark(String device) {
+        Watermark w = watermarks.get(device);
+        if (w == null) {
+            w = new Watermark(device, contiguous.getOrDefault(device, 0L));
+            for (Object[] k : seen.subMap(new Object[] {device, w.highest + 1}, true,
+                    new Object[] {device, Long.MAX_VALUE}, true).keySet()) {
+                w.load((Long) k[1]);
+            }
+            w.absorb();
+            watermarks.put(device, w);
+        }
+        return w;
+    }
+
+    /** @return true when (device, seq) is stored (committed) */
     public boolean contains(String device, long seq) {
-        return seen.containsKey(new Object[] {device, seq});
+        return seq <= contiguous.getOrDefault(device, 0L) || seen.containsKey(new Object[] {device, seq});
     }
 
     /**
      * What the device may drop from its journal: the highest seq up to which every seq from 1 is
      * stored (0 when seq 1 is not), and up to {@code maxRanges} inclusive ranges of seqs stored
-     * beyond it, ascending. Advances the device's stored watermark, so each seq is walked over
-     * about once. Committer thread only (call it in the write that stored the seqs).
+     * beyond it, ascending. Committer thread only (call it in the write that stored the seqs).
      */
     public Acknowledged acknowledged(String device, int maxRanges) {
-        long start = contiguous.getOrDefault(device, 0L);
-        long highest = start;
+        Watermark w = watermark(device);
         long[] ranges = new long[2 * maxRanges];
         int n = 0;
-        long first = -1;
-        long last = -1;
-        for (Object[] k : seen.subMap(new Object[] {device, start + 1}, true, new Object[] {device, Long.MAX_VALUE}, true)
-                .keySet()) {
-            long s = (Long) k[1];
-            if (first < 0 && s == highest + 1) {
-                highest = s;
-            } else if (first >= 0 && s == last + 1) {
-                last = s;
-            } else {
-                if (first >= 0) {
-                    ranges[n++] = first;
-                    ranges[n++] = last;
-                    if (n == ranges.length) {
-                        first = -1;
-                        break;
-                    }
-                }
-                first = s;
-                last = s;
+        for (Map.Entry<Long, Long> e : w.beyond.entrySet()) {
+            if (n == ranges.length) {
+                break;
             }
+            ranges[n++] = e.getKey();
+            ranges[n++] = e.getValue();
         }
-        if (first >= 0) {
-            ranges[n++] = first;
-            ranges[n++] = last;
-        }
-        if (highest != start) {
-            contiguous.put(device, highest);
-        }
-        return new Acknowledged(highest, java.util.Arrays.copyOf(ranges, n));
+        return new Acknowledged(w.highest, Arrays.copyOf(ranges, n));
     }
 
-    private void rollUp(String device, Reading r) {
-        for (Map.Entry<Resolution, BTreeMap<Object[], double[]>> e : rollups.entrySet()) {
-            Object[] key = {device, r.channel(), e.getKey().bucketStart(r.timeMillis())};
-            double[] b = e.getValue().get(key);
-            double v = r.value();
-            double[] n = b == null ? new double[] {v, v, v, 1}
-                    : new double[] {Math.min(b[0], v), Math.max(b[1], v), b[2] + v, b[3] + 1};
-            e.getValue().put(key, n);
+    @Override
+    public void beforeCommit() {
+        for (Watermark w : dirtyMarks) {
+            contiguous.put(w.device, w.highest);
+            w.dirty = false;
         }
+        dirtyMarks.clear();
+        for (Map.Entry<Long, RawBucket> e : pendingRaw.entrySet()) {
+            if (e.getValue().changed) {
+                double[] pairs = e.getValue().pairs();
+                raw.put(e.getKey(), pairs);
+                rawWritten.put(e.getKey(), pairs);
+            }
+        }
+        pendingRaw.clear();
+        for (Map.Entry<Resolution, Map<Long, double[]>> e : pendingRollups.entrySet()) {
+            BTreeMap<Long, double[]> map = rollups.get(e.getKey());
+            Map<Long, double[]> written = rollupsWritten.get(e.getKey());
+            for (Map.Entry<Long, double[]> b : e.getValue().entrySet()) {
+                map.put(b.getKey(), b.getValue());
+                written.put(b.getKey(), b.getValue());
+            }
+            e.getValue().clear();
+        }
+    }
+
+    @Override
+    public void afterCommit() {
+        if (watermarks.size() > CACHED_WATERMARKS) {
+            watermarks.clear();
+        }
+        if (rawWritten.size() > CACHED_VALUES) {
+            rawWritten.clear();
+        }
+        for (Map<Long, double[]> m : rollupsWritten.values()) {
+            if (m.size() > CACHED_VALUES) {
+                m.clear();
+            }
+        }
+    }
+
+    private void forgetWritten() {
+        rawWritten.clear();
+        for (Map<Long, double[]> m : rollupsWritten.values()) {
+            m.clear();
+        }
+    }
+
+    @Override
+    public void afterRollback() {
+        forgetWritten();
+        pendingRaw.clear();
+        for (Map<Long, double[]> m : pendingRollups.values()) {
+            m.clear();
+        }
+        watermarks.clear();
+        dirtyMarks.clear();
     }
 
     /** @return raw readings of a channel with {@code from <= time < to}, oldest first, at most {@code limit} */
     public List<Reading> readings(String device, String channel, long from, long to, int limit) {
         List<Reading> out = new ArrayList<>();
-        for (Map.Entry<Object[], double[]> e : raw.subMap(new Object[] {device, channel, from},
-                new Object[] {device, channel, to}).entrySet()) {
-            if (out.size() >= limit) {
-                break;
+        long id = ids.idOf(device, channel);
+        if (id < 0 || to <= 0 || from >= to) {
+            return out;
+        }
+        long lo = key(id, Math.floorDiv(Math.max(from, 0), RAW_BUCKET_MS));
+        long hi = key(id, (to - 1) / RAW_BUCKET_MS);
+        for (double[] pairs : raw.subMap(lo, true, hi, true).values()) {
+            for (int i = 0; i < pairs.length; i += 2) {
+                long t = (long) pairs[i];
+                if (t < from || t >= to) {
+                    continue;
+                }
+                if (out.size() >= limit) {
+                    return out;
+                }
+                out.add(new Reading(channel, t, pairs[i + 1]));
             }
-            out.add(new Reading(channel, (Long) e.getKey()[2], e.getValue()[0]));
         }
         return out;
     }
@@ -139,13 +314,22 @@ public final class TimeSeriesStore {
     /** @return rollup buckets starting in {@code [from, to)}, oldest first, at most {@code limit} */
     public List<Bucket> buckets(String device, String channel, Resolution res, long from, long to, int limit) {
         List<Bucket> out = new ArrayList<>();
-        for (Map.Entry<Object[], double[]> e : rollups.get(res).subMap(new Object[] {device, channel, from},
-                new Object[] {device, channel, to}).entrySet()) {
+        long id = ids.idOf(device, channel);
+        if (id < 0 || to <= 0 || from >= to) {
+            return out;
+        }
+        long lo = key(id, Math.floorDiv(Math.max(from, 0), res.millis()));
+        long hi = key(id, (to - 1) / res.millis());
+        for (Map.Entry<Long, double[]> e : rollups.get(res).subMap(lo, true, hi, true).entrySet()) {
+            long start = (e.getKey() & MAX_INDEX) * res.millis();
+            if (start < from || start >= to) {
+                continue;
+            }
             if (out.size() >= limit) {
                 break;
             }
             double[] b = e.getValue();
-            out.add(new Bucket((Long) e.getKey()[2], b[0], b[1], b[2], (long) b[3]));
+            out.add(new Bucket(start, b[0], b[1], b[2], (long) b[3]));
         }
         return out;
     }
@@ -167,38 +351,175 @@ public final class TimeSeriesStore {
     }
 
     /**
-     * Removes raw readings and events older than {@code rawBefore}, and buckets older than the
-     * cut-off given for their resolution. Committer thread only.
+     * Removes raw readings (whole one-minute buckets) and events older than {@code rawBefore}, and
+     * rollup buckets starting before the cut-off given for their resolution. Committer thread only.
      *
      * @return entries removed
      */
     public long prune(long rawBefore, Map<Resolution, Long> bucketsBefore) {
-        long removed = removeOlder(raw, 2, rawBefore) + removeOlderText(events, 1, rawBefore);
-        for (Map.Entry<Resolution, Long> e : bucketsBefore.entrySet()) {
-            removed += removeOlder(rollups.get(e.getKey()), 2, e.getValue());
+        forgetWritten();
+        long removed = 0;
+        for (long id : ids.all()) {
+            if (rawBefore > 0) {
+                removed += removeBelow(raw, key(id, 0), key(id, rawBefore / RAW_BUCKET_MS));
+            }
+            for (Map.Entry<Resolution, Long> e : bucketsBefore.entrySet()) {
+                long cut = e.getValue();
+                if (cut > 0) {
+                    long m = e.getKey().millis();
+                    removed += removeBelow(rollups.get(e.getKey()), key(id, 0), key(id, (cut + m - 1) / m));
+                }
+            }
+        }
+        // per device, only the events older than the cut: jump from one device's keys to the next
+        Object[] k = events.isEmpty() ? null : events.firstKey();
+        while (k != null) {
+            String device = (String) k[0];
+            for (Iterator<Object[]> it = events.subMap(new Object[] {device, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE},
+                    true, new Object[] {device, rawBefore, Long.MIN_VALUE, Long.MIN_VALUE}, false).keySet().iterator();
+                    it.hasNext();) {
+                it.next();
+                it.remove();
+                removed++;
+            }
+            k = events.higherKey(new Object[] {device, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE});
         }
         return removed;
     }
 
-    private static long removeOlder(BTreeMap<Object[], double[]> map, int timeIndex, long before) {
+    private static long removeBelow(BTreeMap<Long, double[]> map, long from, long toExclusive) {
         long n = 0;
-        for (Iterator<Object[]> it = map.keySet().iterator(); it.hasNext();) {
-            if ((Long) it.next()[timeIndex] < before) {
-                it.remove();
-                n++;
-            }
+        if (toExclusive <= from) {
+            return 0;
+        }
+        for (Iterator<Long> it = map.subMap(from, true, toExclusive, false).keySet().iterator(); it.hasNext();) {
+            it.next();
+            it.remove();
+            n++;
         }
         return n;
     }
 
-    private static long removeOlderText(BTreeMap<Object[], String> map, int timeIndex, long before) {
-        long n = 0;
-        for (Iterator<Object[]> it = map.keySet().iterator(); it.hasNext();) {
-            if ((Long) it.next()[timeIndex] < before) {
-                it.remove();
-                n++;
+    /**
+     * A device's stored seqs: every seq up to {@code highest}, and the inclusive ranges in
+     * {@code beyond} (first to last), which are also in the {@code seen} map.
+     */
+    private final class Watermark {
+        final String device;
+        final java.util.TreeMap<Long, Long> beyond = new java.util.TreeMap<>();
+        long highest;
+        boolean dirty;
+
+        Watermark(String device, long highest) {
+            this.device = device;
+            this.highest = highest;
+        }
+
+        /** Adds a seq known to be stored beyond the watermark (while loading). */
+        void load(long seq) {
+            if (seq <= highest || holds(seq)) {
+                return;
+            }
+            Map.Entry<Long, Long> below = beyond.floorEntry(seq);
+            Long aboveLast = beyond.get(seq + 1);
+            long first = seq;
+            long last = seq;
+            if (below != null && below.getValue() == seq - 1) {
+                first = below.getKey();
+            }
+            if (aboveLast != null) {
+                beyond.remove(seq + 1);
+                last = aboveLast;
+            }
+            beyond.put(first, last);
+        }
+
+        private boolean holds(long seq) {
+            Map.Entry<Long, Long> e = beyond.floorEntry(seq);
+            return e != null && e.getValue() >= seq;
+        }
+
+        /** @return false when {@code seq} is stored already */
+        boolean add(long seq) {
+            if (seq <= highest || holds(seq)) {
+                return false;
+            }
+            if (seq == highest + 1) {
+                highest = seq;
+                absorb();
+            } else {
+                load(seq);
+                seen.put(new Object[] {device, seq}, "");
+            }
+            markDirty();
+            return true;
+        }
+
+        /** Moves the watermark over a range stored beyond it that now joins it. */
+        void absorb() {
+            Map.Entry<Long, Long> first = beyond.firstEntry();
+            if (first == null || first.getKey() != highest + 1) {
+                return;
+            }
+            beyond.pollFirstEntry();
+            for (long s = first.getKey(); s <= first.getValue(); s++) {
+                seen.remove(new Object[] {device, s});
+            }
+            highest = first.getValue();
+            markDirty();
+        }
+
+        private void markDirty() {
+            if (!dirty) {
+                dirty = true;
+                dirtyMarks.add(this);
             }
         }
-        return n;
+    }
+
+    /** A raw bucket being changed in this transaction: (time, value) pairs sorted by time. */
+    private static final class RawBucket {
+        private double[] pairs;
+        private int n;
+        boolean changed;
+
+        RawBucket(double[] stored) {
+            pairs = stored == null ? new double[8] : Arrays.copyOf(stored, Math.max(8, stored.length * 2));
+            n = stored == null ? 0 : stored.length / 2;
+        }
+
+        /** @return false when a reading at {@code t} is already held */
+        boolean insert(long t, double v) {
+            int at = n;
+            if (n > 0 && pairs[2 * (n - 1)] >= t) {
+                int lo = 0;
+                int hi = n - 1;
+                while (lo <= hi) {
+                    int mid = (lo + hi) >>> 1;
+                    double mt = pairs[2 * mid];
+                    if (mt < t) {
+                        lo = mid + 1;
+                    } else if (mt > t) {
+                        hi = mid - 1;
+                    } else {
+                        return false;
+                    }
+                }
+                at = lo;
+            }
+            if (2 * n + 2 > pairs.length) {
+                pairs = Arrays.copyOf(pairs, pairs.length * 2);
+            }
+            System.arraycopy(pairs, 2 * at, pairs, 2 * at + 2, 2 * (n - at));
+            pairs[2 * at] = t;
+            pairs[2 * at + 1] = v;
+            n++;
+            changed = true;
+            return true;
+        }
+
+        double[] pairs() {
+            return Arrays.copyOf(pairs, 2 * n);
+        }
     }
 }

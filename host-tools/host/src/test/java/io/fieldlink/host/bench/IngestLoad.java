@@ -3,6 +3,7 @@ package io.fieldlink.host.bench;
 import com.sun.management.OperatingSystemMXBean;
 import io.fieldlink.host.HostFixture;
 import io.fieldlink.host.HostServer;
+import io.fieldlink.host.config.HostConfig;
 import io.fieldlink.host.registry.Device;
 import io.fieldlink.protocol.record.Ack;
 import io.fieldlink.protocol.record.Command;
@@ -47,39 +48,63 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
 /**
  * Ingest load generator ({@code ./fieldlink bench ingest}): simulated devices POST {@code up}
  * batches of 6 and 20 telemetry records over plain CoAP and DTLS to the real host (MapDB, group
- * committer) and, in the same run, to a bare Californium endpoint that answers 2.04 with a fixed
- * Ack and stores nothing. Closed loop: {@code --concurrency} requests in flight, each phase runs
- * for {@code --seconds}. Prints uplinks/s, records/s, p50/p99 latency, process CPU per 1,000
- * uplinks (clients and server share the JVM, so the host-minus-bare difference is the cost of
- * decoding and storing) and the committer thread's CPU. Loopback only; every loop is bounded.
+ * committer) and, in the same run, to a bare Californium server that answers 2.04 with a fixed Ack
+ * and stores nothing (each target has its own seq counters, so the host sees every device's seqs in
+ * order). Closed loop: {@code --concurrency} requests in flight (one per device, like Californium's
+ * benchmark client), each phase runs for {@code --seconds}. Prints uplinks/s, records/s, the
+ * host's rate as a share of the bare server's, p50/p99 latency, and CPU: the server's own threads
+ * (executors, committer, and the connector threads of its port), per 1,000 uplinks and per record,
+ * and as a multiple of the bare server's; the committer thread alone; the whole process (clients
+ * and servers share the JVM). Loopback only; every loop is bounded.
  *
- * <p>Options: {@code --devices N} (2000; plain CoAP names them with ?d= over 32 client sockets), {@code --dtls-devices N}
- * (100; one DTLS session each), {@code --seconds S} (8), {@code --concurrency C} (64).
+ * <p>Options: {@code --devices N} (2000; plain CoAP names them with ?d= over 32 client sockets),
+ * {@code --dtls-devices N} (2000; one DTLS connector and session each), {@code --seconds S} (10),
+ * {@code --concurrency C} (2000), {@code --only-size 6|20}, {@code --only-transport coap|dtls},
+ * {@code --max-batch N} (the host's {@code ingest.max-batch}).
  */
 public final class IngestLoad {
-    private static final long BASE_MS = 1_763_683_200_000L;
+    /** A week ago, so retention never removes what the run stores. */
+    private static final long BASE_MS = System.currentTimeMillis() / 1000 * 1000 - 7 * 86_400_000L;
     private static final byte[] BARE_ACK = new Ack(1, new long[0], new Command[0]).encode();
 
     private static final int PLAIN_SOCKETS = 32;
+    /** SO_RCVBUF of both servers' sockets (the largest this kernel grants: net.core.rmem_max; the host's default). */
+    private static final int RECEIVE_BUFFER = 4 * 1024 * 1024;
     private int devices = 2000;
-    private int dtlsDevices = 100;
-    private int seconds = 8;
-    private int concurrency = 64;
+    private int dtlsDevices = 2000;
+    private int seconds = 10;
+    private int concurrency = 2000;
+    private int onlySize;
+    private int maxBatch = HostConfig.INGEST_MAX_BATCH.defaultValue();
+    private String onlyTransport;
     private final ScheduledExecutorService clientMain = Executors.newScheduledThreadPool(2);
     private final ScheduledExecutorService clientAux = Executors.newScheduledThreadPool(1);
+    /** One pool for every client DTLS connector's handshakes and records (not one per device). */
+    private final java.util.concurrent.ExecutorService dtlsClientPool = Executors.newFixedThreadPool(2);
 
     private IngestLoad() {
     }
 
     public static void main(String[] args) throws Exception {
         IngestLoad load = new IngestLoad();
+        if (args.length % 2 != 0 || java.util.Arrays.asList(args).contains("--help")) {
+            System.out.println("usage: IngestLoad [--devices N] [--dtls-devices N] [--seconds S] [--concurrency C]"
+                    + " [--only-size 6|20] [--only-transport coap|dtls] [--max-batch N]   (run with -Xmx5g for 2,000 DTLS devices)");
+            System.exit(args.length % 2 != 0 && !java.util.Arrays.asList(args).contains("--help") ? 2 : 0);
+        }
         for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--only-transport")) {
+                load.onlyTransport = args[i + 1];
+                continue;
+            }
             int v = Integer.parseInt(args[i + 1]);
             switch (args[i]) {
                 case "--devices" -> load.devices = v;
                 case "--dtls-devices" -> load.dtlsDevices = v;
                 case "--seconds" -> load.seconds = v;
                 case "--concurrency" -> load.concurrency = v;
+                case "--only-size" -> load.onlySize = v;
+                case "--max-batch" -> load.maxBatch = v;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -92,12 +117,23 @@ public final class IngestLoad {
         System.out.printf("devices %d (plain), %d (DTLS), %d s per phase, %d in flight, %d cores, %s%n", devices,
                 dtlsDevices, seconds, concurrency, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        try (HostServer host = HostServer.builder().dataDir(dir).bindAddress("127.0.0.1").httpPort(0).coapsPort(0)
-                .insecureCoap(0).build().start()) {
+        HostConfig hostConfig = HostConfig.defaults().with(HostConfig.UDP_RECEIVE_BUFFER, RECEIVE_BUFFER)
+                .with(HostConfig.INGEST_QUEUE, 100_000).with(HostConfig.INGEST_MAX_BATCH, maxBatch);
+        try (HostServer host = HostServer.builder().dataDir(dir).config(hostConfig).bindAddress("127.0.0.1").httpPort(0)
+                .coapsPort(0).insecureCoap(0).build().start()) {
+            this.host = host;
             long t0 = System.nanoTime();
+            // provisioned 8 at a time: the committer groups concurrent provisionings into one commit
+            java.util.concurrent.ExecutorService provisioners = Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<byte[]>> provisioned = new ArrayList<>();
             for (int i = 0; i < devices; i++) {
-                HostFixture.provision(host, "d" + i, "meter");
+                String id = "d" + i;
+                provisioned.add(provisioners.submit(() -> HostFixture.provision(host, id, "meter")));
             }
+            for (java.util.concurrent.Future<byte[]> f : provisioned) {
+                f.get();
+            }
+            provisioners.shutdown();
             System.out.printf("provisioned %d devices over HTTP in %.1f s%n", devices, (System.nanoTime() - t0) / 1e9);
             List<Device> all = host.registry().all();
             CoapServer bare = bareServer(all);
@@ -110,32 +146,46 @@ public final class IngestLoad {
                 plain.add(plainEndpoint());
             }
             List<CoapEndpoint> dtlsToHost = dtlsEndpoints(host);
-            List<CoapEndpoint> dtlsToBare = dtlsEndpoints(host);
-            System.out.println("| target | transport | records/batch | uplinks/s | records/s | p50 ms | p99 ms | CPU ms / 1000 uplinks | committer CPU ms / 1000 | failed |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+            // one connector per device, holding a session to each server
+            List<CoapEndpoint> dtlsToBare = dtlsToHost;
+            System.out.println("| target | transport | records/batch | uplinks/s | records/s | rate ÷ bare | p50 ms | p99 ms"
+                    + " | server CPU ms / 1000 uplinks | server CPU µs / record | server CPU ÷ bare | committer CPU ms / 1000"
+                    + " | process CPU ms / 1000 | failed |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (int size : new int[] {6, 20}) {
-                phase("bare", "coap", size, plain, barePlain, devices);
-                phase("host", "coap", size, plain, host.coapPort(), devices);
-                phase("bare", "dtls", size, dtlsToBare, bareDtls, dtlsDevices);
-                phase("host", "dtls", size, dtlsToHost, host.coapsPort(), dtlsDevices);
+                if (onlySize != 0 && size != onlySize) {
+                    continue;
+                }
+                if (onlyTransport == null || onlyTransport.equals("coap")) {
+                    phase("bare", "coap", size, plain, barePlain, devices);
+                    phase("host", "coap", size, plain, host.coapPort(), devices);
+                }
+                if (onlyTransport == null || onlyTransport.equals("dtls")) {
+                    phase("bare", "dtls", size, dtlsToBare, bareDtls, dtlsDevices);
+                    phase("host", "dtls", size, dtlsToHost, host.coapsPort(), dtlsDevices);
+                }
             }
             plain.forEach(CoapEndpoint::destroy);
             dtlsToHost.forEach(CoapEndpoint::destroy);
-            dtlsToBare.forEach(CoapEndpoint::destroy);
             bare.destroy();
+            commitStats.forEach(System.out::println);
             System.out.printf("host store: %d bytes, %d uplinks, %d records, %d duplicates rejected%n",
                     Files.size(dir.resolve("host.db")), host.metrics().uplinks(), host.metrics().records(),
                     host.metrics().rejects("record"));
         } finally {
             clientMain.shutdownNow();
             clientAux.shutdownNow();
+            dtlsClientPool.shutdownNow();
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
 
-    private final AtomicLong[] seqs = new AtomicLong[100_000];
+    /** Each target has its own seq counters, so the host sees every device's seqs without gaps. */
+    private final AtomicLong[] hostSeqs = new AtomicLong[100_000];
+    private final AtomicLong[] bareSeqs = new AtomicLong[100_000];
+    private volatile AtomicLong[] seqs;
 
     private byte[] batch(int device, int size) {
         AtomicLong s = seqs[device];
@@ -154,6 +204,7 @@ public final class IngestLoad {
 
     private void phase(String target, String transport, int size, List<CoapEndpoint> endpoints, int port, int deviceCount)
             throws InterruptedException {
+        seqs = target.equals("host") ? hostSeqs : bareSeqs;
         for (int i = 0; i < deviceCount; i++) {
             if (seqs[i] == null) {
                 seqs[i] = new AtomicLong(1);
@@ -164,33 +215,81 @@ public final class IngestLoad {
         // warm-up: every DTLS session handshakes before timing starts
         runLoad(endpoints, scheme, port, size, deviceCount, dtls ? Math.max(2, deviceCount / 50) : 2, dtls, null);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        boolean isHost = target.equals("host");
+        List<String> prefixes = isHost ? List.of("CoapServer(", "fieldlink-committer") : List.of("bare-");
         long cpu0 = os.getProcessCpuTime();
-        long committer0 = committerCpu();
+        long committer0 = threadCpu(List.of("fieldlink-committer"), -1);
+        long server0 = threadCpu(prefixes, port);
+        io.fieldlink.host.store.Committer committerOf = host == null ? null : host.committer();
+        long commits0 = committerOf == null ? 0 : committerOf.commits();
+        long commitNanos0 = committerOf == null ? 0 : committerOf.commitNanos();
+        long applyNanos0 = committerOf == null ? 0 : committerOf.applyNanos();
+        long writes0 = committerOf == null ? 0 : committerOf.committedWrites();
         long[] latencies = new long[4_000_000];
         Result r = runLoad(endpoints, scheme, port, size, deviceCount, seconds, dtls, latencies);
         long cpu = os.getProcessCpuTime() - cpu0;
-        long committer = committerCpu() - committer0;
+        long committer = threadCpu(List.of("fieldlink-committer"), -1) - committer0;
+        long server = threadCpu(prefixes, port) - server0;
+        if (isHost && committerOf != null) {
+            long commits = committerOf.commits() - commits0;
+            if (commits > 0) {
+                commitStats.add(String.format("%s %s %d: %d commits, %.0f writes each, %.1f ms applying + %.1f ms committing each",
+                        target, transport, size, commits, (committerOf.committedWrites() - writes0) / (double) commits,
+                        (committerOf.applyNanos() - applyNanos0) / 1e6 / commits,
+                        (committerOf.commitNanos() - commitNanos0) / 1e6 / commits));
+            }
+        }
         Arrays.sort(latencies, 0, r.count);
         double perSec = r.count / r.elapsedSeconds;
-        System.out.printf("| %s | %s | %d | %.0f | %.0f | %.2f | %.2f | %.0f | %s | %d |%n", target, transport, size, perSec,
-                perSec * size, pct(latencies, r.count, 0.50), pct(latencies, r.count, 0.99),
-                r.count == 0 ? 0.0 : cpu / 1e6 / r.count * 1000,
-                target.equals("host") && r.count > 0 ? String.format("%.0f", committer / 1e6 / r.count * 1000) : "-",
-                r.failed);
+        double serverPerUplink = r.count == 0 ? 0 : server / 1e6 / r.count * 1000;
+        String key = transport + size;
+        String ratio = "-";
+        if (isHost && bareServerCpu.containsKey(key) && bareServerCpu.get(key) > 0) {
+            ratio = String.format("%.2f", serverPerUplink / bareServerCpu.get(key));
+        } else if (!isHost) {
+            bareServerCpu.put(key, serverPerUplink);
+        }
+        String rate = "-";
+        if (isHost && bareRate.containsKey(key)) {
+            rate = String.format("%.2f", perSec / bareRate.get(key));
+        } else if (!isHost) {
+            bareRate.put(key, perSec);
+        }
+        System.out.printf("| %s | %s | %d | %.0f | %.0f | %s | %.2f | %.2f | %.0f | %.1f | %s | %s | %.0f | %d |%n", target,
+                transport, size, perSec, perSec * size, rate, pct(latencies, r.count, 0.50), pct(latencies, r.count, 0.99),
+                serverPerUplink, r.count == 0 ? 0.0 : server / 1e3 / r.count / size, ratio,
+                isHost && r.count > 0 ? String.format("%.0f", committer / 1e6 / r.count * 1000) : "-",
+                r.count == 0 ? 0.0 : cpu / 1e6 / r.count * 1000, r.failed);
     }
+
+    private final java.util.Map<String, Double> bareServerCpu = new java.util.HashMap<>();
+    private final List<String> commitStats = new ArrayList<>();
+    private HostServer host;
+    private final java.util.Map<String, Double> bareRate = new java.util.HashMap<>();
 
     private static double pct(long[] sorted, int n, double p) {
         return n == 0 ? 0 : sorted[Math.min(n - 1, (int) (n * p))] / 1e6;
     }
 
-    private static long committerCpu() {
+    /**
+     * CPU time of the server's threads: those whose name starts with one of {@code prefixes} (its
+     * executors, the committer) or names its port (Californium's UDP and DTLS connector threads).
+     */
+    private static long threadCpu(List<String> prefixes, int port) {
         ThreadMXBean t = ManagementFactory.getThreadMXBean();
+        java.util.regex.Pattern ofPort = java.util.regex.Pattern.compile(":" + port + "(\\D|$)");
+        long sum = 0;
         for (ThreadInfo i : t.dumpAllThreads(false, false)) {
-            if (i.getThreadName().equals("fieldlink-committer")) {
-                return t.getThreadCpuTime(i.getThreadId());
+            String name = i.getThreadName();
+            boolean mine = port > 0 && ofPort.matcher(name).find();
+            for (String p : prefixes) {
+                mine |= name.startsWith(p);
+            }
+            if (mine) {
+                sum += Math.max(0, t.getThreadCpuTime(i.getThreadId()));
             }
         }
-        return 0;
+        return sum;
     }
 
     private record Result(int count, int failed, double elapsedSeconds) {
@@ -265,11 +364,20 @@ public final class IngestLoad {
         cf.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 1);
         cf.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1);
         cf.set(CoapConfig.MAX_RETRANSMIT, 4);
-        cf.set(CoapConfig.MAX_ACTIVE_PEERS, 100_000);
-        cf.set(DtlsConfig.DTLS_MAX_CONNECTIONS, 100_000);
+        // a client talks to two servers; only the bare server needs room for every device
+        boolean server = role == DtlsConfig.DtlsRole.SERVER_ONLY;
+        cf.set(CoapConfig.MAX_ACTIVE_PEERS, server ? 100_000 : 16);
+        cf.set(DtlsConfig.DTLS_MAX_CONNECTIONS, server ? 100_000 : 16);
         cf.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 16 * 1024 * 1024);
         // a 20-record batch (~1.3 KB) goes in one datagram, as the firmware sends it
         cf.set(CoapConfig.MAX_MESSAGE_SIZE, 4096);
+        if (server) {
+            // as the host: a few exchanges per peer, not every exchange for 247 s (gigabytes at this rate)
+            cf.set(CoapConfig.DEDUPLICATOR, CoapConfig.DEDUPLICATOR_PEERS_MARK_AND_SWEEP);
+            cf.set(CoapConfig.PEERS_MARK_AND_SWEEP_MESSAGES, HostConfig.COAP_DEDUP_PER_PEER.defaultValue());
+            cf.set(org.eclipse.californium.elements.config.UdpConfig.UDP_RECEIVE_BUFFER_SIZE, RECEIVE_BUFFER);
+            cf.set(DtlsConfig.DTLS_RECEIVE_BUFFER_SIZE, RECEIVE_BUFFER);
+        }
         return cf;
     }
 
@@ -288,7 +396,9 @@ public final class IngestLoad {
             Configuration cf = config(DtlsConfig.DtlsRole.CLIENT_ONLY);
             DtlsConnectorConfig dc = DtlsConnectorConfig.builder(cf).setAddress(new InetSocketAddress("127.0.0.1", 0))
                     .setAdvancedPskStore(new AdvancedSinglePskStore(d.id(), d.psk())).build();
-            CoapEndpoint ep = new CoapEndpoint.Builder().setConfiguration(cf).setConnector(new DTLSConnector(dc)).build();
+            DTLSConnector connector = new DTLSConnector(dc);
+            connector.setExecutor(dtlsClientPool);
+            CoapEndpoint ep = new CoapEndpoint.Builder().setConfiguration(cf).setConnector(connector).build();
             ep.setExecutors(clientMain, clientAux);
             start(ep);
             list.add(ep);
@@ -304,6 +414,15 @@ public final class IngestLoad {
         }
     }
 
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     /** A Californium server that answers {@code up} with 2.04 and a fixed Ack, storing nothing. */
     private static CoapServer bareServer(List<Device> devices) {
         Configuration cf = config(DtlsConfig.DtlsRole.SERVER_ONLY);
@@ -312,6 +431,10 @@ public final class IngestLoad {
             psks.setKey(d.id(), d.psk());
         }
         CoapServer server = new CoapServer(cf);
+        // own executors, so the bare server's threads can be told from the host's (same sizes as the defaults)
+        int threads = cf.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT);
+        server.setExecutors(Executors.newScheduledThreadPool(threads, named("bare-main#")),
+                Executors.newSingleThreadScheduledExecutor(named("bare-secondary#")), false);
         server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(cf)
                 .setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0)).build());
         DtlsConnectorConfig dc = DtlsConnectorConfig.builder(cf).setAddress(new InetSocketAddress("127.0.0.1", 0))

@@ -114,6 +114,26 @@ class BatchResourceTest {
     }
 
     @Test
+    void seriesRollupsAndEventsComeAsCsvToo() throws Exception {
+        post(up("up"), fullBatch());
+        String range = "&from=0&to=" + (T0 + 86_400_000L) + "&format=csv";
+        HostFixture.Reply raw = HostFixture.http(host.httpPort(), "GET", "/api/devices/w1/series?channel=w1:casing" + range,
+                host.operatorKey(), null);
+        assertThat(raw.status()).isEqualTo(200);
+        assertThat(raw.body()).isEqualTo("time,value\n" + Instant.ofEpochMilli(T0 + 5_000) + ",900.0\n");
+        HostFixture.Reply hourly = HostFixture.http(host.httpPort(), "GET",
+                "/api/devices/w1/series?channel=w1:casing&step=1h" + range, host.operatorKey(), null);
+        assertThat(hourly.body()).isEqualTo("time,min,max,mean,sum,count\n" + Instant.ofEpochMilli(T0)
+                + ",900.0,900.0,900.0,900.0,1\n");
+        HostFixture.Reply events = HostFixture.http(host.httpPort(), "GET", "/api/devices/w1/events?x=1" + range,
+                host.operatorKey(), null);
+        String[] lines = events.body().split("\n");
+        assertThat(lines[0]).isEqualTo("time,seq,type,body");
+        assertThat(lines).hasSize(5);
+        assertThat(lines[3]).startsWith(Instant.ofEpochMilli(T0 + 8_000) + ",4,sale,\"{\"\"tokenId\"\":77,");
+    }
+
+    @Test
     void sameBatchTwiceIsStoredOnceAndAckedTwice() throws Exception {
         Ack first = post(up("up"), fullBatch());
         Ack second = post(up("up"), fullBatch());
