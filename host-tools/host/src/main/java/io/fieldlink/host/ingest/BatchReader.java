@@ -46,6 +46,9 @@ public final class BatchReader {
         for (int i = 0; i < batch.size(); i++) {
             UplinkRecord r = batch.get(i);
             String path = "batch.records[" + i + "]";
+            if (r.seq() == 0) {
+                throw new MalformedUplinkException("record", path + ".seq: 0 is not a sequence number; a device's seqs start at 1");
+            }
             if (r.seq() < 0) {
                 throw new MalformedUplinkException("record", path + ".seq: " + Long.toUnsignedString(r.seq())
                         + " is above 2^63-1, which this host does not accept");

@@ -13,6 +13,13 @@ import java.util.List;
  * @param receivedAt epoch milliseconds when the host received it
  */
 public record Uplink(String device, long seq, List<Reading> readings, List<Event> events, long receivedAt) {
+    /** @throws IllegalArgumentException for seq 0 or below -1: a device's seqs start at 1 */
+    public Uplink {
+        if (seq == 0 || seq < -1) {
+            throw new IllegalArgumentException("seq " + seq + " is not a sequence number: a device's seqs start at 1 (-1 for a plain SenML pack)");
+        }
+    }
+
     /** @return the number of records (readings plus events) */
     public int records() {
         return readings.size() + events.size();

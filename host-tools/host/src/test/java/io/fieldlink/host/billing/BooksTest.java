@@ -36,7 +36,7 @@ class BooksTest {
     Path dir;
     final BooksRig.TestClock clock = new BooksRig.TestClock(T0);
     BooksRig rig;
-    long seq;
+    long seq = 1;
 
     @BeforeEach
     void open() {

@@ -19,7 +19,7 @@ final class SimMeter {
 
     final String id;
     final List<Uplink> journal = new ArrayList<>();
-    long seq;
+    long seq = 1;
     long balance;
     long creditIn;
     long charged;

@@ -58,6 +58,14 @@ class BatchReaderTest {
     }
 
     @Test
+    void seqZeroIsRefusedRatherThanTakenForAnAcknowledgedRecord() {
+        SenmlPack p = new SenmlPack();
+        p.add().name("v").value(1);
+        assertThatThrownBy(() -> BatchReader.read(batch(UplinkRecord.telemetry(0L, AT, p)), "m1", NOW))
+                .isInstanceOf(MalformedUplinkException.class).hasMessageContaining("batch.records[0].seq: 0");
+    }
+
+    @Test
     void nonFiniteValueIsRefusedNamingTheRecord() {
         SenmlPack ok = new SenmlPack();
         ok.add().name("v").value(1);
