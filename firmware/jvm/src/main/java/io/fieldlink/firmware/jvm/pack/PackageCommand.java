@@ -39,7 +39,7 @@ public final class PackageCommand {
         IssuerKeyPair signer;
         try {
             signer = IssuerKeyPair.fromPersistedText(Files.readString(key, StandardCharsets.US_ASCII));
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("--key " + key + ": not an issuer key: " + e.getMessage(), e);
         }
         Path j = jar != null ? jar : runningJar();
