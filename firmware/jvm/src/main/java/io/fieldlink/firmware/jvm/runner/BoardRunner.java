@@ -122,7 +122,8 @@ public final class BoardRunner implements AutoCloseable {
             board.boot();
             return null;
         });
-        Logger.info("board {} ({}) running; host {}://{}", s.deviceId(), def.name(), s.secure() ? "coaps" : "coap", s.host());
+        Logger.info("board {} ({}) running; host {}://{}:{}", s.deviceId(), def.name(), s.secure() ? "coaps" : "coap",
+                s.host().getHostString(), s.host().getPort());
     }
 
     private BoardApp app(RunnerSettings s, BoardDefinition def, TrustedKeys trusted) {
