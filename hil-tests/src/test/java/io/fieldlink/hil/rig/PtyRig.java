@@ -15,8 +15,7 @@ import io.fieldlink.firmware.jvm.testing.PtyPair;
 import io.fieldlink.protocol.crypto.Hex;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  * the wellhead, its Modbus RTU field bus on a second pair served by a real j2mod slave. Power off is
  * SIGTERM (the runner's clean stop), a power cut SIGKILL. Outputs are read back from the GPIO
  * binding's {@code output NAME=VALUE} log lines (Pi4J's mock pins live inside the board process).
+ * Each boot's log is kept in {@code target/hil-logs/}.
  */
 public final class PtyRig implements Rig {
     private static final Pattern OUTPUT = Pattern.compile("output (\\w+)=(-?\\d+)$");
@@ -51,6 +52,8 @@ public final class PtyRig implements Rig {
     private SimpleProcessImage image;
     private Process process;
     private volatile boolean running;
+    private final Object logLock = new Object();
+    private BufferedReader logReader;
     private int boots;
 
     public PtyRig(RigSpec spec) throws Exception {
@@ -123,28 +126,47 @@ public final class PtyRig implements Rig {
         }
         boots++;
         running = false;
-        Path log = spec.dir().resolve("board-" + boots + ".log");
-        process = new ProcessBuilder(cmd).redirectOutput(spec.dir().resolve("board-" + boots + ".out").toFile()).start();
+        Path logs = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "hil-logs"));
+        Path log = logs.resolve(spec.deviceId() + "-" + getClass().getSimpleName() + "-boot" + boots + ".log");
+        process = new ProcessBuilder(cmd).redirectOutput(spec.dir().resolve("board-" + boots + ".out").toFile())
+                .redirectError(log.toFile()).start();
         Process p = process;
-        Thread reader = new Thread(() -> follow(p, log), "board-log-" + boots);
-        reader.setDaemon(true);
-        reader.start();
+        synchronized (logLock) {
+            logReader = Files.newBufferedReader(log, StandardCharsets.UTF_8);
+        }
+        Thread follower = new Thread(() -> follow(p), "board-log-" + boots);
+        follower.setDaemon(true);
+        follower.start();
         try {
             Poll.until("the board process reports it runs", Duration.ofSeconds(60), () -> running || !p.isAlive());
         } catch (AssertionError e) {
             throw new IllegalStateException(e.getMessage() + "; its log: " + Files.readString(log), e);
         }
         if (!running) {
+            drain();
             throw new IllegalStateException("the board process exited with " + p.waitFor() + "; its log: " + Files.readString(log));
         }
     }
 
-    private void follow(Process p, Path log) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
-                PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
+    /** Follows the board's log file while the process lives. */
+    private void follow(Process p) {
+        while (p.isAlive()) {
+            drain();
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+
+    /** Reads the log lines written since the last call: output changes and the start-up line. */
+    private void drain() {
+        synchronized (logLock) {
+            drainLocked();
+        }
+    }
+
+    private void drainLocked() {
+        try {
             String line;
-            while ((line = in.readLine()) != null) {
-                out.println(line);
+            while (logReader != null && (line = logReader.readLine()) != null) {
                 Matcher m = OUTPUT.matcher(line);
                 if (m.find()) {
                     outputs.put(m.group(1), Long.parseLong(m.group(2)));
@@ -154,7 +176,7 @@ public final class PtyRig implements Rig {
                 }
             }
         } catch (IOException e) {
-            // the process ended; its log file says what it printed
+            throw new UncheckedIOException("reading the board's log", e);
         }
     }
 
@@ -182,6 +204,15 @@ public final class PtyRig implements Rig {
             process.waitFor(10, TimeUnit.SECONDS);
         }
         process = null;
+        synchronized (logLock) {
+            drainLocked();
+            try {
+                logReader.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            logReader = null;
+        }
     }
 
     @Override
@@ -217,6 +248,7 @@ public final class PtyRig implements Rig {
 
     @Override
     public long output(String name) {
+        drain();
         Long v = outputs.get(name);
         if (v == null) {
             throw new IllegalArgumentException("board " + def.name() + " has no output " + name);

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import org.tinylog.Logger;
+import org.tinylog.provider.ProviderRegistry;
 import picocli.CommandLine;
 
 /**
@@ -71,7 +72,13 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Logger.info("stopping board {}", settings.deviceId());
             runner.close();
+            Logger.info("board {} stopped", settings.deviceId());
             stopped.countDown();
+            try {
+                ProviderRegistry.getLoggingProvider().shutdown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "fieldlink-board-shutdown"));
         try {
             stopped.await();

@@ -41,6 +41,7 @@ public final class J2modModbusMaster implements ModbusMaster, AutoCloseable {
     private final int[] registers = new int[125];
     private final AtomicBoolean busy = new AtomicBoolean();
     private AbstractModbusMaster master;
+    private boolean connectFailing;
 
     /**
      * @param link the bus
@@ -112,7 +113,10 @@ public final class J2modModbusMaster implements ModbusMaster, AutoCloseable {
             disconnect();
             return ModbusStatus.TIMEOUT;
         } catch (Exception e) {
-            Logger.warn("modbus {}: cannot connect: {}", link, e.getMessage());
+            if (!connectFailing) {
+                Logger.warn("modbus {}: cannot connect: {} (retrying with every read; logged once)", link, e.getMessage());
+                connectFailing = true;
+            }
             disconnect();
             return ModbusStatus.TIMEOUT;
         }
@@ -142,6 +146,10 @@ public final class J2modModbusMaster implements ModbusMaster, AutoCloseable {
             m.connect();
             m.setRetries(0);
             master = m;
+            if (connectFailing) {
+                Logger.info("modbus {}: connected", link);
+                connectFailing = false;
+            }
         }
         return master;
     }
