@@ -15,8 +15,8 @@ import picocli.CommandLine;
 /**
  * {@code fieldlink board}: runs one board until Ctrl-C or SIGTERM (a shutdown hook stops it cleanly),
  * or, as {@code fieldlink board package}, builds a flashable image. Exit codes: 0 done, 2 bad options,
- * 3 a port, file or the network could not be used. Messages go to standard error: standard output
- * belongs to the stdio console.
+ * 3 a port, file or the network could not be used. Help goes to standard output; while a board runs,
+ * messages go to standard error (standard output belongs to the stdio console).
  */
 public final class Main {
     /** Done. */
@@ -31,12 +31,12 @@ public final class Main {
 
     @SuppressForbidden
     public static void main(String[] args) {
-        System.exit(run(args, System.err));
+        System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream err) {
+    static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("package")) {
-            return pack(Arrays.copyOfRange(args, 1, args.length), err);
+            return pack(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         RunCommand options = new RunCommand();
         CommandLine cli = new CommandLine(options);
@@ -44,11 +44,11 @@ public final class Main {
         try {
             cli.parseArgs(args);
             if (cli.isUsageHelpRequested()) {
-                cli.usage(err);
+                cli.usage(out);
                 return OK;
             }
             if (cli.isVersionHelpRequested()) {
-                cli.printVersionHelp(err);
+                cli.printVersionHelp(out);
                 return OK;
             }
             settings = options.settings();
@@ -88,20 +88,20 @@ public final class Main {
         return OK;
     }
 
-    private static int pack(String[] args, PrintStream err) {
+    private static int pack(String[] args, PrintStream out, PrintStream err) {
         PackageCommand options = new PackageCommand();
         CommandLine cli = new CommandLine(options);
         try {
             cli.parseArgs(args);
             if (cli.isUsageHelpRequested()) {
-                cli.usage(err);
+                cli.usage(out);
                 return OK;
             }
             if (cli.isVersionHelpRequested()) {
-                cli.printVersionHelp(err);
+                cli.printVersionHelp(out);
                 return OK;
             }
-            err.println(options.run());
+            out.println(options.run());
             return OK;
         } catch (CommandLine.ParameterException | IllegalArgumentException e) {
             err.println("fieldlink board package: " + e.getMessage());

@@ -22,10 +22,15 @@ class MainTest {
     @TempDir
     Path dir;
 
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return Main.run(args, new PrintStream(err, true, StandardCharsets.UTF_8));
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private String err() {
@@ -35,10 +40,11 @@ class MainTest {
     @Test
     void helpListsTheOptionsAndPackaging() {
         assertThat(run("--help")).isZero();
-        assertThat(err()).contains("--board", "--data", "--host", "--console", "--modbus", "--psk-file", "board package");
-        err.reset();
+        assertThat(out()).contains("Usage: fieldlink board", "--board", "--data", "--host", "--console", "--modbus", "--psk-file",
+                "board package");
+        out.reset();
         assertThat(run("package", "--help")).isZero();
-        assertThat(err()).contains("--key", "--out");
+        assertThat(out()).contains("Usage: fieldlink board package", "--key", "--out");
     }
 
     @ParameterizedTest
@@ -79,6 +85,7 @@ class MainTest {
 
         assertThat(run("package", "--board", "wellhead", "--key", keyFile.toString(), "--jar", jar.toString(), "--out", out.toString()))
                 .isZero();
+        assertThat(out()).contains("image fieldlink-board-wellhead 0.1.0", "signed by key " + Hex.encode(key.keyId()));
         ImageManifest m = ImageManifest.verify(Files.readString(out.resolve("manifest.txt")), Map.of(Hex.encode(key.keyId()), key.publicKey()));
         assertThat(m.board()).isEqualTo("wellhead");
         assertThat(Files.readString(out.resolve("board/wellhead.board"))).contains("modbus_register");
