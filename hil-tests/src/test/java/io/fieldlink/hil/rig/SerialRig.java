@@ -16,6 +16,7 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
 import io.fieldlink.boards.BoardDefinition;
 import io.fieldlink.firmware.jvm.testing.ConsoleClient;
+import io.fieldlink.protocol.crypto.Hex;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,8 +32,10 @@ import java.util.Map;
  *   <li>{@code fieldlink.hil.serial.modbus} — the rig's end of the wellhead's RS-485 bus, where this rig
  *       serves the sensors as a j2mod RTU slave (unit 1, 9600 8N1).</li>
  * </ul>
- * A relay can only cut the supply: power off is a power cut here. The board must be provisioned with
- * the device id and PSK the suite's host uses ({@code fieldlink.hil.serial.id}, {@code .psk}).
+ * A relay can only cut the supply: power off is a power cut here. With
+ * {@code fieldlink.hil.serial.hostAddress} (this computer's address as the board sees it) the rig
+ * provisions the board over its console with the id and PSK the suite's host registered, and the
+ * issuer key, at the first power-on (needs the firmware's console {@code provision} command).
  */
 public final class SerialRig implements Rig {
     /** System property naming the console port; the serial rig runs only when it is set. */
@@ -46,6 +49,7 @@ public final class SerialRig implements Rig {
     private final Map<String, DigitalInput> sense = new HashMap<>();
     private final SimpleProcessImage image;
     private final ModbusSlave slave;
+    private boolean provisioned;
 
     /** @return true when the properties name a console port */
     public static boolean configured() {
@@ -91,20 +95,52 @@ public final class SerialRig implements Rig {
     }
 
     @Override
-    public void powerOn() {
+    public void powerOn() throws InterruptedException {
         power.high();
+        awaitConsole();
+        String hostAddress = System.getProperty("fieldlink.hil.serial.hostAddress");
+        if (hostAddress != null && !provisioned) {
+            provision(hostAddress);
+        }
+        console.clear();
+    }
+
+    private void awaitConsole() {
         Poll.until("the board's console answers after power-on", Duration.ofSeconds(120), () -> {
             console.clear();
-            console.send("id");
+            console.send("mode machine");
             try {
                 String line = console.next(Duration.ofSeconds(2));
-                return line != null && line.contains(spec.deviceId());
+                return line != null && line.equals("OK mode=machine");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return true;
             }
         });
-        console.clear();
+    }
+
+    /**
+     * Gives the board the identity the suite's host registered (the console's {@code provision}
+     * command, as {@code fieldlink ctl provision} does), then reboots it so the identity takes effect.
+     */
+    private void provision(String hostAddress) throws InterruptedException {
+        String[] lines = {"login " + System.getProperty("fieldlink.hil.serial.pin", "4711"),
+            "provision id " + spec.deviceId(), "provision psk " + Hex.encode(spec.psk()),
+            "provision host coaps://" + hostAddress + ":" + spec.host().coapsPort(),
+            "provision issuer " + Hex.encode(spec.issuer().keyId()) + " " + spec.issuer().publicKeyHex(),
+            "provision commit"};
+        for (String line : lines) {
+            console.clear();
+            console.send(line);
+            String reply = console.next(Duration.ofSeconds(5));
+            if (reply == null || !reply.startsWith("OK")) {
+                throw new IllegalStateException("provisioning the board failed at '" + line.split(" ")[0] + " "
+                        + line.split(" ")[1] + "': " + reply);
+            }
+        }
+        console.send("reboot");
+        provisioned = true;
+        awaitConsole();
     }
 
     @Override

@@ -1,13 +1,12 @@
 package io.fieldlink.firmware.jvm;
 
 import io.fieldlink.firmware.jvm.pack.PackageCommand;
-import io.fieldlink.firmware.jvm.runner.BoardRunner;
+import io.fieldlink.firmware.jvm.runner.BoardProcess;
 import io.fieldlink.firmware.jvm.runner.RunCommand;
 import io.fieldlink.firmware.jvm.runner.RunnerSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
 import org.tinylog.Logger;
 import org.tinylog.provider.ProviderRegistry;
 import picocli.CommandLine;
@@ -57,9 +56,9 @@ public final class Main {
             err.println("Try './fieldlink board --help'.");
             return USAGE;
         }
-        BoardRunner runner;
+        BoardProcess process = new BoardProcess(settings);
         try {
-            runner = BoardRunner.start(settings);
+            process.start();
         } catch (IllegalArgumentException e) {
             err.println("fieldlink board: " + e.getMessage());
             return USAGE;
@@ -68,12 +67,8 @@ public final class Main {
             err.println("fieldlink board: start-up failed: " + e.getMessage());
             return IO;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Logger.info("stopping board {}", settings.deviceId());
-            runner.close();
-            Logger.info("board {} stopped", settings.deviceId());
-            stopped.countDown();
+            process.stop();
             try {
                 ProviderRegistry.getLoggingProvider().shutdown();
             } catch (InterruptedException e) {
@@ -81,11 +76,11 @@ public final class Main {
             }
         }, "fieldlink-board-shutdown"));
         try {
-            stopped.await();
+            return process.runUntilStopped() ? OK : IO;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return OK;
         }
-        return OK;
     }
 
     private static int pack(String[] args, PrintStream out, PrintStream err) {

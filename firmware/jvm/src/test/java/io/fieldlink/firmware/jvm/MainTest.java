@@ -49,7 +49,6 @@ class MainTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--board meter --data D --host coaps://127.0.0.1:5684                  | no device id: give --id",
         "--board meter --data D --host coaps://127.0.0.1:5684 --id m-1         | coaps needs the device's PSK",
         "--board lamp --data D --host coaps://127.0.0.1 --id m-1               | --board lamp: no such board",
         "--board meter --data D --host http://127.0.0.1 --id m-1               | expected coaps://HOST[:PORT]",

@@ -7,6 +7,7 @@ import io.fieldlink.firmware.hal.SerialConsole;
 import io.fieldlink.firmware.jvm.loop.BoardLoopThread;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.LockSupport;
 import org.tinylog.Logger;
 
 /**
@@ -79,9 +80,14 @@ public final class SerialPortConsole implements SerialConsole, AutoCloseable {
         this.receiver = receiver;
     }
 
+    /** Lets the last lines leave (up to half a second), then closes the port. */
     @Override
     public void close() {
         open = false;
+        long deadline = System.nanoTime() + 500_000_000L;
+        while (port.bytesAwaitingWrite() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(5_000_000L);
+        }
         port.closePort();
     }
 }

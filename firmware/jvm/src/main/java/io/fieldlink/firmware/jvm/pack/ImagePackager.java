@@ -102,7 +102,7 @@ public final class ImagePackager {
                 + "WorkingDirectory=" + INSTALL_DIR + "\n"
                 + "ExecStart=/usr/bin/java -Xmx64m -jar " + INSTALL_DIR + "/" + jarName
                 + " --board " + INSTALL_DIR + "/board/" + boardName + ".board --data /var/lib/fieldlink"
-                + " --host ${FIELDLINK_HOST} --console ${FIELDLINK_CONSOLE} $FIELDLINK_ARGS\n"
+                + " --console ${FIELDLINK_CONSOLE} $FIELDLINK_ARGS\n"
                 + "# SIGTERM stops the board cleanly (outputs to their safe values); a kill is a power cut, also safe.\n"
                 + "KillSignal=SIGTERM\n"
                 + "TimeoutStopSec=20\n"
@@ -115,9 +115,10 @@ public final class ImagePackager {
 
     static String env(String boardName) {
         return "# /etc/fieldlink/" + ENV + " for the " + boardName + " board (copy and edit; see docs/flashing.md)\n"
-                + "FIELDLINK_HOST=coaps://host.example:5684\n"
                 + "FIELDLINK_CONSOLE=/dev/serial0\n"
                 + "# Extra options, e.g. --output relay=17 --input tamper=27 --modbus rtu:/dev/ttyUSB0:9600\n"
+                + "# The id, PSK, host and issuer keys come from provisioning over the console ('fieldlink ctl provision');\n"
+                + "# --id ID --psk-file FILE --host coaps://HOST:5684 --trusted-keys FILE override them.\n"
                 + "FIELDLINK_ARGS=\n";
     }
 }

@@ -49,7 +49,11 @@ import org.tinylog.Logger;
  * <p>Thread-safe: {@link #close} may come from a shutdown hook.
  */
 public final class BoardRunner implements AutoCloseable {
+    /** The device id of a board that has not been provisioned yet. */
+    public static final String UNPROVISIONED = "unprovisioned";
+
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private String deviceId;
     private BoardLoopThread loop;
     private Board board;
     private boolean closed;
@@ -64,9 +68,21 @@ public final class BoardRunner implements AutoCloseable {
      * @throws IllegalArgumentException naming a setting that does not fit the board
      */
     public static BoardRunner start(RunnerSettings s) throws IOException {
+        return start(s, null);
+    }
+
+    /**
+     * @param s the settings
+     * @param rebootRequested what the console's {@code reboot} does: called on the loop thread, must not
+     *     block; null reboots the board in place (same identity and ports)
+     * @return the running board
+     * @throws IOException when a port, the data directory or the network cannot be opened
+     * @throws IllegalArgumentException naming a setting that does not fit the board
+     */
+    public static BoardRunner start(RunnerSettings s, Runnable rebootRequested) throws IOException {
         BoardRunner runner = new BoardRunner();
         try {
-            runner.open(s);
+            runner.open(s, rebootRequested);
         } catch (IOException | RuntimeException e) {
             runner.close();
             throw e;
@@ -74,22 +90,36 @@ public final class BoardRunner implements AutoCloseable {
         return runner;
     }
 
-    private void open(RunnerSettings s) throws IOException {
+    private void open(RunnerSettings s, Runnable rebootRequested) throws IOException {
         BoardDefinition def = s.definition();
         SystemClock clock = new SystemClock();
         FileStorage storage = FileStorage.open(s.dataDir(), RunnerSettings.STORAGE_LAYOUT);
         resources.push(storage);
         applyConfig(def, storage, s.config());
 
-        loop = new BoardLoopThread("board-" + s.deviceId(), clock);
+        StoredIdentity stored = StoredIdentity.read(new Settings(storage.area("settings")));
+        String deviceId = s.deviceId() != null ? s.deviceId() : stored.deviceId();
+        HostAddress host = s.host() != null ? s.host()
+                : stored.host() == null ? null : HostAddress.parse(stored.host(), "provisioned host");
+        byte[] psk = s.psk() != null ? s.psk() : stored.psk();
+        boolean provisioned = deviceId != null && host != null;
+        if (!provisioned) {
+            deviceId = deviceId != null ? deviceId : UNPROVISIONED;
+        } else if (host.secure() && psk == null) {
+            throw new IllegalArgumentException("coaps needs the device's PSK: give --psk-file FILE or provision the board");
+        }
+
+        loop = new BoardLoopThread("board-" + deviceId, clock);
         resources.push(loop);
         DatagramTransport transport;
-        if (s.secure()) {
-            DtlsTransport dtls = DtlsTransport.start(s.host(), s.deviceId(), s.psk(), loop);
+        if (!provisioned) {
+            transport = new NoNetwork();
+        } else if (host.secure()) {
+            DtlsTransport dtls = DtlsTransport.start(host.resolved(), deviceId, psk, loop);
             resources.push(dtls);
             transport = dtls;
         } else {
-            UdpTransport udp = UdpTransport.start(s.host(), loop);
+            UdpTransport udp = UdpTransport.start(host.resolved(), loop);
             resources.push(udp);
             transport = udp;
         }
@@ -108,22 +138,28 @@ public final class BoardRunner implements AutoCloseable {
 
         TrustedKeys trusted = new TrustedKeys();
         IssuerKeys issuers = new IssuerKeys();
-        for (byte[][] k : s.trustedKeys()) {
+        for (byte[][] k : s.trustedKeys().isEmpty() ? stored.issuers() : s.trustedKeys()) {
             trusted.add(k[0], k[1]);
             issuers.add(k[0], k[1]);
         }
         BoardApp app = app(s, def, trusted);
-        board = Board.builder().definition(def).app(app).deviceId(s.deviceId()).clock(clock).storage(storage)
+        board = Board.builder().definition(def).app(app).deviceId(deviceId).clock(clock).storage(storage)
                 .transport(transport).console(console).sensors(new BoardSensors(def, inputs, s.fixedSensors()))
-                .actuators(actuators).crypto(BouncyCastleHalCrypto.INSTANCE).log(new TinylogBoardLog(s.deviceId()))
-                .uplink(new CoapUplinkFactory(issuers, new UplinkOptions())).build();
+                .actuators(actuators).crypto(BouncyCastleHalCrypto.INSTANCE).log(new TinylogBoardLog(deviceId))
+                .uplink(provisioned ? new CoapUplinkFactory(issuers, new UplinkOptions()) : null)
+                .rebootAction(rebootRequested).build();
         loop.start(board.loop());
         onLoop(() -> {
             board.boot();
             return null;
         });
-        Logger.info("board {} ({}) running; host {}://{}:{}", s.deviceId(), def.name(), s.secure() ? "coaps" : "coap",
-                s.host().getHostString(), s.host().getPort());
+        if (provisioned) {
+            Logger.info("board {} ({}) running; host {}", deviceId, def.name(), host);
+        } else {
+            Logger.warn("board {} ({}) running console-only: no device id or host yet; provision it "
+                    + "('fieldlink ctl provision') or give --id and --host, then restart it", deviceId, def.name());
+        }
+        this.deviceId = deviceId;
     }
 
     private BoardApp app(RunnerSettings s, BoardDefinition def, TrustedKeys trusted) {
@@ -178,6 +214,11 @@ public final class BoardRunner implements AutoCloseable {
     /** @return the board (for tests: run work on it through {@link #loop()}) */
     public Board board() {
         return board;
+    }
+
+    /** @return the device id the board runs as ({@link #UNPROVISIONED} before provisioning) */
+    public String deviceId() {
+        return deviceId;
     }
 
     /** @return the board's loop thread */

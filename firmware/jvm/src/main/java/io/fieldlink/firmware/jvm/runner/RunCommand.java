@@ -3,12 +3,6 @@ package io.fieldlink.firmware.jvm.runner;
 import io.fieldlink.boards.BoardDefinition;
 import io.fieldlink.firmware.jvm.gpio.PinMap;
 import io.fieldlink.firmware.jvm.modbus.ModbusLink;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +19,8 @@ import picocli.CommandLine.Option;
         description = {"Runs one board (meter, pump, wellhead) on this JVM or Raspberry Pi until Ctrl-C or SIGTERM.",
             "'fieldlink board package --help' builds a flashable image instead."},
         footer = {"", "Exit codes: 0 stopped cleanly, 2 bad options, 3 a port, file or the network could not be used.",
-            "Without --id / --psk-file the board reads DIR/device.id and DIR/device.psk (hex)."})
+            "Without --id, --psk-file and --host the board uses what 'fieldlink ctl provision' stored in it;",
+            "a board with no id or host yet runs console-only, ready to be provisioned."})
 public final class RunCommand {
     @Option(names = "--board", required = true, paramLabel = "NAME", description = "meter, pump, wellhead, or a path to a .board file")
     String board;
@@ -33,13 +28,13 @@ public final class RunCommand {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "the board's storage directory (created when absent)")
     Path data;
 
-    @Option(names = "--host", required = true, paramLabel = "URI", description = "coaps://HOST[:PORT] (DTLS-PSK, default port 5684) or coap://HOST[:PORT] (plain, 5683)")
+    @Option(names = "--host", paramLabel = "URI", description = "coaps://HOST[:PORT] (DTLS-PSK, default port 5684) or coap://HOST[:PORT] (plain, 5683); default: the provisioned host")
     String host;
 
-    @Option(names = "--id", paramLabel = "ID", description = "device id (the DTLS PSK identity)")
+    @Option(names = "--id", paramLabel = "ID", description = "device id (the DTLS PSK identity); default: the provisioned id")
     String id;
 
-    @Option(names = "--psk-file", paramLabel = "FILE", description = "file with the device's pre-shared key in hex")
+    @Option(names = "--psk-file", paramLabel = "FILE", description = "file with the device's pre-shared key in hex; default: the provisioned PSK")
     Path pskFile;
 
     @Option(names = "--console", paramLabel = "PORT", defaultValue = "stdio", description = "serial port for the technician console, or stdio (default)")
@@ -78,33 +73,11 @@ public final class RunCommand {
      */
     public RunnerSettings settings() {
         BoardDefinition definition = BoardFiles.definition(board);
-        URI uri;
-        try {
-            uri = new URI(host);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("--host " + host + ": not a URI: " + e.getMessage(), e);
+        HostAddress address = host == null ? null : HostAddress.parse(host, "--host");
+        if (id != null && (id.isBlank() || id.length() > 64 || !id.chars().allMatch(c -> c > ' ' && c < 127))) {
+            throw new IllegalArgumentException("--id '" + id + "': 1..64 printable characters without blanks");
         }
-        String scheme = uri.getScheme();
-        if (!"coaps".equals(scheme) && !"coap".equals(scheme)) {
-            throw new IllegalArgumentException("--host " + host + ": expected coaps://HOST[:PORT] or coap://HOST[:PORT]");
-        }
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException("--host " + host + ": no host name");
-        }
-        boolean secure = scheme.equals("coaps");
-        int port = uri.getPort() > 0 ? uri.getPort() : secure ? 5684 : 5683;
-        String deviceId = id != null ? id : fromDataDir("device.id", "--id");
-        if (deviceId.isBlank() || deviceId.length() > 64 || !deviceId.chars().allMatch(c -> c > ' ' && c < 127)) {
-            throw new IllegalArgumentException("--id '" + deviceId + "': 1..64 printable characters without blanks");
-        }
-        byte[] psk = null;
-        if (secure) {
-            Path file = pskFile != null ? pskFile : data.resolve("device.psk");
-            if (pskFile == null && !Files.exists(file)) {
-                throw new IllegalArgumentException("coaps needs the device's PSK: give --psk-file FILE (or put it in " + file + ")");
-            }
-            psk = BoardFiles.psk(file);
-        }
+        byte[] psk = pskFile == null ? null : BoardFiles.psk(pskFile);
         if (!console.equals("stdio") && (consoleBaud < 300 || consoleBaud > 4_000_000)) {
             throw new IllegalArgumentException("--console-baud " + consoleBaud + ": not a serial speed");
         }
@@ -122,22 +95,10 @@ public final class RunCommand {
                 throw new IllegalArgumentException("--sensor " + e.getKey() + "=" + e.getValue() + ": not an integer raw value", ex);
             }
         }
-        return new RunnerSettings(definition, data, new InetSocketAddress(uri.getHost(), port), secure, deviceId, psk,
+        return new RunnerSettings(definition, data, address, id, psk,
                 console, consoleBaud, modbus == null ? null : ModbusLink.parse(modbus), modbusTimeout,
                 PinMap.parse(outputs), PinMap.parse(inputs), fixed, pairs("--set", config),
                 trustedKeys == null ? List.of() : BoardFiles.trustedKeys(trustedKeys), meterTelemetry);
-    }
-
-    private String fromDataDir(String name, String option) {
-        Path file = data.resolve(name);
-        if (!Files.exists(file)) {
-            throw new IllegalArgumentException("no device id: give " + option + " ID (or put it in " + file + ")");
-        }
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read it: " + e.getMessage(), e);
-        }
     }
 
     private static Map<String, String> pairs(String option, List<String> entries) {

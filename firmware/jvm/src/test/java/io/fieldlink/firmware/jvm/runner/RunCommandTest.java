@@ -21,19 +21,21 @@ class RunCommandTest {
     }
 
     @Test
-    void coapsDefaultsToPort5684AndReadsTheIdentityFromTheDataDirectory() throws Exception {
-        Path data = Files.createDirectories(dir.resolve("data"));
-        Files.writeString(data.resolve("device.id"), "m-7\n");
-        Files.writeString(data.resolve("device.psk"), "00112233 44556677 8899aabb ccddeeff\n");
+    void coapsDefaultsToPort5684AndIdentityOptionsAreOptional() throws Exception {
+        Path psk = Files.writeString(dir.resolve("m-7.psk"), "00112233 44556677 8899aabb ccddeeff\n");
 
-        RunnerSettings s = settings("--board", "meter", "--data", data.toString(), "--host", "coaps://127.0.0.1");
+        RunnerSettings s = settings("--board", "meter", "--data", dir.toString(), "--host", "coaps://127.0.0.1", "--id", "m-7",
+                "--psk-file", psk.toString());
+        RunnerSettings bare = settings("--board", "meter", "--data", dir.toString());
 
-        assertThat(s.secure()).isTrue();
-        assertThat(s.host().getPort()).isEqualTo(5684);
+        assertThat(s.host().secure()).isTrue();
+        assertThat(s.host().address().getPort()).isEqualTo(5684);
         assertThat(s.deviceId()).isEqualTo("m-7");
         assertThat(s.psk()).hasSize(16).startsWith(0x00, 0x11, 0x22);
         assertThat(s.console()).isEqualTo("stdio");
         assertThat(s.definition().name()).isEqualTo("meter");
+        assertThat(bare.host()).as("the provisioned host is used").isNull();
+        assertThat(bare.deviceId()).isNull();
     }
 
     @Test
@@ -44,8 +46,8 @@ class RunCommandTest {
                 "--id", "w-1", "--modbus", "rtu:/dev/ttyUSB1:19200", "--output", "shutin_valve=17",
                 "--set", "daily_close_hour=7", "--trusted-keys", keys.toString(), "--console", "/dev/serial0");
 
-        assertThat(s.secure()).isFalse();
-        assertThat(s.host().getPort()).isEqualTo(5683);
+        assertThat(s.host().secure()).isFalse();
+        assertThat(s.host().address().getPort()).isEqualTo(5683);
         assertThat(s.modbus().toString()).isEqualTo("rtu:/dev/ttyUSB1:19200");
         assertThat(s.outputs().pin("shutin_valve")).isEqualTo(17);
         assertThat(s.config()).containsEntry("daily_close_hour", "7");
