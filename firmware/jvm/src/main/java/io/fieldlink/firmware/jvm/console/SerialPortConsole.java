@@ -18,16 +18,22 @@ public final class SerialPortConsole implements SerialConsole, AutoCloseable {
     private final SerialPort port;
     private final Thread reader;
     private volatile LineReceiver receiver;
+    private volatile BoardLoopThread loop;
     private volatile boolean open = true;
 
     private SerialPortConsole(SerialPort port, BoardLoopThread loop) {
         this.port = port;
-        LineAssembler lines = new LineAssembler(line -> loop.post(() -> deliver(line)));
+        this.loop = loop;
+        LineAssembler lines = new LineAssembler(this::post);
         this.reader = new Thread(() -> read(lines), "console-" + port.getSystemPortName());
         this.reader.setDaemon(true);
     }
 
-    /** Opens {@code path} at {@code baud}; a port that does not open is an {@link IOException} naming it. */
+    /**
+     * Opens {@code path} at {@code baud}; a port that does not open is an {@link IOException} naming it.
+     *
+     * @param loop the board loop that gets its lines, or null until {@link #attach}
+     */
     public static SerialPortConsole open(String path, int baud, BoardLoopThread loop) throws IOException {
         SerialPort port;
         try {
@@ -59,6 +65,14 @@ public final class SerialPortConsole implements SerialConsole, AutoCloseable {
         }
     }
 
+    /** Hands a line to the board's loop; a line that comes while no board is attached is dropped. */
+    private void post(String line) {
+        BoardLoopThread current = loop;
+        if (current != null) {
+            current.post(() -> deliver(line));
+        }
+    }
+
     private void deliver(String line) {
         LineReceiver current = receiver;
         if (current != null) {
@@ -73,6 +87,15 @@ public final class SerialPortConsole implements SerialConsole, AutoCloseable {
         if (written != bytes.length) {
             Logger.debug("serial console {} dropped output ({} of {} bytes)", port.getSystemPortName(), written, bytes.length);
         }
+    }
+
+    /**
+     * Hands the open console to another board loop (a board restarted in the same process keeps its
+     * cable); the new board sets its receiver when it boots.
+     */
+    public void attach(BoardLoopThread newLoop) {
+        receiver = null;
+        loop = newLoop;
     }
 
     @Override

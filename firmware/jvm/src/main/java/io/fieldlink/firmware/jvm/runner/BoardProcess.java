@@ -1,19 +1,21 @@
 package io.fieldlink.firmware.jvm.runner;
 
+import io.fieldlink.firmware.jvm.console.SerialPortConsole;
 import java.io.IOException;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.tinylog.Logger;
 
 /**
  * The board process's life: it runs a {@link BoardRunner} until stopped; the console's {@code reboot}
- * restarts it in this process (everything closed and opened again, so an identity provisioned over the
- * console takes effect); {@link #stop} (the shutdown hook on Ctrl-C or SIGTERM) stops it cleanly.
+ * restarts it in this process (everything but the console closed and opened again, so an identity
+ * provisioned over the console takes effect, and the technician's cable stays open); {@link #stop} (the shutdown hook on Ctrl-C or SIGTERM) stops it cleanly.
  */
 public final class BoardProcess {
     private final RunnerSettings settings;
     private final LinkedBlockingQueue<Boolean> events = new LinkedBlockingQueue<>();
     private final Object lock = new Object();
     private BoardRunner current;
+    private SerialPortConsole console;
     private boolean stopping;
 
     /** @param settings what each start uses */
@@ -24,7 +26,22 @@ public final class BoardProcess {
     /** Starts the board (see {@link BoardRunner#start(RunnerSettings, Runnable)} for what it throws). */
     public void start() throws IOException {
         synchronized (lock) {
-            current = BoardRunner.start(settings, () -> events.add(Boolean.TRUE));
+            if (!settings.console().equals("stdio")) {
+                console = SerialPortConsole.open(settings.console(), settings.consoleBaud(), null);
+            }
+            try {
+                current = BoardRunner.start(settings, () -> events.add(Boolean.TRUE), console);
+            } catch (IOException | RuntimeException e) {
+                closeConsole();
+                throw e;
+            }
+        }
+    }
+
+    private void closeConsole() {
+        if (console != null) {
+            console.close();
+            console = null;
         }
     }
 
@@ -42,11 +59,12 @@ public final class BoardProcess {
                 Logger.info("rebooting board {}", current.deviceId());
                 current.close();
                 try {
-                    current = BoardRunner.start(settings, () -> events.add(Boolean.TRUE));
+                    current = BoardRunner.start(settings, () -> events.add(Boolean.TRUE), console);
                 } catch (IOException | RuntimeException e) {
                     Logger.error(e, "the board did not start again after its reboot");
                     current = null;
                     stopping = true;
+                    closeConsole();
                     return false;
                 }
             }
@@ -66,6 +84,7 @@ public final class BoardProcess {
                 current.close();
                 Logger.info("board {} stopped", current.deviceId());
             }
+            closeConsole();
         }
         events.add(Boolean.FALSE);
     }

@@ -68,7 +68,7 @@ public final class BoardRunner implements AutoCloseable {
      * @throws IllegalArgumentException naming a setting that does not fit the board
      */
     public static BoardRunner start(RunnerSettings s) throws IOException {
-        return start(s, null);
+        return start(s, null, null);
     }
 
     /**
@@ -80,9 +80,20 @@ public final class BoardRunner implements AutoCloseable {
      * @throws IllegalArgumentException naming a setting that does not fit the board
      */
     public static BoardRunner start(RunnerSettings s, Runnable rebootRequested) throws IOException {
+        return start(s, rebootRequested, null);
+    }
+
+    /**
+     * As {@link #start(RunnerSettings, Runnable)}, on a serial console that is already open (the
+     * runner attaches it to its loop and leaves it open when it closes).
+     *
+     * @param serialConsole the open console, or null to open {@link RunnerSettings#console()}
+     */
+    public static BoardRunner start(RunnerSettings s, Runnable rebootRequested, SerialPortConsole serialConsole)
+            throws IOException {
         BoardRunner runner = new BoardRunner();
         try {
-            runner.open(s, rebootRequested);
+            runner.open(s, rebootRequested, serialConsole);
         } catch (IOException | RuntimeException e) {
             runner.close();
             throw e;
@@ -90,7 +101,7 @@ public final class BoardRunner implements AutoCloseable {
         return runner;
     }
 
-    private void open(RunnerSettings s, Runnable rebootRequested) throws IOException {
+    private void open(RunnerSettings s, Runnable rebootRequested, SerialPortConsole given) throws IOException {
         BoardDefinition def = s.definition();
         SystemClock clock = new SystemClock();
         FileStorage storage = FileStorage.open(s.dataDir(), RunnerSettings.STORAGE_LAYOUT);
@@ -126,6 +137,9 @@ public final class BoardRunner implements AutoCloseable {
         SerialConsole console;
         if (s.console().equals("stdio")) {
             console = StdioConsole.start(loop);
+        } else if (given != null) {
+            given.attach(loop);
+            console = given;
         } else {
             SerialPortConsole serial = SerialPortConsole.open(s.console(), s.consoleBaud(), loop);
             resources.push(serial);
