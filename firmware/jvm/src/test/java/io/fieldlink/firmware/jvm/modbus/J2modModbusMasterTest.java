@@ -74,7 +74,7 @@ class J2modModbusMasterTest {
     @Test
     void readsHoldingAndInputRegistersOverTcp() throws Exception {
         int port = tcpSlave(new ModbusSlaveSim().holding(0, 13_900).holding(1, 3_000).input(10, 1).input(11, 0xfffe));
-        master = new J2modModbusMaster(ModbusLink.parse("tcp:127.0.0.1:" + port), 1_000, Runnable::run);
+        master = new J2modModbusMaster(ModbusLink.parse("tcp:127.0.0.1:" + port), 3_000, Runnable::run);
 
         Outcome holding = read(RegisterKind.HOLDING, 1, 0, 2);
         Outcome input = read(RegisterKind.INPUT, 1, 10, 2);
@@ -88,7 +88,7 @@ class J2modModbusMasterTest {
     @Test
     void anAddressTheSlaveDoesNotHaveIsAnExceptionResponse() throws Exception {
         int port = tcpSlave(new ModbusSlaveSim());
-        master = new J2modModbusMaster(ModbusLink.parse("tcp:127.0.0.1:" + port), 1_000, Runnable::run);
+        master = new J2modModbusMaster(ModbusLink.parse("tcp:127.0.0.1:" + port), 3_000, Runnable::run);
 
         assertThat(read(RegisterKind.HOLDING, 1, 30, 5).status()).isEqualTo(ModbusStatus.EXCEPTION);
         assertThat(read(RegisterKind.HOLDING, 1, 0, 1).status()).as("the bus still works").isEqualTo(ModbusStatus.OK);
@@ -97,7 +97,7 @@ class J2modModbusMasterTest {
     @Test
     void aTcpSlaveThatIsNotThereIsATimeoutAndTheMasterReconnectsWhenItComes() throws Exception {
         int port = freePort();
-        master = new J2modModbusMaster(ModbusLink.parse("tcp:127.0.0.1:" + port), 300, Runnable::run);
+        master = new J2modModbusMaster(ModbusLink.parse("tcp:127.0.0.1:" + port), 2_000, Runnable::run);
 
         assertThat(read(RegisterKind.HOLDING, 1, 0, 1).status()).isEqualTo(ModbusStatus.TIMEOUT);
 
@@ -118,7 +118,7 @@ class J2modModbusMasterTest {
         slave = ModbusSlaveFactory.createSerialSlave(p);
         slave.addProcessImage(1, new ModbusSlaveSim().holding(0, 12_345).input(2, 250).image);
         slave.open();
-        master = new J2modModbusMaster(ModbusLink.parse("rtu:" + pty.a + ":9600"), 500, Runnable::run);
+        master = new J2modModbusMaster(ModbusLink.parse("rtu:" + pty.a + ":9600"), 2_000, Runnable::run);
 
         Outcome holding = read(RegisterKind.HOLDING, 1, 0, 1);
         assertThat(holding.status()).isEqualTo(ModbusStatus.OK);
@@ -151,7 +151,7 @@ class J2modModbusMasterTest {
         });
         responder.start();
         try {
-            master = new J2modModbusMaster(ModbusLink.parse("rtu:" + pty.a), 500, Runnable::run);
+            master = new J2modModbusMaster(ModbusLink.parse("rtu:" + pty.a), 2_000, Runnable::run);
             assertThat(read(RegisterKind.HOLDING, 1, 0, 1).status()).isEqualTo(ModbusStatus.CRC_ERROR);
         } finally {
             responder.join(10_000);

@@ -111,7 +111,7 @@ class BoardRunnerTest {
         assertThat(ask("mode machine")).isEqualTo("OK mode=machine");
         assertThat(ask("config get daily_close_hour")).isEqualTo("OK daily_close_hour=7");
         assertThat(awaitReply("well", "OK tubing_pressure=5000000 casing_pressure=3000000 temperature=25000")).isNotNull();
-        assertThat(ask("shutin")).isEqualTo("OK latched=0 valve=open");
+        assertThat(awaitReply("shutin", "OK latched=0 valve=open")).isEqualTo("OK latched=0 valve=open");
 
         ModbusSlaveFactory.close(slave);
         slave = null;
