@@ -7,6 +7,7 @@ import io.fieldlink.firmware.hal.SerialConsole;
 import io.fieldlink.firmware.jvm.loop.BoardLoopThread;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.LockSupport;
 import org.tinylog.Logger;
 
 /**
@@ -17,16 +18,22 @@ public final class SerialPortConsole implements SerialConsole, AutoCloseable {
     private final SerialPort port;
     private final Thread reader;
     private volatile LineReceiver receiver;
+    private volatile BoardLoopThread loop;
     private volatile boolean open = true;
 
     private SerialPortConsole(SerialPort port, BoardLoopThread loop) {
         this.port = port;
-        LineAssembler lines = new LineAssembler(line -> loop.post(() -> deliver(line)));
+        this.loop = loop;
+        LineAssembler lines = new LineAssembler(this::post);
         this.reader = new Thread(() -> read(lines), "console-" + port.getSystemPortName());
         this.reader.setDaemon(true);
     }
 
-    /** Opens {@code path} at {@code baud}; a port that does not open is an {@link IOException} naming it. */
+    /**
+     * Opens {@code path} at {@code baud}; a port that does not open is an {@link IOException} naming it.
+     *
+     * @param loop the board loop that gets its lines, or null until {@link #attach}
+     */
     public static SerialPortConsole open(String path, int baud, BoardLoopThread loop) throws IOException {
         SerialPort port;
         try {
@@ -58,6 +65,14 @@ public final class SerialPortConsole implements SerialConsole, AutoCloseable {
         }
     }
 
+    /** Hands a line to the board's loop; a line that comes while no board is attached is dropped. */
+    private void post(String line) {
+        BoardLoopThread current = loop;
+        if (current != null) {
+            current.post(() -> deliver(line));
+        }
+    }
+
     private void deliver(String line) {
         LineReceiver current = receiver;
         if (current != null) {
@@ -74,14 +89,28 @@ public final class SerialPortConsole implements SerialConsole, AutoCloseable {
         }
     }
 
+    /**
+     * Hands the open console to another board loop (a board restarted in the same process keeps its
+     * cable); the new board sets its receiver when it boots.
+     */
+    public void attach(BoardLoopThread newLoop) {
+        receiver = null;
+        loop = newLoop;
+    }
+
     @Override
     public void setReceiver(LineReceiver receiver) {
         this.receiver = receiver;
     }
 
+    /** Lets the last lines leave (up to half a second), then closes the port. */
     @Override
     public void close() {
         open = false;
+        long deadline = System.nanoTime() + 500_000_000L;
+        while (port.bytesAwaitingWrite() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(5_000_000L);
+        }
         port.closePort();
     }
 }

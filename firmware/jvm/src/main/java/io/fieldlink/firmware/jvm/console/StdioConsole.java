@@ -9,24 +9,43 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import org.tinylog.Logger;
 
-/** The console on the process's standard input and output, for a board run by hand or by a script. */
+/**
+ * The console on the process's standard input and output, for a board run by hand or by a script.
+ * The process has one standard input: {@link #start(BoardLoopThread)} makes one reader for it and,
+ * when a board is started again in the same process, hands the same console to the new loop.
+ */
 public final class StdioConsole implements SerialConsole {
+    private static StdioConsole shared;
+
     private final PrintStream out;
     private volatile LineReceiver receiver;
+    private volatile BoardLoopThread loop;
 
-    private StdioConsole(PrintStream out) {
+    private StdioConsole(PrintStream out, BoardLoopThread loop) {
         this.out = out;
+        this.loop = loop;
     }
 
     /** The stdio console: this binding's purpose is to write to standard output. */
     @SuppressForbidden
-    public static StdioConsole start(BoardLoopThread loop) {
-        return start(System.in, System.out, loop);
+    public static synchronized StdioConsole start(BoardLoopThread loop) {
+        if (shared == null) {
+            shared = start(System.in, System.out, loop);
+        } else {
+            shared.attach(loop);
+        }
+        return shared;
+    }
+
+    /** Hands the console to another board loop (a board restarted in the same process). */
+    public void attach(BoardLoopThread newLoop) {
+        receiver = null;
+        loop = newLoop;
     }
 
     static StdioConsole start(InputStream in, PrintStream out, BoardLoopThread loop) {
-        StdioConsole console = new StdioConsole(out);
-        LineAssembler lines = new LineAssembler(line -> loop.post(() -> console.deliver(line)));
+        StdioConsole console = new StdioConsole(out, loop);
+        LineAssembler lines = new LineAssembler(console::post);
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[256];
             try {
@@ -41,6 +60,10 @@ public final class StdioConsole implements SerialConsole {
         reader.setDaemon(true);
         reader.start();
         return console;
+    }
+
+    private void post(String line) {
+        loop.post(() -> deliver(line));
     }
 
     private void deliver(String line) {

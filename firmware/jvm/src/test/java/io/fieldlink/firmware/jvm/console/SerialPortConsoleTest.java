@@ -7,6 +7,7 @@ import com.fazecast.jSerialComm.SerialPort;
 import io.fieldlink.firmware.jvm.loop.BoardLoopThread;
 import io.fieldlink.firmware.jvm.loop.SystemClock;
 import io.fieldlink.firmware.jvm.loop.TinylogBoardLog;
+import io.fieldlink.firmware.jvm.testing.PtyPair;
 import io.fieldlink.firmware.kernel.EventLoop;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

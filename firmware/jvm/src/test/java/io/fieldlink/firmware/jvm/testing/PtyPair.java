@@ -1,15 +1,21 @@
-package io.fieldlink.firmware.jvm.console;
+package io.fieldlink.firmware.jvm.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
-/** A pseudo-terminal pair made by socat: a real serial line for tests, its two ends as symlinks. */
-final class PtyPair implements AutoCloseable {
-    final Path a;
-    final Path b;
+/**
+ * A pseudo-terminal pair made by socat: a real serial line for tests, its two ends as symlinks
+ * {@link #a} and {@link #b}. Shared through this module's test-jar (hil-tests uses it).
+ */
+public final class PtyPair implements AutoCloseable {
+    /** One end. */
+    public final Path a;
+    /** The other end. */
+    public final Path b;
     private final Process socat;
 
     private PtyPair(Path a, Path b, Process socat) {
@@ -18,13 +24,20 @@ final class PtyPair implements AutoCloseable {
         this.socat = socat;
     }
 
-    static PtyPair open(Path dir) throws IOException, InterruptedException {
-        Path a = dir.resolve("ttyA");
-        Path b = dir.resolve("ttyB");
+    /** Opens a pair with ends {@code dir/ttyA} and {@code dir/ttyB}. */
+    public static PtyPair open(Path dir) throws IOException, InterruptedException {
+        return open(dir, "tty");
+    }
+
+    /** Opens a pair with ends {@code dir/<prefix>A} and {@code dir/<prefix>B}. */
+    public static PtyPair open(Path dir, String prefix) throws IOException, InterruptedException {
+        Path a = dir.resolve(prefix + "A");
+        Path b = dir.resolve(prefix + "B");
+        Path log = dir.resolve(prefix + "-socat.log");
         Process socat;
         try {
             socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new IOException("socat is needed for serial tests (./fieldlink test installs it): " + e.getMessage(), e);
         }
@@ -32,7 +45,7 @@ final class PtyPair implements AutoCloseable {
         while (!(Files.exists(a) && Files.exists(b))) {
             if (!socat.isAlive() || Instant.now().isAfter(deadline)) {
                 socat.destroyForcibly();
-                throw new IOException("socat did not make a pty pair: " + Files.readString(dir.resolve("socat.log")));
+                throw new IOException("socat did not make a pty pair: " + Files.readString(log));
             }
             Thread.onSpinWait();
         }
@@ -43,7 +56,7 @@ final class PtyPair implements AutoCloseable {
     public void close() throws IOException {
         socat.destroy();
         try {
-            if (!socat.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!socat.waitFor(10, TimeUnit.SECONDS)) {
                 socat.destroyForcibly();
             }
         } catch (InterruptedException e) {

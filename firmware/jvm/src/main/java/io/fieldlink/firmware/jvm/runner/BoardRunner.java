@@ -1,0 +1,269 @@
+package io.fieldlink.firmware.jvm.runner;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import io.fieldlink.boards.BoardDefinition;
+import io.fieldlink.crypto.jvm.BouncyCastleCrypto;
+import io.fieldlink.firmware.hal.DatagramTransport;
+import io.fieldlink.firmware.hal.SerialConsole;
+import io.fieldlink.firmware.journal.Settings;
+import io.fieldlink.firmware.jvm.console.SerialPortConsole;
+import io.fieldlink.firmware.jvm.console.StdioConsole;
+import io.fieldlink.firmware.jvm.crypto.BouncyCastleHalCrypto;
+import io.fieldlink.firmware.jvm.gpio.GpioActuators;
+import io.fieldlink.firmware.jvm.gpio.GpioInputs;
+import io.fieldlink.firmware.jvm.loop.BoardLoopThread;
+import io.fieldlink.firmware.jvm.loop.SystemClock;
+import io.fieldlink.firmware.jvm.loop.TinylogBoardLog;
+import io.fieldlink.firmware.jvm.modbus.J2modModbusMaster;
+import io.fieldlink.firmware.jvm.net.DtlsTransport;
+import io.fieldlink.firmware.jvm.net.UdpTransport;
+import io.fieldlink.firmware.jvm.storage.FileStorage;
+import io.fieldlink.firmware.kernel.Board;
+import io.fieldlink.firmware.kernel.BoardApp;
+import io.fieldlink.firmware.kernel.BoardConfig;
+import io.fieldlink.firmware.meter.MeterApp;
+import io.fieldlink.firmware.pump.PumpApp;
+import io.fieldlink.firmware.uplink.IssuerKeys;
+import io.fieldlink.firmware.uplink.UplinkOptions;
+import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
+import io.fieldlink.firmware.wellhead.WellheadApp;
+import io.fieldlink.protocol.token.TokenVerifier;
+import io.fieldlink.protocol.token.TrustedKeys;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.tinylog.Logger;
+
+/**
+ * One board running in this process: the firmware core's {@link Board} with its app (meter, pump or
+ * wellhead, by the board file's kind) on the JVM bindings. {@link #start} opens everything in order
+ * and boots the board on its loop thread; {@link #close} shuts the board down (outputs to their safe
+ * values, the journal is already durable) and releases everything in reverse order. A kill without
+ * {@link #close} is a power cut: the files' DSYNC writes and the journal make it safe.
+ *
+ * <p>Thread-safe: {@link #close} may come from a shutdown hook.
+ */
+public final class BoardRunner implements AutoCloseable {
+    /** The device id of a board that has not been provisioned yet. */
+    public static final String UNPROVISIONED = "unprovisioned";
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private String deviceId;
+    private BoardLoopThread loop;
+    private Board board;
+    private boolean closed;
+
+    private BoardRunner() {
+    }
+
+    /**
+     * @param s the settings
+     * @return the running board
+     * @throws IOException when a port, the data directory or the network cannot be opened
+     * @throws IllegalArgumentException naming a setting that does not fit the board
+     */
+    public static BoardRunner start(RunnerSettings s) throws IOException {
+        return start(s, null, null);
+    }
+
+    /**
+     * @param s the settings
+     * @param rebootRequested what the console's {@code reboot} does: called on the loop thread, must not
+     *     block; null reboots the board in place (same identity and ports)
+     * @return the running board
+     * @throws IOException when a port, the data directory or the network cannot be opened
+     * @throws IllegalArgumentException naming a setting that does not fit the board
+     */
+    public static BoardRunner start(RunnerSettings s, Runnable rebootRequested) throws IOException {
+        return start(s, rebootRequested, null);
+    }
+
+    /**
+     * As {@link #start(RunnerSettings, Runnable)}, on a serial console that is already open (the
+     * runner attaches it to its loop and leaves it open when it closes).
+     *
+     * @param serialConsole the open console, or null to open {@link RunnerSettings#console()}
+     */
+    public static BoardRunner start(RunnerSettings s, Runnable rebootRequested, SerialPortConsole serialConsole)
+            throws IOException {
+        BoardRunner runner = new BoardRunner();
+        try {
+            runner.open(s, rebootRequested, serialConsole);
+        } catch (IOException | RuntimeException e) {
+            runner.close();
+            throw e;
+        }
+        return runner;
+    }
+
+    private void open(RunnerSettings s, Runnable rebootRequested, SerialPortConsole given) throws IOException {
+        BoardDefinition def = s.definition();
+        SystemClock clock = new SystemClock();
+        FileStorage storage = FileStorage.open(s.dataDir(), RunnerSettings.STORAGE_LAYOUT);
+        resources.push(storage);
+        applyConfig(def, storage, s.config());
+
+        StoredIdentity stored = StoredIdentity.read(new Settings(storage.area("settings")));
+        String deviceId = s.deviceId() != null ? s.deviceId() : stored.deviceId();
+        HostAddress host = s.host() != null ? s.host()
+                : stored.host() == null ? null : HostAddress.parse(stored.host(), "provisioned host");
+        byte[] psk = s.psk() != null ? s.psk() : stored.psk();
+        boolean provisioned = deviceId != null && host != null;
+        if (!provisioned) {
+            deviceId = deviceId != null ? deviceId : UNPROVISIONED;
+        } else if (host.secure() && psk == null) {
+            throw new IllegalArgumentException("coaps needs the device's PSK: give --psk-file FILE or provision the board");
+        }
+
+        loop = new BoardLoopThread("board-" + deviceId, clock);
+        resources.push(loop);
+        DatagramTransport transport;
+        if (!provisioned) {
+            transport = new NoNetwork();
+        } else if (host.secure()) {
+            DtlsTransport dtls = DtlsTransport.start(host.resolved(), deviceId, psk, loop);
+            resources.push(dtls);
+            transport = dtls;
+        } else {
+            UdpTransport udp = UdpTransport.start(host.resolved(), loop);
+            resources.push(udp);
+            transport = udp;
+        }
+        SerialConsole console;
+        if (s.console().equals("stdio")) {
+            console = StdioConsole.start(loop);
+        } else if (given != null) {
+            given.attach(loop);
+            console = given;
+        } else {
+            SerialPortConsole serial = SerialPortConsole.open(s.console(), s.consoleBaud(), loop);
+            resources.push(serial);
+            console = serial;
+        }
+        Context pi4j = Pi4J.newAutoContext();
+        resources.push(pi4j::shutdown);
+        GpioActuators actuators = new GpioActuators(pi4j, def, s.outputs());
+        GpioInputs inputs = new GpioInputs(pi4j, def, s.inputs());
+
+        TrustedKeys trusted = new TrustedKeys();
+        IssuerKeys issuers = new IssuerKeys();
+        for (byte[][] k : s.trustedKeys().isEmpty() ? stored.issuers() : s.trustedKeys()) {
+            trusted.add(k[0], k[1]);
+            issuers.add(k[0], k[1]);
+        }
+        BoardApp app = app(s, def, trusted);
+        board = Board.builder().definition(def).app(app).deviceId(deviceId).clock(clock).storage(storage)
+                .transport(transport).console(console).sensors(new BoardSensors(def, inputs, s.fixedSensors()))
+                .actuators(actuators).crypto(BouncyCastleHalCrypto.INSTANCE).log(new TinylogBoardLog(deviceId))
+                .uplink(provisioned ? new CoapUplinkFactory(issuers, new UplinkOptions()) : null)
+                .rebootAction(rebootRequested).build();
+        loop.start(board.loop());
+        onLoop(() -> {
+            board.boot();
+            return null;
+        });
+        if (provisioned) {
+            Logger.info("board {} ({}) running; host {}", deviceId, def.name(), host);
+        } else {
+            Logger.warn("board {} ({}) running console-only: no device id or host yet; provision it "
+                    + "('fieldlink ctl provision') or give --id and --host, then restart it", deviceId, def.name());
+        }
+        this.deviceId = deviceId;
+    }
+
+    private BoardApp app(RunnerSettings s, BoardDefinition def, TrustedKeys trusted) {
+        switch (def.kind()) {
+            case METER:
+                return new MeterApp(new TokenVerifier(BouncyCastleCrypto.INSTANCE, trusted), s.meterTelemetryMillis());
+            case PUMP:
+                return new PumpApp();
+            case WELLHEAD:
+                if (s.modbus() == null) {
+                    throw new IllegalArgumentException("board " + def.name() + " reads its sensors over Modbus: give "
+                            + "--modbus rtu:PORT[:BAUD] or --modbus tcp:HOST[:PORT]");
+                }
+                J2modModbusMaster bus = new J2modModbusMaster(s.modbus(), s.modbusTimeoutMillis(), loop::post);
+                resources.push(bus);
+                return new WellheadApp(bus);
+            default:
+                throw new IllegalArgumentException("board kind " + def.kind() + " has no app");
+        }
+    }
+
+    private static void applyConfig(BoardDefinition def, FileStorage storage, Map<String, String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        BoardConfig config = new BoardConfig(def, new Settings(storage.area("settings")));
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String problem = config.set(e.getKey(), e.getValue());
+            if (problem != null) {
+                throw new IllegalArgumentException("--set " + e.getKey() + "=" + e.getValue() + ": " + problem);
+            }
+        }
+    }
+
+    private <T> T onLoop(java.util.function.Supplier<T> work) throws IOException {
+        try {
+            return loop.call(work).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(cause);
+        } catch (TimeoutException e) {
+            throw new IOException("the board's loop did not answer in 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** @return the board (for tests: run work on it through {@link #loop()}) */
+    public Board board() {
+        return board;
+    }
+
+    /** @return the device id the board runs as ({@link #UNPROVISIONED} before provisioning) */
+    public String deviceId() {
+        return deviceId;
+    }
+
+    /** @return the board's loop thread */
+    public BoardLoopThread loop() {
+        return loop;
+    }
+
+    /** Shuts the board down (outputs safe) and closes everything; a second call does nothing. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (board != null && loop != null) {
+            try {
+                onLoop(() -> {
+                    board.shutdown();
+                    return null;
+                });
+            } catch (IOException | RuntimeException e) {
+                Logger.warn(e, "board shutdown failed; its outputs may not be in their safe state");
+            }
+        }
+        while (!resources.isEmpty()) {
+            AutoCloseable r = resources.pop();
+            try {
+                r.close();
+            } catch (Exception e) {
+                Logger.warn(e, "closing {} failed", r);
+            }
+        }
+    }
+}

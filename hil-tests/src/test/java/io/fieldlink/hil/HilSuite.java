@@ -1,0 +1,283 @@
+package io.fieldlink.hil;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fieldlink.crypto.jvm.IssuerKeyPair;
+import io.fieldlink.crypto.jvm.TokenMint;
+import io.fieldlink.hil.rig.Poll;
+import io.fieldlink.hil.rig.Rig;
+import io.fieldlink.hil.rig.RigSpec;
+import io.fieldlink.host.HostServer;
+import io.fieldlink.host.ingest.Reading;
+import io.fieldlink.host.registry.BoardKind;
+import io.fieldlink.host.registry.Device;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HIL scenarios, written once against {@link Rig}: each concrete subclass says how to build a rig
+ * ({@link InProcessHilTest}, {@link PtyHilTest}, {@link SerialHilTest}). Every test starts a real host on
+ * loopback, provisions the board on it and drives the board only through the rig: power, console,
+ * sensors, outputs.
+ */
+abstract class HilSuite {
+    static final IssuerKeyPair ISSUER = IssuerKeyPair.fromSeed(seed(21));
+    static final TokenMint MINT = new TokenMint(ISSUER);
+    static final Duration REPLY = Duration.ofSeconds(10);
+    static final Duration SLOW = Duration.ofSeconds(150);
+    /** Meter rules that disconnect at zero credit whatever the hour and day the suite runs. */
+    static final Map<String, String> NO_FRIENDLY_CREDIT = Map.of("friendly_hours", "00:00-00:00", "friendly_days", "",
+            "report_interval", "2s");
+
+    @TempDir
+    Path dir;
+    HostServer host;
+    private final List<Rig> rigs = new ArrayList<>();
+
+    /** @return a rig for {@code spec}, not powered */
+    abstract Rig newRig(RigSpec spec) throws Exception;
+
+    /** @return the host's address: loopback, except for a real board on the network */
+    String hostBindAddress() {
+        return "127.0.0.1";
+    }
+
+    /** @return the host's CoAPS port: any, except for a real board that was told where its host is */
+    int hostCoapsPort() {
+        return 0;
+    }
+
+    /** @return the device id a scenario uses: its own, except for a real board that has one already */
+    String deviceId(String scenarioId) {
+        return scenarioId;
+    }
+
+    private static byte[] seed(int b) {
+        byte[] s = new byte[32];
+        Arrays.fill(s, (byte) b);
+        return s;
+    }
+
+    @BeforeEach
+    void startHost() {
+        host = HostServer.builder().dataDir(dir.resolve("host")).bindAddress(hostBindAddress()).httpPort(0)
+                .coapsPort(hostCoapsPort()).build().start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        try {
+            for (Rig r : rigs) {
+                r.close();
+            }
+        } finally {
+            host.close();
+        }
+    }
+
+    Rig rig(String board, String scenarioId, Map<String, String> config) throws Exception {
+        String id = deviceId(scenarioId);
+        Device d = host.registry().provision(id, BoardKind.valueOf(board.toUpperCase()), System.currentTimeMillis());
+        Path rigDir = Files.createDirectories(dir.resolve(id));
+        Rig r = newRig(new RigSpec(board, id, d.psk(), ISSUER, config, host, rigDir));
+        rigs.add(r);
+        return r;
+    }
+
+    /** Sends a line (machine mode) and returns the board's one-line answer. */
+    static String ask(Rig rig, String line) throws InterruptedException {
+        rig.clearConsole();
+        rig.consoleIn(line);
+        String reply = rig.consoleOut(REPLY);
+        assertThat(reply).as("the board's answer to '" + line + "'").isNotNull();
+        return reply;
+    }
+
+    /** Asks until the answer satisfies {@code ok}, and returns it. */
+    static String askUntil(Rig rig, String line, Predicate<String> ok, String what) {
+        String[] last = new String[1];
+        try {
+            Poll.until(what, SLOW, () -> {
+                rig.clearConsole();
+                rig.consoleIn(line);
+                try {
+                    last[0] = rig.consoleOut(REPLY);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                return last[0] != null && ok.test(last[0]);
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " (last answer to '" + line + "': " + last[0] + ")", e);
+        }
+        return last[0];
+    }
+
+    static void bootInMachineMode(Rig rig) throws Exception {
+        rig.powerOn();
+        assertThat(askUntil(rig, "mode machine", "OK mode=machine"::equals, "the console is in machine mode")).isEqualTo("OK mode=machine");
+    }
+
+    static long bootCount(Rig rig) throws InterruptedException {
+        String status = ask(rig, "status");
+        Matcher m = Pattern.compile(" boot=(\\d+) ").matcher(status);
+        assertThat(m.find()).as("status shows the boot count: " + status).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    static void awaitOutput(Rig rig, String output, long value) {
+        Poll.until("output " + output + " reads back " + value, SLOW, () -> rig.output(output) == value);
+    }
+
+    @Test
+    void theConsoleLogsInShowsStatusAndSpeaksMachineMode() throws Exception {
+        Rig meter = rig("meter", "hil-m-console", NO_FRIENDLY_CREDIT);
+        meter.powerOn();
+        List<String> help = new ArrayList<>();
+        Poll.until("the human help lists login", SLOW, () -> {
+            meter.clearConsole();
+            meter.consoleIn("help");
+            help.clear();
+            try {
+                for (String line = meter.consoleOut(Duration.ofSeconds(2)); line != null; line = meter.consoleOut(Duration.ofMillis(300))) {
+                    help.add(line);
+                }
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return help.stream().anyMatch(l -> l.startsWith("login <pin>"));
+        });
+        assertThat(help).as("human mode writes several lines").hasSizeGreaterThan(3).anyMatch(l -> l.startsWith("balance"));
+
+        assertThat(ask(meter, "mode machine")).isEqualTo("OK mode=machine");
+        String id = meter.spec().deviceId();
+        assertThat(ask(meter, "status")).startsWith("OK board=meter device=" + id + " boot=");
+        assertThat(ask(meter, "id")).isEqualTo("OK device=" + id + " board=meter kind=meter firmware=0.1.0");
+        assertThat(ask(meter, "frobnicate")).startsWith("ERR unknown");
+        assertThat(ask(meter, "config set max_power 5000")).startsWith("ERR denied");
+        assertThat(ask(meter, "login 4711")).startsWith("OK");
+        assertThat(ask(meter, "config set max_power 5000")).isEqualTo("OK max_power=5000");
+        assertThat(ask(meter, "config get pin")).as("the PIN is never shown").isEqualTo("OK pin=****");
+        assertThat(ask(meter, "logout")).startsWith("OK");
+        assertThat(ask(meter, "config set max_power 6000")).startsWith("ERR denied");
+        assertThat(ask(meter, "login 0000")).startsWith("ERR badpin");
+        assertThat(ask(meter, "login 4711")).as("a wrong PIN locks the console out").startsWith("ERR locked");
+        assertThat(ask(meter, "config get max_power")).isEqualTo("OK max_power=5000");
+    }
+
+    @Test
+    void aCreditTokenClosesTheRelayTheBalanceSurvivesAPowerCutAndTheTokenIsNotTakenTwice() throws Exception {
+        Rig meter = rig("meter", "hil-m-credit", NO_FRIENDLY_CREDIT);
+        bootInMachineMode(meter);
+        assertThat(askUntil(meter, "balance", r -> r.startsWith("OK "), "the meter runs (wall time from the host)"))
+                .startsWith("OK balance=0 ");
+        awaitOutput(meter, "relay", 0);
+        assertThat(ask(meter, "relay")).startsWith("OK relay=open");
+
+        String id = meter.spec().deviceId();
+        long boot = bootCount(meter);
+        String token = MINT.credit(id, 1, 25_000);
+        assertThat(ask(meter, "credit " + token)).startsWith("ERR denied");
+        assertThat(ask(meter, "login 4711")).startsWith("OK");
+        assertThat(ask(meter, "credit " + MINT.credit("another-meter", 2, 25_000))).startsWith("ERR ");
+        assertThat(ask(meter, "credit " + token)).isEqualTo("OK credited=25000 balance=25000");
+        awaitOutput(meter, "relay", 1);
+
+        meter.powerCut();
+        bootInMachineMode(meter);
+        assertThat(askUntil(meter, "balance", r -> r.startsWith("OK "), "the meter runs again"))
+                .startsWith("OK balance=25000 ");
+        assertThat(bootCount(meter)).isEqualTo(boot + 1);
+        awaitOutput(meter, "relay", 1);
+        assertThat(ask(meter, "login 4711")).startsWith("OK");
+        assertThat(ask(meter, "credit " + token)).as("the same token after a power cut").startsWith("ERR ");
+        assertThat(ask(meter, "balance")).startsWith("OK balance=25000 ");
+    }
+
+    @Test
+    void theBoardReachesTheHostAndItsRecordsArrive() throws Exception {
+        Rig meter = rig("meter", "hil-m-host", NO_FRIENDLY_CREDIT);
+        String id = meter.spec().deviceId();
+        long before = System.currentTimeMillis();
+        bootInMachineMode(meter);
+
+        Poll.until("the host saw the board's hello", SLOW,
+                () -> host.registry().find(id).map(d -> d.bootCount() >= 1).orElse(false));
+        Poll.until("balance telemetry is stored on the host", SLOW,
+                () -> !host.series().readings(id, "balance", 0, Long.MAX_VALUE, 10).isEmpty());
+        List<Reading> balance = host.series().readings(id, "balance", 0, Long.MAX_VALUE, 10);
+        assertThat(balance).allSatisfy(r -> assertThat(r.timeMillis()).isBetween(before - 5_000, System.currentTimeMillis() + 5_000));
+        Poll.until("the board says its uplink is up", SLOW, () -> {
+            try {
+                return ask(meter, "status").endsWith("uplink=up");
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+
+        assertThat(ask(meter, "login 4711")).startsWith("OK");
+        assertThat(ask(meter, "credit " + MINT.credit(id, 1, 5_000))).startsWith("OK credited=5000");
+        Poll.until("the credit redemption reaches the host", SLOW,
+                () -> host.series().events(id, 0, Long.MAX_VALUE, 100).size() > 0);
+        Poll.until("the journal is acknowledged by the host", SLOW, () -> {
+            try {
+                return ask(meter, "status").contains(" journal_unacked=0 ");
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    @Test
+    void anOverpressureShutsTheWellInTheLatchSurvivesAPowerCutAndOnlyATechnicianResetsIt() throws Exception {
+        Rig well = rig("wellhead", "hil-w-1", Map.of("report_interval", "2s"));
+        well.sensor("tubing_pressure", 5_000);
+        well.sensor("casing_pressure", 3_000);
+        well.sensor("temperature", 250);
+        well.sensor("gas_flow", 100_000);
+        bootInMachineMode(well);
+        assertThat(askUntil(well, "well", r -> r.startsWith("OK tubing_pressure=5000000 ") && !r.contains("=fault"),
+                "the well reads every channel of its flow computer"))
+                .contains("casing_pressure=3000000", "temperature=25000", "gas_flow=1000000");
+        awaitOutput(well, "shutin_valve", 1);
+
+        well.sensor("tubing_pressure", 14_500); // above PSH 13,800 kPa
+        assertThat(askUntil(well, "shutin", "OK latched=1 valve=closed"::equals, "the PSH shut-in trips")).isNotNull();
+        awaitOutput(well, "shutin_valve", 0);
+        well.sensor("tubing_pressure", 5_000);
+
+        well.powerCut();
+        bootInMachineMode(well);
+        assertThat(askUntil(well, "well", r -> r.startsWith("OK tubing_pressure=5000000 "), "the well reads again"))
+                .isNotNull();
+        assertThat(ask(well, "shutin")).as("latched across the power cut").isEqualTo("OK latched=1 valve=closed");
+        assertThat(well.output("shutin_valve")).isZero();
+
+        assertThat(ask(well, "shutin reset")).startsWith("ERR denied");
+        well.sensor("tubing_pressure", 14_500);
+        assertThat(ask(well, "login 4711")).startsWith("OK");
+        assertThat(askUntil(well, "shutin reset", r -> r.startsWith("ERR condition-present"), "a reset is refused while the pressure is high"))
+                .isNotNull();
+        assertThat(well.output("shutin_valve")).isZero();
+
+        well.sensor("tubing_pressure", 5_000);
+        assertThat(askUntil(well, "shutin reset", "OK latched=0 valve=open"::equals, "the technician's reset reopens the well"))
+                .isNotNull();
+        awaitOutput(well, "shutin_valve", 1);
+
+        well.powerOff();
+        assertThat(well.output("shutin_valve")).as("a clean power-off closes the valve").isZero();
+    }
+}

@@ -1,0 +1,13 @@
+package io.fieldlink.hil;
+
+import io.fieldlink.hil.rig.InProcessRig;
+import io.fieldlink.hil.rig.Rig;
+import io.fieldlink.hil.rig.RigSpec;
+
+/** The HIL suite on the in-process rig: the firmware core on the simulated HAL, real DTLS to the real host. */
+class InProcessHilTest extends HilSuite {
+    @Override
+    Rig newRig(RigSpec spec) {
+        return new InProcessRig(spec);
+    }
+}

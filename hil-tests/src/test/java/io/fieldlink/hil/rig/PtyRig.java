@@ -1,0 +1,274 @@
+package io.fieldlink.hil.rig;
+
+import com.fazecast.jSerialComm.SerialPort;
+import com.ghgande.j2mod.modbus.Modbus;
+import com.ghgande.j2mod.modbus.procimg.SimpleInputRegister;
+import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
+import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
+import com.ghgande.j2mod.modbus.slave.ModbusSlave;
+import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
+import com.ghgande.j2mod.modbus.util.SerialParameters;
+import io.fieldlink.boards.BoardDefinition;
+import io.fieldlink.boards.OutputDefinition;
+import io.fieldlink.firmware.jvm.testing.ConsoleClient;
+import io.fieldlink.firmware.jvm.testing.PtyPair;
+import io.fieldlink.protocol.crypto.Hex;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The board as a separate process, exactly as {@code ./fieldlink board} runs it ({@code java -jar
+ * firmware/jvm/target/fieldlink-firmware-jvm.jar}), with its console on one socat pty pair and, for
+ * the wellhead, its Modbus RTU field bus on a second pair served by a real j2mod slave. Power off is
+ * SIGTERM (the runner's clean stop), a power cut SIGKILL. Outputs are read back from the GPIO
+ * binding's {@code output NAME=VALUE} log lines (Pi4J's mock pins live inside the board process).
+ * Each boot's log is kept in {@code target/hil-logs/}.
+ */
+public final class PtyRig implements Rig {
+    private static final Pattern OUTPUT = Pattern.compile("output (\\w+)=(-?\\d+)$");
+    private static final Pattern RUNNING = Pattern.compile("board \\S+ \\(\\w+\\) running");
+
+    private final RigSpec spec;
+    private final BoardDefinition def;
+    private final Path jar;
+    private final PtyPair consolePty;
+    private final ConsoleClient console;
+    private final Map<String, Long> outputs = new ConcurrentHashMap<>();
+    private PtyPair busPty;
+    private ModbusSlave slave;
+    private SimpleProcessImage image;
+    private Process process;
+    private volatile boolean running;
+    private final Object logLock = new Object();
+    private BufferedReader logReader;
+    private int boots;
+
+    public PtyRig(RigSpec spec) throws Exception {
+        this.spec = spec;
+        this.def = spec.definition();
+        this.jar = Path.of(System.getProperty("fieldlink.root", "."), "firmware", "jvm", "target", "fieldlink-firmware-jvm.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: the pty rig runs the packaged board (mvn verify builds it)");
+        }
+        Files.writeString(spec.dir().resolve("device.psk"), Hex.encode(spec.psk()) + "\n");
+        Files.writeString(spec.dir().resolve("trusted.keys"),
+                Hex.encode(spec.issuer().keyId()) + " " + spec.issuer().publicKeyHex() + "\n");
+        consolePty = PtyPair.open(spec.dir(), "console");
+        console = ConsoleClient.open(consolePty.b.toString());
+        if (hasModbus()) {
+            busPty = PtyPair.open(spec.dir(), "bus");
+            image = new SimpleProcessImage(1);
+            for (int i = 0; i < 32; i++) {
+                image.addRegister(new SimpleRegister(0));
+                image.addInputRegister(new SimpleInputRegister(0));
+            }
+            SerialParameters p = new SerialParameters(busPty.b.toString(), 9600, SerialPort.FLOW_CONTROL_DISABLED,
+                    SerialPort.FLOW_CONTROL_DISABLED, 8, 1, SerialPort.NO_PARITY, false);
+            p.setEncoding(Modbus.SERIAL_ENCODING_RTU);
+            slave = ModbusSlaveFactory.createSerialSlave(p);
+            slave.addProcessImage(1, image);
+            slave.open();
+        }
+    }
+
+    private boolean hasModbus() {
+        return def.channels().stream().anyMatch(c -> c.modbus() != null);
+    }
+
+    @Override
+    public RigSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public synchronized void powerOn() throws Exception {
+        if (process != null) {
+            throw new IllegalStateException("already on");
+        }
+        for (OutputDefinition o : def.outputs()) {
+            outputs.put(o.name(), o.safeValue());
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx96m", "-jar", jar.toString(),
+                "--board", spec.board(), "--data", spec.dir().resolve("data").toString(),
+                "--host", "coaps://127.0.0.1:" + spec.host().coapsPort(), "--id", spec.deviceId(),
+                "--psk-file", spec.dir().resolve("device.psk").toString(),
+                "--trusted-keys", spec.dir().resolve("trusted.keys").toString(),
+                "--console", consolePty.a.toString(), "--meter-telemetry", Long.toString(RigSpec.METER_TELEMETRY_MS)));
+        if (boots == 0) {
+            for (Map.Entry<String, String> e : spec.config().entrySet()) {
+                cmd.add("--set");
+                cmd.add(e.getKey() + "=" + e.getValue());
+            }
+        }
+        if (busPty != null) {
+            cmd.add("--modbus");
+            cmd.add("rtu:" + busPty.a + ":9600");
+            cmd.add("--modbus-timeout");
+            cmd.add("300");
+        }
+        for (OutputDefinition o : def.outputs()) {
+            cmd.add("--output");
+            cmd.add(o.name() + "=" + (17 + def.outputs().indexOf(o)));
+        }
+        boots++;
+        running = false;
+        Path logs = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "hil-logs"));
+        Path log = logs.resolve(spec.deviceId() + "-" + getClass().getSimpleName() + "-boot" + boots + ".log");
+        process = new ProcessBuilder(cmd).redirectOutput(spec.dir().resolve("board-" + boots + ".out").toFile())
+                .redirectError(log.toFile()).start();
+        Process p = process;
+        synchronized (logLock) {
+            logReader = Files.newBufferedReader(log, StandardCharsets.UTF_8);
+        }
+        Thread follower = new Thread(() -> follow(p), "board-log-" + boots);
+        follower.setDaemon(true);
+        follower.start();
+        try {
+            Poll.until("the board process reports it runs", Duration.ofSeconds(60), () -> running || !p.isAlive());
+        } catch (AssertionError e) {
+            throw new IllegalStateException(e.getMessage() + "; its log: " + Files.readString(log), e);
+        }
+        if (!running) {
+            drain();
+            throw new IllegalStateException("the board process exited with " + p.waitFor() + "; its log: " + Files.readString(log));
+        }
+    }
+
+    /** Follows the board's log file while the process lives. */
+    private void follow(Process p) {
+        while (p.isAlive()) {
+            drain();
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+
+    /** Reads the log lines written since the last call: output changes and the start-up line. */
+    private void drain() {
+        synchronized (logLock) {
+            drainLocked();
+        }
+    }
+
+    private void drainLocked() {
+        try {
+            String line;
+            while (logReader != null && (line = logReader.readLine()) != null) {
+                Matcher m = OUTPUT.matcher(line);
+                if (m.find()) {
+                    outputs.put(m.group(1), Long.parseLong(m.group(2)));
+                }
+                if (RUNNING.matcher(line).find()) {
+                    running = true;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the board's log", e);
+        }
+    }
+
+    @Override
+    public synchronized void powerOff() throws Exception {
+        stop(false);
+    }
+
+    @Override
+    public synchronized void powerCut() throws Exception {
+        stop(true);
+    }
+
+    private void stop(boolean cut) throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        if (cut) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        process = null;
+        synchronized (logLock) {
+            drainLocked();
+            try {
+                logReader.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            logReader = null;
+        }
+    }
+
+    @Override
+    public void consoleIn(String line) {
+        console.send(line);
+    }
+
+    @Override
+    public String consoleOut(Duration timeout) throws InterruptedException {
+        return console.next(timeout);
+    }
+
+    @Override
+    public void clearConsole() {
+        console.clear();
+    }
+
+    @Override
+    public void sensor(String channel, long raw) {
+        if (image == null || def.channel(channel) == null || def.channel(channel).modbus() == null) {
+            throw new UnsupportedOperationException("the pty rig stimulates Modbus channels only, not " + channel);
+        }
+        WellheadRegisters r = WellheadRegisters.of(def, channel);
+        int[] words = r.words(raw);
+        for (int i = 0; i < words.length; i++) {
+            if (r.holding()) {
+                image.getRegister(r.register() + i).setValue(words[i]);
+            } else {
+                ((SimpleInputRegister) image.getInputRegister(r.register() + i)).setValue(words[i]);
+            }
+        }
+    }
+
+    @Override
+    public long output(String name) {
+        drain();
+        Long v = outputs.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("board " + def.name() + " has no output " + name);
+        }
+        return v;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            powerCut();
+        } finally {
+            console.close();
+            if (slave != null) {
+                ModbusSlaveFactory.close(slave);
+            }
+            consolePty.close();
+            if (busPty != null) {
+                busPty.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.fieldlink.hil.rig;
+
+import java.time.Duration;
+
+/**
+ * One board under test, driven from outside as a technician and a test bench would: its power, its
+ * serial console, its sensors and its outputs. The suite is written once against this interface;
+ * {@link InProcessRig} (simulated HAL), {@link PtyRig} (a separate {@code fieldlink board} process on
+ * pseudo-terminals) and {@link SerialRig} (a real board) implement it. The host the board talks to is
+ * {@link RigSpec#host()}.
+ */
+public interface Rig {
+    /** Switches the board on and returns once it has booted (its console answers). */
+    void powerOn() throws Exception;
+
+    /** Switches the board off cleanly: it shuts down and drives its outputs safe. */
+    void powerOff() throws Exception;
+
+    /** Cuts the supply: no shutdown; whatever was not durable is lost. */
+    void powerCut() throws Exception;
+
+    /** Types one line into the board's console. */
+    void consoleIn(String line);
+
+    /** @return the board's next console line, or null if none came within {@code timeout} */
+    String consoleOut(Duration timeout) throws InterruptedException;
+
+    /** Forgets console lines received so far. */
+    void clearConsole();
+
+    /**
+     * Sets a sensor's raw value as the board reads it (a Modbus register for the wellhead).
+     *
+     * @param channel the board file's channel name
+     * @param raw the raw value
+     */
+    void sensor(String channel, long raw);
+
+    /** @return the value the board drives on output {@code name} (read back from the pin) */
+    long output(String name);
+
+    /** @return the spec the rig was made from */
+    RigSpec spec();
+
+    /** Powers the board off (cut) and releases ports and processes. */
+    void close() throws Exception;
+}
