@@ -225,7 +225,7 @@ class FirmwareUpdateTest {
                 process.close();
                 process = new Process(psk, issuers);
             }
-            Thread.onSpinWait();
+            Await.pause();
         }
     }
 

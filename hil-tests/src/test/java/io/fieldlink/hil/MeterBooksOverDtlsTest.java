@@ -31,9 +31,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +87,7 @@ class MeterBooksOverDtlsTest {
             board.boot();
             return null;
         }).get();
-        await("the meter's engine runs", () -> call(() -> app.meter() != null));
+        Await.until("the meter's engine runs", () -> call(() -> app.meter() != null));
 
         HttpResponse<String> topup = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + host.httpPort() + "/api/accounts/meter-1/topups"))
@@ -103,7 +100,7 @@ class MeterBooksOverDtlsTest {
 
         AccountReports reports = new AccountReports(host.billing().accounts());
         try {
-            await("the redemption and a later pack are in the books", () -> reports.check("meter-1")
+            Await.until("the redemption and a later pack are in the books", () -> reports.check("meter-1")
                     .map(c -> c.redeemed() == 250_000 && c.charged() > 0).orElse(false));
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + ": " + reports.account("meter-1") + " "
@@ -119,16 +116,6 @@ class MeterBooksOverDtlsTest {
             return loop.call(c).get();
         } catch (Exception e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
         }
     }
 }

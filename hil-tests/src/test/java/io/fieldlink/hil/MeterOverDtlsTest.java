@@ -26,10 +26,7 @@ import io.fieldlink.protocol.token.TokenVerifier;
 import io.fieldlink.protocol.token.TrustedKeys;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,8 +81,8 @@ class MeterOverDtlsTest {
             return null;
         }).get();
 
-        await("the host saw the meter's hello", () -> host.registry().find("meter-1").map(d -> d.bootCount() >= 1).orElse(false));
-        await("telemetry from the meter is stored", () -> !storedReadings().isEmpty());
+        Await.until("the host saw the meter's hello", () -> host.registry().find("meter-1").map(d -> d.bootCount() >= 1).orElse(false));
+        Await.until("telemetry from the meter is stored", () -> !storedReadings().isEmpty());
         assertThat(loop.call(() -> clock.wallTimeKnown()).get()).as("wall time set from the hello answer").isTrue();
         assertThat(storedReadings()).allSatisfy(r -> assertThat(r.timeMillis()).isBetween(
                 System.currentTimeMillis() - 120_000, System.currentTimeMillis() + 5_000));
@@ -97,15 +94,5 @@ class MeterOverDtlsTest {
             all.addAll(host.series().readings("meter-1", channel, 0, Long.MAX_VALUE, 100));
         }
         return all;
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.onSpinWait();
-        }
     }
 }

@@ -28,11 +28,8 @@ import io.fieldlink.protocol.token.TokenClaims;
 import io.fieldlink.protocol.token.TokenText;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,7 +92,7 @@ class PumpOverDtlsTest {
             board.boot();
             return null;
         });
-        await("the board's wall time is set by the hello answer", () -> onLoop(clock::wallTimeKnown));
+        Await.until("the board's wall time is set by the hello answer", () -> onLoop(clock::wallTimeKnown));
 
         long nowS = System.currentTimeMillis() / 1000;
         String token = TokenText.encode(TokenClaims.booking("ST01", 42, 5_000, nowS - 60, nowS + 3_600, nowS + 7_200), ISSUER);
@@ -107,21 +104,21 @@ class PumpOverDtlsTest {
         });
         assertThat(scanned).isEqualTo("OK booking=42 grams=5000");
         onLoop(() -> sensors.set("nozzle", 1));
-        await("the valve opens", () -> onLoop(() -> actuators.get("valve")) == 1);
+        Await.until("the valve opens", () -> onLoop(() -> actuators.get("valve")) == 1);
         long[] pulses = {0};
         while (onLoop(() -> actuators.get("valve")) == 1 && pulses[0] < 10_000) {
             pulses[0] += 500;
             onLoop(() -> sensors.set("flow_pulses", pulses[0]));
-            await("the board sampled the pulses", () -> onLoop(() -> {
+            Await.until("the board sampled the pulses", () -> onLoop(() -> {
                 console.type("pump");
                 return console.lastLine();
             }).contains("fill_grams=" + Math.min(pulses[0], 5_000) + " "));
         }
         onLoop(() -> sensors.set("nozzle", 0));
 
-        await("the sale is stored", () -> !events("sale").isEmpty());
-        await("the verdict is stored", () -> !events("token-redemption").isEmpty());
-        await("station telemetry is stored", () -> !host.series().readings("pump-1", "storage_pressure", 0, Long.MAX_VALUE, 10).isEmpty());
+        Await.until("the sale is stored", () -> !events("sale").isEmpty());
+        Await.until("the verdict is stored", () -> !events("token-redemption").isEmpty());
+        Await.until("station telemetry is stored", () -> !host.series().readings("pump-1", "storage_pressure", 0, Long.MAX_VALUE, 10).isEmpty());
         assertThat(events("sale")).singleElement().satisfies(e -> assertThat(e.body()).contains("\"tokenId\":42")
                 .contains("\"grams\":5000").contains("\"amount\":425000"));
         assertThat(events("token-redemption")).singleElement().satisfies(e -> assertThat(e.body())
@@ -146,16 +143,6 @@ class PumpOverDtlsTest {
             work.run();
             return null;
         });
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.onSpinWait();
-        }
     }
 
     private static byte[] seed(int b) {

@@ -28,10 +28,7 @@ import io.fieldlink.host.registry.BoardKind;
 import io.fieldlink.host.registry.Device;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,8 +90,8 @@ class WellheadOverDtlsTest {
         loop.start(board.loop());
         onLoop(() -> board.boot());
 
-        await("the host saw the wellhead's hello", () -> host.registry().find("well-1").map(d -> d.bootCount() >= 1).orElse(false));
-        await("tubing pressure readings are stored", () -> !readings("tubing_pressure").isEmpty());
+        Await.until("the host saw the wellhead's hello", () -> host.registry().find("well-1").map(d -> d.bootCount() >= 1).orElse(false));
+        Await.until("tubing pressure readings are stored", () -> !readings("tubing_pressure").isEmpty());
         assertThat(readings("tubing_pressure")).allSatisfy(r -> assertThat(r.timeMillis()).isBetween(
                 System.currentTimeMillis() - 120_000, System.currentTimeMillis() + 5_000));
         assertThat(readings("tubing_pressure").get(0).value()).isEqualTo(5_000.0);
@@ -103,11 +100,11 @@ class WellheadOverDtlsTest {
         network.cut(true);
         long rampStart = System.currentTimeMillis() - CLOCK_SLACK;
         onLoop(() -> slave.set(RegisterKind.HOLDING, 1, 0, 1_000)); // 1000 kPa, below PSL 1500 kPa
-        await("the valve closes", () -> onLoop(() -> actuators.get("shutin_valve")) == 0);
+        Await.until("the valve closes", () -> onLoop(() -> actuators.get("shutin_valve")) == 0);
         long tripSeen = System.currentTimeMillis() + CLOCK_SLACK;
         onLoop(() -> slave.set(RegisterKind.HOLDING, 1, 0, 5_000));
         onLoop(() -> console.type("mode machine"));
-        await("the pressure is back in range on the board", () -> onLoop(() -> {
+        Await.until("the pressure is back in range on the board", () -> onLoop(() -> {
             console.type("well");
             return console.lastLine();
         }).startsWith("OK tubing_pressure=5000000 "));
@@ -121,8 +118,8 @@ class WellheadOverDtlsTest {
         assertThat(events("shut-in")).as("nothing arrives while the network is cut").isEmpty();
 
         network.cut(false);
-        await("the shut-in and its reset are backfilled", () -> events("shut-in").size() == 2);
-        await("the alarm is backfilled", () -> events("alarm").stream().anyMatch(e -> e.body().contains("\"LL\"")));
+        Await.until("the shut-in and its reset are backfilled", () -> events("shut-in").size() == 2);
+        Await.until("the alarm is backfilled", () -> events("alarm").stream().anyMatch(e -> e.body().contains("\"LL\"")));
 
         List<StoredEvent> shutIns = events("shut-in");
         assertThat(shutIns.get(0).body()).contains("\"cause\":\"PSL\"").contains("\"state\":\"latched\"");
@@ -160,16 +157,6 @@ class WellheadOverDtlsTest {
             work.run();
             return null;
         });
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.onSpinWait();
-        }
     }
 
     /** The board's network with a switch that cuts it (datagrams both ways are dropped), as a pulled cable would. */
