@@ -34,7 +34,7 @@ final class PtyPair implements AutoCloseable {
                 socat.destroyForcibly();
                 throw new IOException("socat did not make a pty pair: " + Files.readString(dir.resolve("socat.log")));
             }
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000L); // poll, do not spin: two shared cores
         }
         return new PtyPair(a, b, socat);
     }

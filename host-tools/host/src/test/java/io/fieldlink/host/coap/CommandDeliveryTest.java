@@ -196,7 +196,7 @@ class CommandDeliveryTest {
     private void awaitState(long id, String expected) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!state(id).equals(expected) && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000L); // poll, do not spin: two shared cores
         }
         assertThat(state(id)).isEqualTo(expected);
     }
