@@ -1,5 +1,7 @@
 package io.fieldlink.fieldctl.serial;
 
+import io.fieldlink.firmware.jvm.testing.PtyPair;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fazecast.jSerialComm.SerialPort;
