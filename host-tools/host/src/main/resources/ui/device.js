@@ -259,13 +259,20 @@ async function pumpPanel(panel, state) {
       ['Sales (24 h)', sales.length + (sales.length === 1 ? ' sale, ' : ' sales, ') + (grams / 1000).toFixed(1) + ' kg, ' + money(amount), 'pump-sales'],
       ['Token verdicts (24 h)', Object.keys(verdicts).length ? Object.entries(verdicts).map(([k, v]) => k + ' ' + v).join(', ') : 'none', 'pump-verdicts'],
       ['Storage pressure', reading('storage_pressure', state.channels.get('storage_pressure')?.v), 'pump-pressure'],
-      ['Nozzle', state.channels.get('nozzle') ? (state.channels.get('nozzle').v ? 'in use' : 'idle') : '—', 'pump-nozzle'],
+      ['Dispenser', dispenseState(state), 'pump-nozzle'],
+      ['Today so far (board)', reading('day_grams', state.channels.get('day_grams')?.v) + ', ' + money(state.channels.get('day_amount')?.v), 'pump-day'],
     ]));
   }
   draw();
   panel.append(el('h2', {}, 'Pump station'), box);
   await forecastBox(panel, 'Demand forecast', ['/api/stations/' + id$(state.id) + '/forecast', '/api/predictions/demand/' + id$(state.id)], '#10', 'kg');
   return draw;
+}
+
+// The pump's station pack sends dispense_state as a SenML string, which the host stores as an event.
+function dispenseState(state) {
+  const last = [...state.events].reverse().find((e) => e.type === 'dispense_state');
+  return last && last.body ? last.body.vs + ' · ' + ago(last.t) : '—';
 }
 
 // ---- well ----

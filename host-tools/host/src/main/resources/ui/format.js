@@ -54,8 +54,9 @@ export function money(milli) {
 /** Units of a channel (SenML unit by board channel name). */
 const UNITS = {
   voltage: 'V', current: 'A', power_factor: '', frequency: 'Hz', active_power: 'W', energy: 'Wh',
-  storage_pressure: 'kPa', dispensed_mass: 'g', flow_pulses: 'pulses', tubing_pressure: 'kPa',
-  casing_pressure: 'kPa', temperature: '°C', oil_flow: 'l/h', gas_flow: 'l/h', water_flow: 'l/h',
+  storage_pressure: 'bar', dispensed_mass: 'g', flow_pulses: 'pulses', tubing_pressure: 'kPa',
+  casing_pressure: 'kPa', temperature: '°C', oil_flow: 'L/h', gas_flow: 'm³/h', water_flow: 'L/h',
+  daily_oil: 'L', daily_gas: 'L', daily_water: 'L', day_grams: 'g', daily_grams: 'g',
 };
 
 export function unit(channel) {

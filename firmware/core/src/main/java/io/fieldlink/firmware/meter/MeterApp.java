@@ -13,7 +13,8 @@ import io.fieldlink.protocol.token.TokenVerifier;
  * channels to {@link Meter#onSample}, latches the {@code tamper} input (cover) on its rising edge and
  * drives the {@code relay} output: 1 closed (supply on, also the board's safe value, so a reboot
  * does not cut the supply before the meter decides), 0 open. Meter events go into the journal as
- * uplink records ({@link MeterJournal}); the balance/energy/charged pack every telemetry interval.
+ * uplink records ({@link MeterJournal}); the balance/active_power/energy/charged pack every telemetry
+ * interval ({@code active_power} = the mean of the samples since the previous pack, W).
  *
  * <p>The engine runs on wall time (tariffs, daily charges), so it starts at the first tick after the
  * wall clock is known (the host's hello answer); until then the relay keeps its boot value.
@@ -47,6 +48,8 @@ public final class MeterApp implements BoardApp {
     private boolean tamperHigh;
     private long relayOut = -1;
     private long nextTelemetry;
+    private long powerSumMilliwatts;
+    private long powerSamples;
 
     /**
      * A meter whose rules come from the board configuration at every boot ({@link BoardMeterConfig}).
@@ -106,13 +109,18 @@ public final class MeterApp implements BoardApp {
         sample.set((int) r.milli(voltage), (int) r.milli(current), (int) r.milli(powerFactor),
                 (int) r.milli(frequency), r.milli(activePower));
         meter.onSample(sample, now);
+        powerSumMilliwatts += sample.activePowerMilliwatts;
+        powerSamples++;
         boolean high = tamper >= 0 && r.milli(tamper) > 0;
         if (high && !tamperHigh) {
             meter.tamper(Meter.TAMPER_COVER_OPEN, now);
         }
         tamperHigh = high;
         if (now >= nextTelemetry) {
-            journal.telemetry(now, meter.balance(), meter.energyWh(), meter.ledger(ledgerView).charges());
+            journal.telemetry(now, meter.balance(), meter.energyWh(), meter.ledger(ledgerView).charges(),
+                    meanPowerWatts());
+            powerSumMilliwatts = 0;
+            powerSamples = 0;
             nextTelemetry = now + telemetryIntervalMillis;
         }
         driveRelay();
@@ -140,6 +148,12 @@ public final class MeterApp implements BoardApp {
             driveRelay();
         }
         return meter;
+    }
+
+    /** @return the mean active power of the samples since the last pack, whole watts (rounded half away from zero) */
+    private long meanPowerWatts() {
+        long meanMilli = powerSumMilliwatts / powerSamples;
+        return meanMilli >= 0 ? (meanMilli + 500) / 1000 : -((-meanMilli + 500) / 1000);
     }
 
     /** @return the record writer (its lost-record count) */

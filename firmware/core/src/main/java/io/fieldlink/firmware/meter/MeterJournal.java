@@ -15,7 +15,7 @@ import io.fieldlink.protocol.token.VerdictReason;
  * (kind 3; reason code = the {@link VerdictReason} ordinal, 0 accepted); every other event a SenML
  * telemetry pack (kind 1) {@code [{n: <event name>, v: value}]}, plus {@code {n: <event>_reason,
  * vs: reason}} when the event has a reason; {@link #telemetry} writes the periodic
- * {@code balance}/{@code energy} pack. All values are integers (milli-units, Wh, bits): no floating
+ * {@code balance}/{@code active_power}/{@code energy}/{@code charged} pack. All values are integers (milli-units, Wh, bits): no floating
  * point. Event-loop thread only; allocates only for the TokenRedemption record.
  */
 public final class MeterJournal implements MeterEvents {
@@ -91,9 +91,29 @@ public final class MeterJournal implements MeterEvents {
      * @param chargedMilli total charges so far, milli-units, or -1 to leave it out
      */
     public void telemetry(long atMillis, long balance, long energyWh, long chargedMilli) {
+        telemetry(atMillis, balance, energyWh, chargedMilli, false, 0);
+    }
+
+    /**
+     * Journals the periodic pack with {@code {n: active_power, u: W, v: W}} (the mean active power
+     * since the previous pack) before {@code energy}, so the host's theft/bypass check sees the load
+     * of the window that the energy reading closes.
+     *
+     * @param activePowerW mean active power over the interval, whole watts (negative when exporting)
+     */
+    public void telemetry(long atMillis, long balance, long energyWh, long chargedMilli, long activePowerW) {
+        telemetry(atMillis, balance, energyWh, chargedMilli, true, activePowerW);
+    }
+
+    private void telemetry(long atMillis, long balance, long energyWh, long chargedMilli, boolean power,
+            long activePowerW) {
         w.reset();
-        w.writeArrayHeader(chargedMilli < 0 ? 2 : 3);
+        w.writeArrayHeader((chargedMilli < 0 ? 2 : 3) + (power ? 1 : 0));
         w.writeMapHeader(2).writeInt(0).writeText("balance").writeInt(2).writeInt(balance);
+        if (power) {
+            w.writeMapHeader(3).writeInt(0).writeText("active_power").writeInt(1).writeText("W").writeInt(2)
+                    .writeInt(activePowerW);
+        }
         w.writeMapHeader(3).writeInt(0).writeText("energy").writeInt(1).writeText("Wh").writeInt(2).writeInt(energyWh);
         if (chargedMilli >= 0) {
             w.writeMapHeader(2).writeInt(0).writeText("charged").writeInt(2).writeInt(chargedMilli);

@@ -99,6 +99,28 @@ class MeterAppTest {
     }
 
     @Test
+    void thePeriodicPackCarriesTheMeanActivePowerBeforeTheEnergyReading() {
+        boot();
+        runFor(5_000);
+        assertThat(app.meter()).isNotNull();
+        hal.sensors().set("active_power", 1000);
+        runFor(1_800_000);
+        hal.sensors().set("active_power", 3000);
+        runFor(1_800_000);
+        List<io.fieldlink.protocol.senml.SenmlPack> packs = host.stored.values().stream()
+                .filter(r -> r.kind() == UplinkRecord.TELEMETRY && r.telemetry().get(0).name().equals("balance"))
+                .map(UplinkRecord::telemetry).toList();
+        assertThat(packs).hasSizeGreaterThanOrEqualTo(2);
+        io.fieldlink.protocol.senml.SenmlPack last = packs.get(packs.size() - 1);
+        assertThat(last.size()).isEqualTo(4);
+        assertThat(last.get(1).name()).isEqualTo("active_power");
+        assertThat(last.get(1).unit()).isEqualTo("W");
+        assertThat(last.get(1).value()).as("half an hour at 1 kW, half an hour at 3 kW").isBetween(1_995.0, 2_005.0);
+        assertThat(last.get(2).name()).isEqualTo("energy");
+        assertThat(last.get(3).name()).isEqualTo("charged");
+    }
+
+    @Test
     void runsDownToZeroOpensTheRelayAndATypedTokenClosesIt() {
         boot();
         runFor(2000);

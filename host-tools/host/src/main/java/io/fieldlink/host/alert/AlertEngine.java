@@ -70,7 +70,7 @@ public final class AlertEngine implements StoredUplinkListener {
             List<Reading> readings = new ArrayList<>(u.readings());
             readings.sort((a, b) -> Long.compare(a.timeMillis(), b.timeMillis()));
             for (Event e : u.events()) {
-                apply(monitor.event(u.device(), e.type(), e.timeMillis()));
+                apply(monitor.event(u.device(), e.type(), e.timeMillis(), e.body()));
             }
             for (Reading r : readings) {
                 for (ThresholdRule rule : rules) {

@@ -193,12 +193,15 @@ public final class PredictionApi implements ApiRoutes {
         if (days.size() < 5) {
             throw new ApiError(409, "well '" + id + "' has " + days.size() + " days of " + channel + "; at least 5 are needed");
         }
+        // a wellhead's closed-gas-day total (daily_oil, daily_gas, daily_water) is already a volume per
+        // day; a flow channel is a rate per hour
+        boolean dailyTotal = channel.startsWith("daily_");
         long t0 = days.get(0).start();
         double[] t = new double[days.size()];
         double[] rate = new double[days.size()];
         for (int i = 0; i < t.length; i++) {
             t[i] = (days.get(i).start() - t0) / (double) DAY;
-            rate[i] = days.get(i).mean() * 24;
+            rate[i] = dailyTotal ? days.get(i).sum() : days.get(i).mean() * 24;
         }
         DeclineForecast f;
         List<DeclineFit> fits;
@@ -212,7 +215,7 @@ public final class PredictionApi implements ApiRoutes {
             throw ApiError.badRequest(e.getMessage());
         }
         JsonWriter w = new JsonWriter().beginObject().field("deviceId", id).field("channel", channel)
-                .field("unit", "per day (channel unit per hour x 24)").field("firstDay", Instant.ofEpochMilli(t0).toString())
+                .field("unit", dailyTotal ? "per day (the daily totals)" : "per day (channel unit per hour x 24)").field("firstDay", Instant.ofEpochMilli(t0).toString())
                 .field("days", days.size()).field("best", f.best().curve().kind().wireName()).name("fits").beginArray();
         for (DeclineFit fit : fits) {
             w.beginObject().field("model", fit.curve().kind().wireName()).name("qi").value(fit.curve().qi()).name("di")

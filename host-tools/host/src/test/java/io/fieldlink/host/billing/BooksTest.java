@@ -180,10 +180,13 @@ class BooksTest {
             books.assign("w2", "F");
             return null;
         });
-        long dayEnd = T0 + 24 * HOUR;
-        send("w1", List.of(new Reading("oil", dayEnd, 1200), new Reading("gas", dayEnd, 30000), new Reading("water", dayEnd, 300)), List.of());
-        send("w2", List.of(new Reading("oil", dayEnd, 800), new Reading("gas", dayEnd, 10000), new Reading("water", dayEnd, 100)), List.of());
-        send("w1", List.of(new Reading("oil", dayEnd + HOUR, 50)), List.of());
+        // gas days from 06:00 UTC: each total is timed at its gas day's end, the next day 06:00
+        long dayEnd = T0 + 30 * HOUR;
+        send("w1", List.of(new Reading("daily_oil", dayEnd, 1200), new Reading("daily_gas", dayEnd, 30000),
+                new Reading("daily_water", dayEnd, 300), new Reading("daily_unmeasured", dayEnd, 0)), List.of());
+        send("w2", List.of(new Reading("daily_oil", dayEnd, 800), new Reading("daily_gas", dayEnd, 10000),
+                new Reading("daily_water", dayEnd, 100)), List.of());
+        send("w1", List.of(new Reading("daily_oil", dayEnd + 24 * HOUR, 50), new Reading("oil_flow", dayEnd, 999)), List.of());
         long d = T0 / 86_400_000L;
         assertThat(books.well("w1", d, d + 2)).containsExactly(new ProductionBooks.Day(d, 1200, 30000, 300),
                 new ProductionBooks.Day(d + 1, 50, 0, 0));

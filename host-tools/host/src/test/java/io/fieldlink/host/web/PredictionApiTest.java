@@ -156,6 +156,27 @@ class PredictionApiTest {
     }
 
     @Test
+    void wellDeclineFromTheWellheadsDailyTotals() {
+        HostFixture.provision(host, "w2", "wellhead");
+        Random rnd = new Random(6);
+        List<String> r = new ArrayList<>();
+        for (int d = 400; d >= 1; d--) {
+            double day = 400 - d;
+            double litresPerDay = 9600 / Math.pow(1 + 0.5 * 0.004 * day, 1 / 0.5) * Math.exp(0.03 * rnd.nextGaussian());
+            r.add(rec("daily_oil", END_S - d * DAY_S + 6 * 3600, Math.round(litresPerDay))); // at the gas day's end, 06:00
+        }
+        post("w2", r);
+        Reply f = get("/api/wells/w2/decline?channel=daily_oil&horizonDays=360&stepDays=90&economicLimit=100&samples=40");
+        assertThat(f.status()).as(f.body()).isEqualTo(200);
+        Map<String, Object> j = f.json();
+        assertThat(j.get("unit")).isEqualTo("per day (the daily totals)");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> fits = (List<Map<String, Object>>) j.get("fits");
+        Map<String, Object> hyp = fits.stream().filter(x -> x.get("model").equals("hyperbolic")).findFirst().orElseThrow();
+        assertThat(((BigDecimal) hyp.get("qi")).doubleValue()).as("litres per day, not × 24").isBetween(9600 * 0.95, 9600 * 1.05);
+    }
+
+    @Test
     void channelAnomalyScanFindsASpike() {
         HostFixture.provision(host, "m3", "meter");
         Random rnd = new Random(9);

@@ -16,15 +16,21 @@ import java.util.function.Predicate;
 
 /**
  * Daily production per well ({@code production}, {@code well|day} → oil, gas, water litres) and which
- * field each well is in ({@code well-fields}). A wellhead's {@code oil}, {@code gas} and {@code water}
- * readings are volumes in litres produced over the period that ends at the reading's time (a gas day's
- * total is reported at the day's end), so each counts in the UTC day holding the millisecond before
- * it. Every newly stored reading is added once (the ingest never tells of a duplicate). Projection on
- * the committer thread; reads anywhere.
+ * field each well is in ({@code well-fields}). A wellhead reports a closed gas day as the SenML
+ * telemetry {@code daily_oil}, {@code daily_gas} and {@code daily_water} (unit {@code L}, whole
+ * litres), timed at the gas day's end (docs/protocol.md, "Channels"). A gas day starts at the
+ * board's local close hour, not at UTC midnight, so its total is booked on the UTC day holding the
+ * gas day's middle (the reading's time − 12 h): the day it mostly lies in, and the local date it is
+ * named by for any close hour within 12 h of UTC midnight. Every newly stored reading is added once
+ * (the ingest never tells of a duplicate). Projection on the committer thread; reads anywhere.
  */
 public final class ProductionBooks implements StoredUplinkListener {
     /** The fluids, in the order of the volume arrays. */
     public static final List<String> FLUIDS = List.of("oil", "gas", "water");
+    /** The wellhead's daily-total channels, in the order of {@link #FLUIDS}. */
+    public static final List<String> CHANNELS = List.of("daily_oil", "daily_gas", "daily_water");
+    /** How far before a gas day's end its middle lies. */
+    private static final long HALF_DAY_MS = 12 * 3_600_000L;
 
     private final NavigableMap<String, String> production;
     private final NavigableMap<String, String> fields;
@@ -42,11 +48,11 @@ public final class ProductionBooks implements StoredUplinkListener {
             return;
         }
         for (Reading r : u.readings()) {
-            int fluid = FLUIDS.indexOf(r.channel());
+            int fluid = CHANNELS.indexOf(r.channel());
             if (fluid < 0 || !(r.value() >= 0) || Double.isInfinite(r.value())) {
                 continue;
             }
-            long day = Keys.day(r.timeMillis() - 1);
+            long day = Keys.day(r.timeMillis() - HALF_DAY_MS);
             String key = Keys.of(u.device(), day);
             long[] v = volumes(production.get(key));
             v[fluid] += Math.round(r.value());

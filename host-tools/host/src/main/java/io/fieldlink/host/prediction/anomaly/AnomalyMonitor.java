@@ -1,6 +1,7 @@
 package io.fieldlink.host.prediction.anomaly;
 
 import io.fieldlink.boards.ChannelType;
+import io.fieldlink.host.json.JsonReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +64,23 @@ public final class AnomalyMonitor {
 
     /** @return findings caused by one event (a pump sale restarts the leak watch) */
     public List<Finding> event(String device, String type, long timeMillis) {
+        return event(device, type, timeMillis, "");
+    }
+
+    /**
+     * @param body the stored event's JSON body; for the pump's {@code dispense_state} (a SenML string,
+     *     {@code {"vs": "idle" | "authorised" | "dispensing"}}) anything but idle restarts the leak
+     *     watch, as a sale does: gas is leaving the storage through the dispenser
+     * @return findings caused by one event
+     */
+    public List<Finding> event(String device, String type, long timeMillis, String body) {
+        if (type.equals(PumpLeakPattern.DISPENSE_STATE)) {
+            PumpLeakPattern p = pumps.get(device);
+            if (p != null && isDispensing(body)) {
+                return p.activity(timeMillis, "dispensing");
+            }
+            return List.of();
+        }
         if (type.equals(PumpLeakPattern.SALE)) {
             PumpLeakPattern p = pumps.get(device);
             if (p != null) {
@@ -70,6 +88,15 @@ public final class AnomalyMonitor {
             }
         }
         return List.of();
+    }
+
+    private static boolean isDispensing(String body) {
+        try {
+            Object vs = JsonReader.parseObject(body).get("vs");
+            return vs instanceof String state && !state.equals("idle");
+        } catch (RuntimeException e) {
+            return false; // not a dispenser state: nothing to restart
+        }
     }
 
     private static boolean isFlow(String channel) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Storage leak at a pump station: during a quiet spell (no sale, nozzle closed) the cascade storage
  * pressure should hold; a fall of at least {@code minDropBar} at no less than {@code minRateBarPerHour}
- * over at least {@code minQuietMillis} is a leak. A sale, the nozzle opening or the pressure rising
+ * over at least {@code minQuietMillis} is a leak. A sale, a dispenser not idle, the nozzle opening
+ * (if a client sends {@code nozzle}; the pump board does not) or the pressure rising
  * again (compressor refill) starts a new quiet spell and clears a raised leak. Mutable, not
  * thread-safe.
  */
@@ -15,6 +16,8 @@ public final class PumpLeakPattern {
     public static final String PRESSURE = "storage_pressure";
     /** Channel of the nozzle switch (0 closed, 1 open). */
     public static final String NOZZLE = "nozzle";
+    /** Event type of the pump's dispenser state (SenML string in the station pack). */
+    public static final String DISPENSE_STATE = "dispense_state";
     /** Event type of a finished fill. */
     public static final String SALE = "sale";
     private static final double REFILL_BAR = 2;

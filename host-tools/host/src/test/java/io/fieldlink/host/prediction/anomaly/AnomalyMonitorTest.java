@@ -81,6 +81,29 @@ class AnomalyMonitorTest {
     }
 
     @Test
+    void aFillTheStationPackReportsAsDispensingIsNotALeak() {
+        for (String state : List.of("dispensing", "idle")) {
+            AnomalyMonitor m = new AnomalyMonitor(BOARDS, ChannelWatch.Settings.defaults());
+            List<Finding> out = new ArrayList<>();
+            long t = Traces.T0;
+            for (int i = 0; i <= 6; i++) { // a quiet hour at 230 bar, a pack every 10 minutes
+                out.addAll(m.event("p1", "dispense_state", t, "{\"vs\":\"idle\"}"));
+                out.addAll(m.reading("p1", "storage_pressure", t, 230));
+                t += 600_000;
+            }
+            // then 8 bar go in 10 minutes while the pump reports its dispenser state, and it holds for an hour
+            out.addAll(m.event("p1", "dispense_state", t, "{\"vs\":\"" + state + "\"}"));
+            out.addAll(m.reading("p1", "storage_pressure", t, 222));
+            for (int i = 0; i < 6; i++) {
+                t += 600_000;
+                out.addAll(m.event("p1", "dispense_state", t, "{\"vs\":\"idle\"}"));
+                out.addAll(m.reading("p1", "storage_pressure", t, 222));
+            }
+            assertThat(raised(out, "pump-leak")).as(state).isEqualTo(state.equals("idle") ? 1 : 0);
+        }
+    }
+
+    @Test
     void storageLeakAtNightIsRaised() {
         List<Finding> f = run("p1", Traces.pump(10, 5, 4, 3));
         Finding leak = f.stream().filter(x -> x.raised() && x.pattern().equals("pump-leak")).findFirst().orElseThrow();
