@@ -168,7 +168,7 @@ class BoardRunnerTest {
                 pty.a.toString(), 115_200, null, 500, PinMap.none(), PinMap.none(), Map.of(), Map.of(), List.of(), 60_000);
         BoardProcess process = new BoardProcess(bare);
         process.start();
-        java.util.concurrent.CompletableFuture<Boolean> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        java.util.concurrent.CompletableFuture<BoardProcess.Outcome> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return process.runUntilStopped();
             } catch (InterruptedException e) {
@@ -185,6 +185,6 @@ class BoardRunnerTest {
         } finally {
             process.stop();
         }
-        assertThat(ended.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(ended.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(BoardProcess.Outcome.STOPPED);
     }
 }
