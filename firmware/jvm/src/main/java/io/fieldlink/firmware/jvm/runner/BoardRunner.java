@@ -179,10 +179,12 @@ public final class BoardRunner implements AutoCloseable {
         FileFirmwareSlots slots = slots(s.dataDir(), deviceId, restartRequested);
         UplinkFactory uplink = null;
         if (provisioned) {
-            uplink = new CoapUplinkFactory(issuers, new UplinkOptions());
+            // plain CoAP has no PSK identity: every request names the device (?d=ID), as the host requires
+            String named = host.secure() ? null : deviceId;
+            uplink = new CoapUplinkFactory(issuers, new UplinkOptions().deviceQuery(named));
             if (slots != null) {
-                uplink = new UpdatingUplinkFactory(uplink,
-                        new UpdateAgent(slots, issuers, link(host, deviceId, psk), new UpdateOptions()));
+                uplink = new UpdatingUplinkFactory(uplink, new UpdateAgent(slots, issuers, link(host, deviceId, psk),
+                        new UpdateOptions().deviceQuery(named)));
             }
         }
         BoardBuilder builder = Board.builder();
