@@ -160,6 +160,30 @@ class BoardRunnerTest {
         assertThat(hello.getLength()).as("the board's first CoAP request reaches its provisioned host").isGreaterThan(4);
     }
 
+    /**
+     * Verifies that a pump started offline (no host, so no hello) takes bookings at once: the JVM's
+     * board clock is the operating system's, known at boot.
+     */
+    @Test
+    void aPumpStartedOfflineTakesABookingWithoutTheHostsClock() throws Exception {
+        pty = PtyPair.open(dir);
+        io.fieldlink.crypto.jvm.IssuerKeyPair issuer = io.fieldlink.crypto.jvm.IssuerKeyPair.fromSeed(new byte[32]);
+        Map<String, String> config = Map.of("station_code", "ST01", "issuer_keys",
+                io.fieldlink.protocol.crypto.Hex.encode(issuer.keyId()) + ":" + io.fieldlink.protocol.crypto.Hex.encode(issuer.publicKey()));
+        RunnerSettings offline = new RunnerSettings(BoardLoader.builtIn("pump"), dir.resolve("data"), null, null, null,
+                pty.a.toString(), 115_200, null, 500, PinMap.none(), PinMap.none(),
+                Map.of("flow_pulses", 0L, "dispensed_mass", 0L, "storage_pressure", 2_300L, "nozzle", 0L), config, List.of(), 60_000);
+        runner = BoardRunner.start(offline);
+        console = ConsoleClient.open(pty.b.toString());
+        long nowS = System.currentTimeMillis() / 1000;
+        String token = io.fieldlink.protocol.token.TokenText.encode(
+                io.fieldlink.protocol.token.TokenClaims.booking("ST01", 42, 5_000, nowS - 60, nowS + 3_600, nowS + 7_200), issuer);
+
+        assertThat(ask("mode machine")).isEqualTo("OK mode=machine");
+        assertThat(ask("login 4711")).startsWith("OK");
+        assertThat(ask("scan " + token)).isEqualTo("OK booking=42 grams=5000");
+    }
+
     /** Verifies that the console's reboot restarts the whole board in the process, and stop ends it. */
     @Test
     void aRebootFromTheConsoleRestartsTheBoardAndStopEndsIt() throws Exception {
