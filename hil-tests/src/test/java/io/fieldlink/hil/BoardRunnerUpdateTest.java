@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fieldlink.boards.BoardLoader;
 import io.fieldlink.firmware.journal.Settings;
 import io.fieldlink.firmware.jvm.gpio.PinMap;
+import io.fieldlink.firmware.jvm.pack.ImagePackager;
 import io.fieldlink.firmware.jvm.runner.BoardProcess;
 import io.fieldlink.firmware.jvm.runner.BoardRunner;
 import io.fieldlink.firmware.jvm.runner.RunnerSettings;
@@ -39,7 +40,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The real board runner ({@link BoardProcess}, as {@code fieldlink board} runs it) takes a firmware
  * update from the real host: the board is provisioned in its settings, its data directory holds
  * firmware slots with the factory image (as a packaged image's install sets up), the operator
- * registers an image and rolls it out through the host's HTTP API, the command rides on the host's
+ * packages a new build ({@code board package}: the jar and its signed firmware manifest), registers
+ * it with the package's upload body and rolls it out through the host's HTTP API, the command rides on the host's
  * answers, the board downloads, checks and installs it and ends its run with
  * {@link BoardProcess.Outcome#RESTART} (the process exits non-zero for systemd); the boot selector
  * picks the new slot, the next start reports the new version and confirms it healthy. Over DTLS, and
@@ -91,8 +93,12 @@ class BoardRunnerUpdateTest {
         CompletableFuture<BoardProcess.Outcome> first = run(settings);
         await("the board said hello as 1.0.0", () -> "1.0.0".equals(firmwareOnHost()));
 
-        http("POST", "/api/firmware", "{\"version\":\"1.1.0\",\"image\":\""
-                + Base64.getEncoder().encodeToString(jar("GOOD-1.1.0", 20_000)) + "\"}");
+        // the new build is packaged (signed with the host's issuer key) and its upload body posted as is
+        Path build = Files.createDirectories(dir.resolve("build"));
+        Files.write(build.resolve("fieldlink-firmware-jvm.jar"), jar("GOOD-1.1.0", 20_000));
+        ImagePackager.build(build.resolve("fieldlink-firmware-jvm.jar"), null, "meter", "[board]\n", "1.1.0",
+                host.billing().keyring().active().pair(), dir.resolve("image"));
+        http("POST", "/api/firmware", Files.readString(dir.resolve("image").resolve(ImagePackager.UPLOAD)));
         assertThat(http("POST", "/api/firmware/1.1.0/rollout", "{\"devices\":[\"meter-1\"]}").toString()).contains("meter-1");
 
         assertThat(first.get(60, TimeUnit.SECONDS)).as("the run ends for the service manager to restart it")
