@@ -99,6 +99,13 @@ public final class BoardProcess {
         }
     }
 
+    /** @return the board running now, or null (for tests) */
+    BoardRunner current() {
+        synchronized (lock) {
+            return current;
+        }
+    }
+
     /** Stops the board cleanly (outputs safe) and ends {@link #runUntilStopped}; safe from any thread. */
     public void stop() {
         synchronized (lock) {

@@ -211,4 +211,40 @@ class BoardRunnerTest {
         }
         assertThat(ended.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(BoardProcess.Outcome.STOPPED);
     }
+
+    /** Verifies that a storage fault (the HAL's system reset) restarts the whole board in the process, as the console's reboot does. */
+    @Test
+    void aStorageFaultRestartsTheBoardInTheProcess() throws Exception {
+        pty = PtyPair.open(dir);
+        RunnerSettings bare = new RunnerSettings(BoardLoader.builtIn("meter"), dir.resolve("data"), null, "m-1", null,
+                pty.a.toString(), 115_200, null, 500, PinMap.none(), PinMap.none(), Map.of(), Map.of(), List.of(), 60_000);
+        BoardProcess process = new BoardProcess(bare);
+        process.start();
+        java.util.concurrent.CompletableFuture<BoardProcess.Outcome> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.runUntilStopped();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            console = ConsoleClient.open(pty.b.toString());
+            assertThat(ask("mode machine")).isEqualTo("OK mode=machine");
+            assertThat(ask("status")).contains(" boot=1 ");
+            BoardRunner first = process.current();
+            first.loop().post(() -> first.board().loop().schedule(() -> {
+                throw new io.fieldlink.firmware.hal.StorageException("brown-out in the middle of a write (test)");
+            }, 0));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+            while (process.current() == first || process.current() == null) {
+                assertThat(Instant.now()).as("the board restarts after the fault").isBefore(deadline);
+                Thread.onSpinWait();
+            }
+            assertThat(awaitReply("mode machine", "OK mode=machine")).isNotNull();
+            assertThat(ask("status")).contains(" boot=2 ");
+        } finally {
+            process.stop();
+        }
+        assertThat(ended.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(BoardProcess.Outcome.STOPPED);
+    }
 }
