@@ -25,13 +25,9 @@ import io.fieldlink.firmware.uplink.UplinkOptions;
 import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
 import io.fieldlink.host.HostServer;
 import io.fieldlink.host.json.JsonReader;
-import io.fieldlink.protocol.record.Command;
-import io.fieldlink.protocol.record.FirmwareNotice;
-import io.fieldlink.protocol.record.ProtocolResource;
 import io.fieldlink.protocol.token.TokenVerifier;
 import io.fieldlink.protocol.token.TrustedKeys;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,10 +56,8 @@ import org.junit.jupiter.api.io.TempDir;
  * that downloads, checks, installs, switches and reports to the host. A second variant installs an
  * image that never reaches the host when booted, and the board rolls back.
  *
- * <p>Command delivery: the host's command outbox (another feature) is not merged on this branch, so
- * the test hands the firmware command built from the host's {@code GET /api/firmware} to the board's
- * command gate, exactly as it would arrive on a hello or up answer. Once the outbox rides on those
- * answers, {@code POST /api/firmware/{version}/rollout} replaces that one step.
+ * <p>Command delivery: the operator rolls the image out with {@code POST /api/firmware/{version}/rollout};
+ * the host's command outbox carries the command on its answers to the board's hello and up requests.
  */
 class FirmwareUpdateTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -121,11 +115,6 @@ class FirmwareUpdateTest {
                 board.boot();
                 return null;
             }).join();
-        }
-
-        /** What the host's outbox would deliver on the next answer. */
-        void deliver(Command command) {
-            loop.call(() -> uplinks.last().commandGate().apply(command)).join();
         }
 
         @Override
@@ -189,13 +178,14 @@ class FirmwareUpdateTest {
         return keys;
     }
 
-    private Command register(String version, byte[] image) {
-        Map<String, Object> img = http("POST", "/api/firmware", "{\"version\":\"" + version + "\",\"image\":\""
+    private void register(String version, byte[] image) {
+        http("POST", "/api/firmware", "{\"version\":\"" + version + "\",\"image\":\""
                 + Base64.getEncoder().encodeToString(image) + "\"}");
-        FirmwareNotice notice = new FirmwareNotice(version, ((BigDecimal) img.get("size")).longValue(),
-                HexFormat.of().parseHex((String) img.get("sha256")), ProtocolResource.firmwarePath(version),
-                Base64.getDecoder().decode((String) img.get("manifest")));
-        return Command.firmwareUpdate(1, notice);
+    }
+
+    private void rollOut(String version) {
+        assertThat(http("POST", "/api/firmware/" + version + "/rollout", "{\"devices\":[\"meter-1\"]}").toString())
+                .contains("meter-1");
     }
 
     private static byte[] jar(String marker, int size) {
@@ -234,11 +224,11 @@ class FirmwareUpdateTest {
         byte[] psk = start(jar("GOOD-1.0.0", 3_000));
         IssuerKeys issuers = trustedIssuers();
         process = new Process(psk, issuers);
-        Command update = register("1.1.0", jar("GOOD-1.1.0", 40_000));
+        register("1.1.0", jar("GOOD-1.1.0", 40_000));
         runUntil("the meter said hello", psk, issuers,
                 () -> host.registry().find("meter-1").map(d -> "1.0.0".equals(d.firmware())).orElse(false));
 
-        process.deliver(update);
+        rollOut("1.1.0");
 
         runUntil("the host shows 1.1.0 healthy", psk, issuers, () -> updateState().equals("healthy 1.1.0"));
         assertThat(booted).containsExactly("1.0.0", "1.1.0");
@@ -253,11 +243,11 @@ class FirmwareUpdateTest {
         byte[] psk = start(jar("GOOD-1.0.0", 3_000));
         IssuerKeys issuers = trustedIssuers();
         process = new Process(psk, issuers);
-        Command update = register("2.0.0", jar("BROKEN-2.0.0", 10_000));
+        register("2.0.0", jar("BROKEN-2.0.0", 10_000));
         runUntil("the meter said hello", psk, issuers,
                 () -> host.registry().find("meter-1").map(d -> d.bootCount() >= 1).orElse(false));
 
-        process.deliver(update);
+        rollOut("2.0.0");
 
         runUntil("the host shows 2.0.0 rolled back", psk, issuers, () -> updateState().equals("rolled-back 2.0.0"));
         assertThat(booted).containsExactly("1.0.0", "2.0.0", "2.0.0", "1.0.0");

@@ -130,7 +130,8 @@ public final class HostServer implements AutoCloseable {
             features.add(new DashboardRoutes(fleetView, liveFeed, registry, keys, clock,
                     config.get(HostConfig.DEVICE_OFFLINE_AFTER)));
             features.addAll(foresight.routes());
-            features.add(new FirmwareApi(new FirmwareImages(dataDir.resolve("firmware"), () -> firmwareIssuers.active().pair(), clock),
+            features.add(new FirmwareApi(new FirmwareImages(dataDir.resolve("firmware"), () -> firmwareIssuers.active().pair(),
+                    firmwareIssuers::trustedPublicKey, clock),
                     firmwareStates, () -> commands,
                     registry, audit, committer, clock, firmwareIssuers::jwkSet));
             http = HttpApi.create(config, config.get(HostConfig.HTTP_PORT), registry, series, keys, audit, committer,

@@ -379,6 +379,9 @@ public final class UpdateAgent {
             link.setReceiver(receiver);
             request.reset();
             request.setType(CoapType.CON).setCode(CoapCode.GET).setUriPath(job.uri());
+            if (options.deviceQuery() != null) {
+                request.addUriQuery("d=" + options.deviceQuery());
+            }
             download = new Block2Download(client, request, blockSzx(), 2, sink);
         }
         Settings s = context.settings();

@@ -11,6 +11,7 @@ public final class UpdateOptions {
     private long retryCapMillis = 60 * 60 * 1000L;
     private long restartDelayMillis = 2000;
     private int progressEveryBlocks = 8;
+    private String deviceQuery;
 
     /** @return boots a new image gets to confirm itself healthy before the boot selector rolls back (default 3) */
     public int trialBoots() {
@@ -92,6 +93,21 @@ public final class UpdateOptions {
         return this;
     }
 
+    /**
+     * @return the device's name on plain CoAP, sent as the Uri-Query {@code d=<id>} with every
+     *     request (the host tells devices apart by it when it runs with --insecure-coap; over DTLS the
+     *     PSK identity names the device), or null (default) for none
+     */
+    public String deviceQuery() {
+        return deviceQuery;
+    }
+
+    /** @param id the device id to name in every request on plain CoAP, or null for none @return this */
+    public UpdateOptions deviceQuery(String id) {
+        deviceQuery = id;
+        return this;
+    }
+
     /** @return an independent copy */
     public UpdateOptions copy() {
         UpdateOptions o = new UpdateOptions();
@@ -102,6 +118,7 @@ public final class UpdateOptions {
         o.retryCapMillis = retryCapMillis;
         o.restartDelayMillis = restartDelayMillis;
         o.progressEveryBlocks = progressEveryBlocks;
+        o.deviceQuery = deviceQuery;
         return o;
     }
 }

@@ -263,6 +263,9 @@ public final class CoapUplink implements Uplink {
         request.reset();
         request.setType(CoapType.CON).setCode(CoapCode.POST).setUriPath(path).setContentFormat(ContentFormat.CBOR)
                 .setPayload(payload, 0, length);
+        if (options.deviceQuery() != null) {
+            request.addUriQuery("d=" + options.deviceQuery());
+        }
         int id;
         try {
             id = client.request(request, handler);

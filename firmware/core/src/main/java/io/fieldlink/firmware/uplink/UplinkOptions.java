@@ -10,6 +10,7 @@ public final class UplinkOptions {
     private long backoffBaseMillis = 30L * 1000;
     private long backoffCapMillis = 60L * 60 * 1000;
     private int maxBatchRecords = 32;
+    private String deviceQuery;
 
     /** @return time between periodic reports (default 15 min) */
     public long reportIntervalMillis() {
@@ -69,6 +70,21 @@ public final class UplinkOptions {
         return this;
     }
 
+    /**
+     * @return the device's name on plain CoAP, sent as the Uri-Query {@code d=<id>} with every
+     *     request (the host tells devices apart by it when it runs with --insecure-coap; over DTLS the
+     *     PSK identity names the device), or null (default) for none
+     */
+    public String deviceQuery() {
+        return deviceQuery;
+    }
+
+    /** @param id the device id to name in every request on plain CoAP, or null for none @return this */
+    public UplinkOptions deviceQuery(String id) {
+        deviceQuery = id;
+        return this;
+    }
+
     /** @return an independent copy */
     public UplinkOptions copy() {
         UplinkOptions c = new UplinkOptions();
@@ -77,6 +93,7 @@ public final class UplinkOptions {
         c.backoffBaseMillis = backoffBaseMillis;
         c.backoffCapMillis = backoffCapMillis;
         c.maxBatchRecords = maxBatchRecords;
+        c.deviceQuery = deviceQuery;
         return c;
     }
 

@@ -14,7 +14,8 @@ import picocli.CommandLine;
 /**
  * {@code fieldlink board}: runs one board until Ctrl-C or SIGTERM (a shutdown hook stops it cleanly),
  * or, as {@code fieldlink board package}, builds a flashable image. Exit codes: 0 done, 2 bad options,
- * 3 a port, file or the network could not be used. Help goes to standard output; while a board runs,
+ * 3 a port, file or the network could not be used, 4 a firmware update asks the service manager to
+ * start the board again (through the boot selector). Help goes to standard output; while a board runs,
  * messages go to standard error (standard output belongs to the stdio console).
  */
 public final class Main {
@@ -24,6 +25,8 @@ public final class Main {
     public static final int USAGE = 2;
     /** A port, file or the network could not be used. */
     public static final int IO = 3;
+    /** Restart through the boot selector (a firmware update was installed, or its trial failed). */
+    public static final int RESTART = 4;
 
     private Main() {
     }
@@ -76,7 +79,14 @@ public final class Main {
             }
         }, "fieldlink-board-shutdown"));
         try {
-            return process.runUntilStopped() ? OK : IO;
+            switch (process.runUntilStopped()) {
+                case RESTART:
+                    return RESTART;
+                case FAILED:
+                    return IO;
+                default:
+                    return OK;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return OK;

@@ -3,7 +3,6 @@ package io.fieldlink.firmware.jvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fieldlink.crypto.jvm.IssuerKeyPair;
-import io.fieldlink.firmware.jvm.pack.ImageManifest;
 import io.fieldlink.protocol.crypto.Hex;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,11 +80,12 @@ class MainTest {
                 .isEqualTo(Main.USAGE);
         assertThat(err()).contains("not an issuer key");
 
-        assertThat(run("package", "--board", "wellhead", "--key", keyFile.toString(), "--jar", jar.toString(), "--out", out.toString()))
-                .isZero();
-        assertThat(out()).contains("image fieldlink-board-wellhead 0.1.0", "signed by key " + Hex.encode(key.keyId()));
-        ImageManifest m = ImageManifest.verify(Files.readString(out.resolve("manifest.txt")), Map.of(Hex.encode(key.keyId()), key.publicKey()));
-        assertThat(m.board()).isEqualTo("wellhead");
+        assertThat(run("package", "--board", "wellhead", "--key", keyFile.toString(), "--jar", jar.toString(), "--out", out.toString(),
+                "--firmware-version", "2.3.4")).isZero();
+        assertThat(out()).contains("image fieldlink-board-wellhead 2.3.4", "signed by key " + Hex.encode(key.keyId()));
+        io.fieldlink.protocol.cose.CoseSign1 cose = io.fieldlink.protocol.cose.CoseSign1.decode(Files.readAllBytes(out.resolve("firmware.cose")));
+        assertThat(cose.verify(io.fieldlink.crypto.jvm.BouncyCastleCrypto.INSTANCE, key.publicKey())).isTrue();
+        assertThat(io.fieldlink.protocol.record.FirmwareManifest.decode(cose.payload()).firmwareVersion()).isEqualTo("2.3.4");
         assertThat(Files.readString(out.resolve("board/wellhead.board"))).contains("modbus_register");
     }
 }

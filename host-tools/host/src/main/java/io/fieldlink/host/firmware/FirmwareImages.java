@@ -1,5 +1,6 @@
 package io.fieldlink.host.firmware;
 
+import io.fieldlink.crypto.jvm.BouncyCastleCrypto;
 import io.fieldlink.protocol.ProtocolException;
 import io.fieldlink.protocol.cose.CoseSign1;
 import io.fieldlink.protocol.cose.Signer;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -34,6 +36,7 @@ public final class FirmwareImages {
 
     private final Path dir;
     private final Supplier<Signer> signer;
+    private final Function<String, byte[]> trustedKey;
     private final Clock clock;
 
     /**
@@ -42,8 +45,20 @@ public final class FirmwareImages {
      * @param clock for registration times
      */
     public FirmwareImages(Path dir, Supplier<Signer> signer, Clock clock) {
+        this(dir, signer, kid -> null, clock);
+    }
+
+    /**
+     * @param dir the firmware directory (created when absent)
+     * @param signer the issuer key that signs new manifests (the active one at each registration)
+     * @param trustedKey the public key of a trusted issuer key by its hex id, or null: a manifest
+     *     signed beforehand ({@code fieldlink board package}) is accepted when it verifies under one
+     * @param clock for registration times
+     */
+    public FirmwareImages(Path dir, Supplier<Signer> signer, Function<String, byte[]> trustedKey, Clock clock) {
         this.dir = dir;
         this.signer = signer;
+        this.trustedKey = trustedKey;
         this.clock = clock;
     }
 
@@ -75,6 +90,22 @@ public final class FirmwareImages {
      * @throws UncheckedIOException when the files cannot be written (nothing is registered then)
      */
     public synchronized FirmwareImage register(String version, byte[] image) {
+        return register(version, image, null);
+    }
+
+    /**
+     * Stores an image with a manifest signed beforehand (the {@code firmware.cose} of a packaged
+     * image), or signs one when {@code signedManifest} is null. A given manifest must be a COSE_Sign1
+     * by one of this host's trusted issuer keys naming exactly this version, size and SHA-256; it is
+     * stored unchanged, so boards check the very signature the packager made.
+     *
+     * @return the registered image
+     * @throws IllegalArgumentException for a bad version, an empty or too large image, or a manifest
+     *     that does not decode, is signed by an unknown key, does not verify or names another image
+     * @throws IllegalStateException when the version is registered with other bytes
+     * @throws UncheckedIOException when the files cannot be written (nothing is registered then)
+     */
+    public synchronized FirmwareImage register(String version, byte[] image, byte[] signedManifest) {
         checkVersion(version);
         if (image.length == 0) {
             throw new IllegalArgumentException("image is empty");
@@ -91,8 +122,16 @@ public final class FirmwareImages {
             throw new IllegalStateException("firmware " + version + " is already registered with other bytes; "
                     + "give the new image a new version");
         }
-        Signer key = signer.get();
-        byte[] manifest = CoseSign1.sign(new FirmwareManifest(version, image.length, sha).encode(), key).encode();
+        byte[] manifest;
+        String kid;
+        if (signedManifest == null) {
+            Signer key = signer.get();
+            manifest = CoseSign1.sign(new FirmwareManifest(version, image.length, sha).encode(), key).encode();
+            kid = Hex.encode(key.keyId());
+        } else {
+            kid = checkSigned(version, image.length, sha, signedManifest);
+            manifest = signedManifest.clone();
+        }
         try {
             Files.createDirectories(dir.resolve("manifests"));
             writeAtomically(dir.resolve(version), image);
@@ -100,7 +139,32 @@ public final class FirmwareImages {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store firmware " + version + ": " + e.getMessage(), e);
         }
-        return new FirmwareImage(version, image.length, sha, manifest, Hex.encode(key.keyId()), clock.millis());
+        return new FirmwareImage(version, image.length, sha, manifest, kid, clock.millis());
+    }
+
+    /** @return the manifest's key id (hex) when it is trusted, verifies and names this image */
+    private String checkSigned(String version, long size, byte[] sha, byte[] signedManifest) {
+        CoseSign1 cose;
+        FirmwareManifest m;
+        try {
+            cose = CoseSign1.decode(signedManifest);
+            m = FirmwareManifest.decode(cose.payload());
+        } catch (ProtocolException e) {
+            throw new IllegalArgumentException("manifest is not a signed firmware manifest (COSE_Sign1): " + e.getMessage(), e);
+        }
+        String kid = cose.keyId() == null ? "" : Hex.encode(cose.keyId());
+        byte[] key = kid.isEmpty() ? null : trustedKey.apply(kid);
+        if (key == null) {
+            throw new IllegalArgumentException("manifest is signed by key '" + kid + "', which is not a trusted issuer key of this host");
+        }
+        if (!cose.verify(BouncyCastleCrypto.INSTANCE, key)) {
+            throw new IllegalArgumentException("manifest signature does not verify under issuer key " + kid);
+        }
+        if (!m.firmwareVersion().equals(version) || m.sizeBytes() != size || !Arrays.equals(m.sha256(), sha)) {
+            throw new IllegalArgumentException("manifest names " + m.firmwareVersion() + " of " + m.sizeBytes()
+                    + " bytes with another digest, not this image (" + version + ", " + size + " bytes)");
+        }
+        return kid;
     }
 
     /** @return the image registered as {@code version}, or empty (also for a version that is not valid) */

@@ -27,7 +27,9 @@ import java.util.function.Supplier;
  * Firmware routes:
  * <ul>
  * <li>{@code POST /api/firmware} (operator) {@code {"version": "1.1.0", "image": "<base64>"}}: stores the
- *     image and its manifest signed by the active issuer key; 201 with the image.</li>
+ *     image and its manifest signed by the active issuer key; 201 with the image. With
+ *     {@code "manifest": "<base64 COSE_Sign1>"} (a packaged image's {@code firmware.cose}) that
+ *     manifest is checked (a trusted issuer key, this version, size and SHA-256) and kept as is.</li>
  * <li>{@code GET /api/firmware} (viewer): the images and every board's update state.</li>
  * <li>{@code POST /api/firmware/{version}/rollout} (operator) {@code {"devices": ["m-1", ...]}}: queues
  *     a firmware update command per device; 202 with the command ids.</li>
@@ -75,7 +77,7 @@ public final class FirmwareApi implements ApiRoutes {
     ApiResponse register(ApiRequest req) {
         Map<String, Object> body = req.jsonBody();
         for (String k : body.keySet()) {
-            if (!k.equals("version") && !k.equals("image")) {
+            if (!k.equals("version") && !k.equals("image") && !k.equals("manifest")) {
                 throw ApiError.badRequest("unknown field \"" + k + "\"");
             }
         }
@@ -86,9 +88,17 @@ public final class FirmwareApi implements ApiRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("field \"image\" must be base64: " + e.getMessage());
         }
+        byte[] manifest = null;
+        if (body.containsKey("manifest")) {
+            try {
+                manifest = Base64.getDecoder().decode(ApiRequest.requiredText(body, "manifest"));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest("field \"manifest\" must be base64: " + e.getMessage());
+            }
+        }
         FirmwareImage image;
         try {
-            image = images.register(version, bytes);
+            image = images.register(version, bytes, manifest);
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         } catch (IllegalStateException e) {

@@ -122,4 +122,36 @@ class FirmwareApiTest {
         assertThat(device.status()).isEqualTo(200);
         assertThat(device.body()).doesNotContain("update");
     }
+
+    /** A packaged image's manifest, signed beforehand by the host's issuer key, is kept as is; others are refused. */
+    @Test
+    void aManifestSignedBeforehandByATrustedIssuerKeyIsKeptAndOthersAreRefused() {
+        byte[] img = image(5_000);
+        byte[] sha = BouncyCastleCrypto.INSTANCE.sha256(img);
+        io.fieldlink.crypto.jvm.IssuerKeyPair hostKey = host.billing().keyring().active().pair();
+        byte[] signed = CoseSign1.sign(new FirmwareManifest("2.0.0", img.length, sha).encode(), hostKey).encode();
+        io.fieldlink.crypto.jvm.IssuerKeyPair stranger = io.fieldlink.crypto.jvm.IssuerKeyPair.fromSeed(new byte[32]);
+        byte[] foreign = CoseSign1.sign(new FirmwareManifest("2.0.0", img.length, sha).encode(), stranger).encode();
+        byte[] otherVersion = CoseSign1.sign(new FirmwareManifest("2.0.1", img.length, sha).encode(), hostKey).encode();
+
+        Reply bad = call("POST", "/api/firmware", withManifest("2.0.0", img, foreign));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("not a trusted issuer key");
+        Reply mismatch = call("POST", "/api/firmware", withManifest("2.0.0", img, otherVersion));
+        assertThat(mismatch.status()).isEqualTo(400);
+        assertThat(mismatch.body()).contains("not this image");
+        Reply garbage = call("POST", "/api/firmware", withManifest("2.0.0", img, new byte[] {1, 2, 3}));
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.body()).contains("COSE_Sign1");
+        assertThat(call("GET", "/api/firmware", null).body()).doesNotContain("2.0.0");
+
+        Reply ok = call("POST", "/api/firmware", withManifest("2.0.0", img, signed));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        assertThat(Base64.getDecoder().decode((String) ok.json().get("manifest"))).isEqualTo(signed);
+    }
+
+    static String withManifest(String version, byte[] image, byte[] manifest) {
+        return "{\"version\":\"" + version + "\",\"image\":\"" + Base64.getEncoder().encodeToString(image)
+                + "\",\"manifest\":\"" + Base64.getEncoder().encodeToString(manifest) + "\"}";
+    }
 }

@@ -4,12 +4,27 @@ import io.fieldlink.firmware.hal.Clock;
 
 /**
  * The board clock on a JVM: monotonic time from {@link System#nanoTime()} (zero at construction) and
- * a wall clock set from the host's {@code hello} answer. Thread-safe.
+ * a wall clock. {@link #SystemClock()} starts with the wall time unknown until the host's
+ * {@code hello} answer sets it (as a board without a real-time clock); {@link #trustingOsClock()}
+ * starts it from the operating system's clock (NTP or an RTC on a Raspberry Pi), known at boot, so
+ * a board that reboots offline keeps time-stamping and booking; a later {@code hello} still corrects
+ * it. Thread-safe.
  */
 public final class SystemClock implements Clock {
     private final long originNanos = System.nanoTime();
     private volatile long wallOffsetMillis;
     private volatile boolean wallKnown;
+
+    /** A clock whose wall time is unknown until {@link #setWallMillis(long)}. */
+    public SystemClock() {
+    }
+
+    /** @return a clock whose wall time is the operating system's, known from the start */
+    public static SystemClock trustingOsClock() {
+        SystemClock clock = new SystemClock();
+        clock.setWallMillis(System.currentTimeMillis());
+        return clock;
+    }
 
     @Override
     public long monotonicMillis() {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "fieldlink board package", mixinStandardHelpOptions = true, sortOptions = false,
         version = "fieldlink board 0.1.0",
-        description = "Builds what goes onto a device: the jar and lib/, the board file, a systemd unit and a signed manifest.",
+        description = "Builds what goes onto a device: the jar and lib/, the board file, a start script and systemd unit, "
+                + "the signed firmware manifest (firmware.cose) and the host upload body (firmware-upload.json).",
         footer = {"", "Exit codes: 0 built, 2 bad options, 3 a file could not be read or written."})
 public final class PackageCommand {
     @Option(names = "--board", required = true, paramLabel = "NAME", description = "meter, pump, wellhead, or a path to a .board file")
@@ -32,6 +33,9 @@ public final class PackageCommand {
     @Option(names = "--jar", paramLabel = "FILE", description = "the runnable jar to ship (default: the one running)")
     Path jar;
 
+    @Option(names = "--firmware-version", paramLabel = "VERSION", description = "the version the manifest names (default: the built-in one)")
+    String firmwareVersion = Board.FIRMWARE_VERSION;
+
     /** Builds the image and returns a one-line summary. */
     public String run() throws IOException {
         String text = BoardFiles.text(board);
@@ -44,9 +48,10 @@ public final class PackageCommand {
         }
         Path j = jar != null ? jar : runningJar();
         Path target = out != null ? out : Path.of("target", "image-" + name);
-        ImageManifest m = ImagePackager.build(j, j.resolveSibling("lib"), name, text, Board.FIRMWARE_VERSION, signer, target);
-        return "image " + m.name() + " " + m.version() + ": " + m.files().size() + " files in " + target
-                + ", manifest signed by key " + ImageManifest.keyIdOf(Files.readString(target.resolve(ImageManifest.FILE_NAME)));
+        PackagedImage m = ImagePackager.build(j, j.resolveSibling("lib"), name, text, firmwareVersion, signer, target);
+        return "image fieldlink-board-" + m.board() + " " + m.version() + ": " + m.files().size() + " files in " + target
+                + ", manifest " + ImagePackager.MANIFEST + " signed by key " + m.keyId() + "; register it on the host with "
+                + "POST /api/firmware and the body " + ImagePackager.UPLOAD;
     }
 
     private static Path runningJar() {

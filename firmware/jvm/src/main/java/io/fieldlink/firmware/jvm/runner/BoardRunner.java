@@ -19,20 +19,30 @@ import io.fieldlink.firmware.jvm.modbus.J2modModbusMaster;
 import io.fieldlink.firmware.jvm.net.DtlsTransport;
 import io.fieldlink.firmware.jvm.net.UdpTransport;
 import io.fieldlink.firmware.jvm.storage.FileStorage;
+import io.fieldlink.firmware.jvm.update.FileFirmwareSlots;
 import io.fieldlink.firmware.kernel.Board;
 import io.fieldlink.firmware.kernel.BoardApp;
+import io.fieldlink.firmware.kernel.BoardBuilder;
 import io.fieldlink.firmware.kernel.BoardConfig;
 import io.fieldlink.firmware.meter.MeterApp;
+import io.fieldlink.firmware.provision.Provisioning;
 import io.fieldlink.firmware.pump.PumpApp;
+import io.fieldlink.firmware.update.UpdateAgent;
+import io.fieldlink.firmware.update.UpdateOptions;
+import io.fieldlink.firmware.update.UpdatingUplinkFactory;
 import io.fieldlink.firmware.uplink.IssuerKeys;
+import io.fieldlink.firmware.kernel.UplinkFactory;
 import io.fieldlink.firmware.uplink.UplinkOptions;
 import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
 import io.fieldlink.firmware.wellhead.WellheadApp;
 import io.fieldlink.protocol.token.TokenVerifier;
 import io.fieldlink.protocol.token.TrustedKeys;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,11 +56,23 @@ import org.tinylog.Logger;
  * values, the journal is already durable) and releases everything in reverse order. A kill without
  * {@link #close} is a power cut: the files' DSYNC writes and the journal make it safe.
  *
+ * <p>Firmware update: when the data directory holds firmware slots ({@link #FIRMWARE_DIR}, set up
+ * by {@code BootSelector --install} from a packaged image, see docs/flashing.md), the board runs an
+ * {@link UpdateAgent} on {@link FileFirmwareSlots} with its own second link to the host (a second
+ * DTLS session, or plain UDP), reports the running slot's version, and the agent's restart asks the
+ * process to exit for the service manager to run the boot selector again. Without slots the board
+ * reports {@link Board#FIRMWARE_VERSION} and takes no updates. A storage fault (the HAL's system
+ * reset) restarts the board as the console's {@code reboot} does.
+ *
  * <p>Thread-safe: {@link #close} may come from a shutdown hook.
  */
 public final class BoardRunner implements AutoCloseable {
     /** The device id of a board that has not been provisioned yet. */
     public static final String UNPROVISIONED = "unprovisioned";
+    /** The firmware slots' directory inside the data directory. */
+    public static final String FIRMWARE_DIR = "firmware";
+    /** The largest image a slot takes, bytes. */
+    public static final long SLOT_CAPACITY = 64L * 1024 * 1024;
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private String deviceId;
@@ -91,9 +113,20 @@ public final class BoardRunner implements AutoCloseable {
      */
     public static BoardRunner start(RunnerSettings s, Runnable rebootRequested, SerialPortConsole serialConsole)
             throws IOException {
+        return start(s, rebootRequested, serialConsole, null);
+    }
+
+    /**
+     * As {@link #start(RunnerSettings, Runnable, SerialPortConsole)}, with what the firmware update's
+     * restart does (called on the loop thread, must not block): the process should stop the board and
+     * exit for the service manager to run the boot selector; null only logs that the process must be
+     * restarted.
+     */
+    public static BoardRunner start(RunnerSettings s, Runnable rebootRequested, SerialPortConsole serialConsole,
+            Runnable restartRequested) throws IOException {
         BoardRunner runner = new BoardRunner();
         try {
-            runner.open(s, rebootRequested, serialConsole);
+            runner.open(s, rebootRequested, serialConsole, restartRequested);
         } catch (IOException | RuntimeException e) {
             runner.close();
             throw e;
@@ -101,18 +134,19 @@ public final class BoardRunner implements AutoCloseable {
         return runner;
     }
 
-    private void open(RunnerSettings s, Runnable rebootRequested, SerialPortConsole given) throws IOException {
+    private void open(RunnerSettings s, Runnable rebootRequested, SerialPortConsole given, Runnable restartRequested)
+            throws IOException {
         BoardDefinition def = s.definition();
-        SystemClock clock = new SystemClock();
+        SystemClock clock = SystemClock.trustingOsClock();
         FileStorage storage = FileStorage.open(s.dataDir(), RunnerSettings.STORAGE_LAYOUT);
         resources.push(storage);
         applyConfig(def, storage, s.config());
 
-        StoredIdentity stored = StoredIdentity.read(new Settings(storage.area("settings")));
-        String deviceId = s.deviceId() != null ? s.deviceId() : stored.deviceId();
+        Provisioning stored = Provisioning.read(new Settings(storage.area("settings")));
+        String deviceId = s.deviceId() != null ? s.deviceId() : stored == null ? null : stored.deviceId();
         HostAddress host = s.host() != null ? s.host()
-                : stored.host() == null ? null : HostAddress.parse(stored.host(), "provisioned host");
-        byte[] psk = s.psk() != null ? s.psk() : stored.psk();
+                : stored == null ? null : HostAddress.parse(stored.host(), "provisioned host");
+        byte[] psk = s.psk() != null ? s.psk() : stored == null ? null : stored.psk();
         boolean provisioned = deviceId != null && host != null;
         if (!provisioned) {
             deviceId = deviceId != null ? deviceId : UNPROVISIONED;
@@ -122,18 +156,7 @@ public final class BoardRunner implements AutoCloseable {
 
         loop = new BoardLoopThread("board-" + deviceId, clock);
         resources.push(loop);
-        DatagramTransport transport;
-        if (!provisioned) {
-            transport = new NoNetwork();
-        } else if (host.secure()) {
-            DtlsTransport dtls = DtlsTransport.start(host.resolved(), deviceId, psk, loop);
-            resources.push(dtls);
-            transport = dtls;
-        } else {
-            UdpTransport udp = UdpTransport.start(host.resolved(), loop);
-            resources.push(udp);
-            transport = udp;
-        }
+        DatagramTransport transport = provisioned ? link(host, deviceId, psk) : new NoNetwork();
         SerialConsole console;
         if (s.console().equals("stdio")) {
             console = StdioConsole.start(loop);
@@ -150,18 +173,30 @@ public final class BoardRunner implements AutoCloseable {
         GpioActuators actuators = new GpioActuators(pi4j, def, s.outputs());
         GpioInputs inputs = new GpioInputs(pi4j, def, s.inputs());
 
-        TrustedKeys trusted = new TrustedKeys();
-        IssuerKeys issuers = new IssuerKeys();
-        for (byte[][] k : s.trustedKeys().isEmpty() ? stored.issuers() : s.trustedKeys()) {
-            trusted.add(k[0], k[1]);
-            issuers.add(k[0], k[1]);
+        IssuerKeys issuers = issuers(s.trustedKeys(), stored);
+        BoardApp app = app(s, def, issuers.trusted());
+
+        FileFirmwareSlots slots = slots(s.dataDir(), deviceId, restartRequested);
+        UplinkFactory uplink = null;
+        if (provisioned) {
+            // plain CoAP has no PSK identity: every request names the device (?d=ID), as the host requires
+            String named = host.secure() ? null : deviceId;
+            uplink = new CoapUplinkFactory(issuers, new UplinkOptions().deviceQuery(named));
+            if (slots != null) {
+                uplink = new UpdatingUplinkFactory(uplink, new UpdateAgent(slots, issuers, link(host, deviceId, psk),
+                        new UpdateOptions().deviceQuery(named)));
+            }
         }
-        BoardApp app = app(s, def, trusted);
-        board = Board.builder().definition(def).app(app).deviceId(deviceId).clock(clock).storage(storage)
+        BoardBuilder builder = Board.builder();
+        builder.definition(def).app(app).deviceId(deviceId).clock(clock).storage(storage)
+                .firmwareVersion(slots != null ? slots.runningVersion() : Board.FIRMWARE_VERSION)
                 .transport(transport).console(console).sensors(new BoardSensors(def, inputs, s.fixedSensors()))
                 .actuators(actuators).crypto(BouncyCastleHalCrypto.INSTANCE).log(new TinylogBoardLog(deviceId))
-                .uplink(provisioned ? new CoapUplinkFactory(issuers, new UplinkOptions()) : null)
-                .rebootAction(rebootRequested).build();
+                .uplink(uplink).rebootAction(rebootRequested);
+        if (rebootRequested != null) {
+            builder.systemReset(reason -> rebootRequested.run());
+        }
+        board = builder.build();
         loop.start(board.loop());
         onLoop(() -> {
             board.boot();
@@ -174,6 +209,44 @@ public final class BoardRunner implements AutoCloseable {
                     + "('fieldlink ctl provision') or give --id and --host, then restart it", deviceId, def.name());
         }
         this.deviceId = deviceId;
+    }
+
+    /** @return a datagram link to the host (DTLS with the PSK, or plain UDP), closed with the runner */
+    private DatagramTransport link(HostAddress host, String deviceId, byte[] psk) throws IOException {
+        if (host.secure()) {
+            DtlsTransport dtls = DtlsTransport.start(host.resolved(), deviceId, psk, loop);
+            resources.push(dtls);
+            return dtls;
+        }
+        UdpTransport udp = UdpTransport.start(host.resolved(), loop);
+        resources.push(udp);
+        return udp;
+    }
+
+    /** @return the options' issuer keys, or else the provisioned ones */
+    private static IssuerKeys issuers(List<byte[][]> given, Provisioning stored) {
+        if (given.isEmpty()) {
+            return stored == null ? new IssuerKeys() : stored.issuerKeys();
+        }
+        IssuerKeys keys = new IssuerKeys();
+        for (byte[][] k : given) {
+            keys.add(k[0], k[1]);
+        }
+        return keys;
+    }
+
+    /** @return the data directory's firmware slots, or null when it has none (updates off) */
+    private static FileFirmwareSlots slots(Path dataDir, String deviceId, Runnable restartRequested) {
+        Path dir = dataDir.resolve(FIRMWARE_DIR);
+        if (!Files.isRegularFile(dir.resolve(FileFirmwareSlots.STATE_FILE))) {
+            Logger.info("no firmware slots in {}: firmware updates are off (a packaged image sets them up, "
+                    + "see docs/flashing.md)", dir);
+            return null;
+        }
+        Runnable restart = restartRequested != null ? restartRequested
+                : () -> Logger.warn("board {}: a new firmware image waits in {}; restart the process to boot it",
+                        deviceId, dir);
+        return new FileFirmwareSlots(dir, SLOT_CAPACITY, restart);
     }
 
     private BoardApp app(RunnerSettings s, BoardDefinition def, TrustedKeys trusted) {

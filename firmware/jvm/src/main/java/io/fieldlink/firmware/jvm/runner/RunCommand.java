@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "fieldlink board", mixinStandardHelpOptions = true, sortOptions = false, version = "fieldlink board 0.1.0",
         description = {"Runs one board (meter, pump, wellhead) on this JVM or Raspberry Pi until Ctrl-C or SIGTERM.",
             "'fieldlink board package --help' builds a flashable image instead."},
-        footer = {"", "Exit codes: 0 stopped cleanly, 2 bad options, 3 a port, file or the network could not be used.",
+        footer = {"", "Exit codes: 0 stopped cleanly, 2 bad options, 3 a port, file or the network could not be used,",
+            "4 restart through the boot selector (a firmware update; DATA/firmware holds the slots).",
             "Without --id, --psk-file and --host the board uses what 'fieldlink ctl provision' stored in it;",
             "a board with no id or host yet runs console-only, ready to be provisioned."})
 public final class RunCommand {

@@ -15,10 +15,11 @@ import java.nio.file.Paths;
  * the jar to run. A trial slot whose jar is missing or empty counts as failed at once.
  * {@code BootSelector --slots DIR --install VERSION JAR} sets up slot A with the factory image.
  *
- * <p>A systemd unit runs it as {@code ExecStart=/bin/sh -c 'exec java -jar "$(java -cp
- * /opt/fieldlink/selector.jar io.fieldlink.firmware.jvm.update.BootSelector --slots
- * /var/lib/fieldlink/firmware)" board ...'} with {@code Restart=always}. Exit codes: 0 done, 2 bad
- * usage, 3 the slots cannot be read or written.
+ * <p>The packaged image's {@code board-start.sh} (run by its systemd unit, {@code Restart=always})
+ * installs the factory image once, runs {@code BootSelector --slots /var/lib/fieldlink/firmware} and
+ * starts the board with {@code java -cp "<printed jar>:/opt/fieldlink/lib/*" io.fieldlink.firmware.jvm.Main
+ * ...} (see {@code pack.ImagePackager}). Exit codes: 0 done, 2 bad usage, 3 the slots cannot be read
+ * or written.
  */
 public final class BootSelector {
     private BootSelector() {

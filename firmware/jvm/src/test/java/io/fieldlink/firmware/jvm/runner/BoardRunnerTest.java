@@ -160,6 +160,30 @@ class BoardRunnerTest {
         assertThat(hello.getLength()).as("the board's first CoAP request reaches its provisioned host").isGreaterThan(4);
     }
 
+    /**
+     * Verifies that a pump started offline (no host, so no hello) takes bookings at once: the JVM's
+     * board clock is the operating system's, known at boot.
+     */
+    @Test
+    void aPumpStartedOfflineTakesABookingWithoutTheHostsClock() throws Exception {
+        pty = PtyPair.open(dir);
+        io.fieldlink.crypto.jvm.IssuerKeyPair issuer = io.fieldlink.crypto.jvm.IssuerKeyPair.fromSeed(new byte[32]);
+        Map<String, String> config = Map.of("station_code", "ST01", "issuer_keys",
+                io.fieldlink.protocol.crypto.Hex.encode(issuer.keyId()) + ":" + io.fieldlink.protocol.crypto.Hex.encode(issuer.publicKey()));
+        RunnerSettings offline = new RunnerSettings(BoardLoader.builtIn("pump"), dir.resolve("data"), null, null, null,
+                pty.a.toString(), 115_200, null, 500, PinMap.none(), PinMap.none(),
+                Map.of("flow_pulses", 0L, "dispensed_mass", 0L, "storage_pressure", 2_300L, "nozzle", 0L), config, List.of(), 60_000);
+        runner = BoardRunner.start(offline);
+        console = ConsoleClient.open(pty.b.toString());
+        long nowS = System.currentTimeMillis() / 1000;
+        String token = io.fieldlink.protocol.token.TokenText.encode(
+                io.fieldlink.protocol.token.TokenClaims.booking("ST01", 42, 5_000, nowS - 60, nowS + 3_600, nowS + 7_200), issuer);
+
+        assertThat(ask("mode machine")).isEqualTo("OK mode=machine");
+        assertThat(ask("login 4711")).startsWith("OK");
+        assertThat(ask("scan " + token)).isEqualTo("OK booking=42 grams=5000");
+    }
+
     /** Verifies that the console's reboot restarts the whole board in the process, and stop ends it. */
     @Test
     void aRebootFromTheConsoleRestartsTheBoardAndStopEndsIt() throws Exception {
@@ -168,7 +192,7 @@ class BoardRunnerTest {
                 pty.a.toString(), 115_200, null, 500, PinMap.none(), PinMap.none(), Map.of(), Map.of(), List.of(), 60_000);
         BoardProcess process = new BoardProcess(bare);
         process.start();
-        java.util.concurrent.CompletableFuture<Boolean> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        java.util.concurrent.CompletableFuture<BoardProcess.Outcome> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return process.runUntilStopped();
             } catch (InterruptedException e) {
@@ -185,6 +209,42 @@ class BoardRunnerTest {
         } finally {
             process.stop();
         }
-        assertThat(ended.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(ended.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(BoardProcess.Outcome.STOPPED);
+    }
+
+    /** Verifies that a storage fault (the HAL's system reset) restarts the whole board in the process, as the console's reboot does. */
+    @Test
+    void aStorageFaultRestartsTheBoardInTheProcess() throws Exception {
+        pty = PtyPair.open(dir);
+        RunnerSettings bare = new RunnerSettings(BoardLoader.builtIn("meter"), dir.resolve("data"), null, "m-1", null,
+                pty.a.toString(), 115_200, null, 500, PinMap.none(), PinMap.none(), Map.of(), Map.of(), List.of(), 60_000);
+        BoardProcess process = new BoardProcess(bare);
+        process.start();
+        java.util.concurrent.CompletableFuture<BoardProcess.Outcome> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.runUntilStopped();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            console = ConsoleClient.open(pty.b.toString());
+            assertThat(ask("mode machine")).isEqualTo("OK mode=machine");
+            assertThat(ask("status")).contains(" boot=1 ");
+            BoardRunner first = process.current();
+            first.loop().post(() -> first.board().loop().schedule(() -> {
+                throw new io.fieldlink.firmware.hal.StorageException("brown-out in the middle of a write (test)");
+            }, 0));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+            while (process.current() == first || process.current() == null) {
+                assertThat(Instant.now()).as("the board restarts after the fault").isBefore(deadline);
+                Thread.onSpinWait();
+            }
+            assertThat(awaitReply("mode machine", "OK mode=machine")).isNotNull();
+            assertThat(ask("status")).contains(" boot=2 ");
+        } finally {
+            process.stop();
+        }
+        assertThat(ended.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(BoardProcess.Outcome.STOPPED);
     }
 }

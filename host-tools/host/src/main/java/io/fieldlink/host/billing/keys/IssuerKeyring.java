@@ -89,6 +89,19 @@ public final class IssuerKeyring {
         commit(next);
     }
 
+    /**
+     * @param kid a key id in hex
+     * @return the public key of the trusted (active or verify-only) key with that id, or null
+     */
+    public synchronized byte[] trustedPublicKey(String kid) {
+        for (IssuerKey key : keys) {
+            if (key.state() != IssuerKeyState.RETIRED && key.kid().equalsIgnoreCase(kid)) {
+                return key.pair().publicKey();
+            }
+        }
+        return null;
+    }
+
     /** The keys boards and verifiers trust: active and verify-only. */
     public synchronized TrustedKeys trustedKeys() {
         TrustedKeys trusted = new TrustedKeys();
