@@ -57,9 +57,22 @@ class LedgerVerifyTest {
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(out));
-        int code = cli.execute("ledger", "verify", "--api", "http://127.0.0.1:" + host.httpPort(),
+        int code = cli.execute("ledger", "verify", "--url", "http://127.0.0.1:" + host.httpPort(),
                 "--key-file", dir.resolve("operator.key").toString(), "--state", dir.resolve("fieldctl-ledger.state").toString());
         return new Run(code, out.toString());
+    }
+
+    @Test
+    void withoutAKeyTheHostsRefusalIsNamed() {
+        start();
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(out));
+        int code = cli.execute("ledger", "verify", "--url", "http://127.0.0.1:" + host.httpPort(),
+                "--state", dir.resolve("fieldctl-ledger.state").toString());
+        assertThat(code).as(out.toString()).isNotZero();
+        assertThat(out.toString()).contains("401");
     }
 
     @Test

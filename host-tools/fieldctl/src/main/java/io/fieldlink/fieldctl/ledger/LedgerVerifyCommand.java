@@ -51,10 +51,10 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--api", required = true, description = "the host's HTTP API, e.g. http://10.0.0.2:8080")
+    @Option(names = {"--url", "--api"}, required = true, description = "the host's HTTP API, e.g. http://10.0.0.2:8080")
     String api;
 
-    @Option(names = "--key-file", required = true, description = "file holding an API key (any role)")
+    @Option(names = "--key-file", description = "file holding an API key (any role); needed when the host keeps its ledger behind a key, as it does by default")
     Path keyFile;
 
     @Option(names = "--trusted-keys", description = "checkpoint keys to trust, '<kid hex> <public key hex>' per line (default: the host's, pinned on first use)")
@@ -73,7 +73,7 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ApiClient host;
         try {
-            host = new ApiClient(api, ApiClient.readKey(keyFile), timeout);
+            host = new ApiClient(api, keyFile == null ? null : ApiClient.readKey(keyFile), timeout);
         } catch (IllegalArgumentException e) {
             err.println("fieldctl ledger verify: " + e.getMessage());
             return ExitCodes.USAGE;
