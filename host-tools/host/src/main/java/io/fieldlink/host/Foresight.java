@@ -84,7 +84,8 @@ public final class Foresight implements AutoCloseable {
         this.offlineAfterMillis = offlineAfterMillis;
         StoredAlerts repository = new StoredAlerts(store, committer);
         this.config = new AlertConfig(repository);
-        this.dispatcher = new WebhookDispatcher(config::webhooks, new WebhookHttpSender(), clock, 1_000, 300_000, 12);
+        this.dispatcher = new WebhookDispatcher(config::webhooks, new WebhookHttpSender(), clock, 1_000, 300_000, 12,
+                repository);
         this.book = new AlertBook(repository, dispatcher::enqueue);
         AnomalyMonitor.ChannelKinds kinds = channelKinds(registry);
         this.engine = new AlertEngine(book, new AnomalyMonitor(kinds, ChannelWatch.Settings.defaults()), config::settings,
@@ -170,6 +171,11 @@ public final class Foresight implements AutoCloseable {
     public void evaluateNow() {
         engine.drain();
         dispatcher.runDue();
+    }
+
+    /** @return the webhook dispatcher (for in-process tools and tests) */
+    public WebhookDispatcher webhooks() {
+        return dispatcher;
     }
 
     /** @return the alert book (for in-process tools and tests) */
