@@ -8,6 +8,8 @@ import io.fieldlink.host.alert.AlertBook;
 import io.fieldlink.host.alert.AlertConfig;
 import io.fieldlink.host.alert.AlertEngine;
 import io.fieldlink.host.alert.WebhookDispatcher;
+import io.fieldlink.host.billing.tariff.Tariffs;
+import io.fieldlink.host.billing.tariff.TimeOfUseTariff;
 import io.fieldlink.host.ingest.Bucket;
 import io.fieldlink.host.ingest.Reading;
 import io.fieldlink.host.ingest.Resolution;
@@ -19,6 +21,7 @@ import io.fieldlink.host.prediction.anomaly.ChannelWatch;
 import io.fieldlink.host.prediction.runway.MeterRunway;
 import io.fieldlink.host.prediction.runway.RunwayEstimator;
 import io.fieldlink.host.prediction.runway.TariffBands;
+import io.fieldlink.host.prediction.runway.TariffLookup;
 import io.fieldlink.host.registry.BoardKind;
 import io.fieldlink.host.registry.Device;
 import io.fieldlink.host.registry.DeviceRegistry;
@@ -54,6 +57,7 @@ public final class Foresight implements AutoCloseable {
     private final WebhookDispatcher dispatcher;
     private final DeviceRegistry registry;
     private final MeterRunway runways;
+    private final TariffLookup tariffs;
     private final Clock clock;
     private final long offlineAfterMillis;
     private final List<ApiRoutes> routes;
@@ -64,19 +68,31 @@ public final class Foresight implements AutoCloseable {
      */
     public Foresight(HostStore store, Committer committer, TimeSeriesStore series, DeviceRegistry registry, AuditLog audit,
             Clock clock, long offlineAfterMillis) {
+        this(store, committer, series, registry, audit, clock, offlineAfterMillis, TariffLookup.none());
+    }
+
+    /**
+     * @param offlineAfterMillis silence after which a device is offline
+     * @param tariffs each meter's assigned tariff (see {@link #assignedTariffs}); meters without one
+     *     use the alert settings' tariff
+     */
+    public Foresight(HostStore store, Committer committer, TimeSeriesStore series, DeviceRegistry registry, AuditLog audit,
+            Clock clock, long offlineAfterMillis, TariffLookup tariffs) {
         this.registry = registry;
+        this.tariffs = tariffs;
         this.clock = clock;
         this.offlineAfterMillis = offlineAfterMillis;
         StoredAlerts repository = new StoredAlerts(store, committer);
         this.config = new AlertConfig(repository);
-        this.dispatcher = new WebhookDispatcher(config::webhooks, new WebhookHttpSender(), clock, 1_000, 300_000, 12);
+        this.dispatcher = new WebhookDispatcher(config::webhooks, new WebhookHttpSender(), clock, 1_000, 300_000, 12,
+                repository);
         this.book = new AlertBook(repository, dispatcher::enqueue);
         AnomalyMonitor.ChannelKinds kinds = channelKinds(registry);
         this.engine = new AlertEngine(book, new AnomalyMonitor(kinds, ChannelWatch.Settings.defaults()), config::settings,
                 100_000);
         SeriesSource source = source(series);
         this.runways = new MeterRunway(source);
-        this.routes = List.of(new PredictionApi(registry, source, config, kinds, clock),
+        this.routes = List.of(new PredictionApi(registry, source, config, kinds, clock, tariffs),
                 new AlertApi(book, config, audit, committer, clock));
     }
 
@@ -125,19 +141,41 @@ public final class Foresight implements AutoCloseable {
     public void checkRunways() {
         long now = clock.millis();
         RunwayEstimator reminders = new RunwayEstimator(config.settings().reminderDays());
-        TariffBands tariff = TariffBands.parse(config.settings().tariff());
+        TariffBands fallback = TariffBands.parse(config.settings().tariff());
         for (Device d : registry.all()) {
             if (d.board() == BoardKind.METER) {
+                TariffBands tariff = tariffs.assigned(d.id(), now).orElse(fallback);
                 runways.estimate(d.id(), now, 14, tariff, reminders, 0)
                         .ifPresent(e -> engine.checkRunway(d.id(), e.runway(), e.balanceMilli(), now));
             }
         }
     }
 
+    /**
+     * The tariffs billing assigned to meters ({@code POST /api/accounts/{meter}/tariff}), as runway
+     * tariffs: the tariff in force at the instant, bands of the UTC day priced per hour.
+     */
+    public static TariffLookup assignedTariffs(Tariffs book) {
+        return (meter, atMillis) -> book.inForce(meter, atMillis).map(Foresight::bands);
+    }
+
+    static TariffBands bands(TimeOfUseTariff t) {
+        long[] p = new long[24];
+        for (int h = 0; h < 24; h++) {
+            p[h] = t.bands().get(t.bandAt(h * 60)).priceMilliPerKwh();
+        }
+        return TariffBands.hourly(p);
+    }
+
     /** Evaluates queued uplinks and sends due webhooks now (the scheduler does this every second). */
     public void evaluateNow() {
         engine.drain();
         dispatcher.runDue();
+    }
+
+    /** @return the webhook dispatcher (for in-process tools and tests) */
+    public WebhookDispatcher webhooks() {
+        return dispatcher;
     }
 
     /** @return the alert book (for in-process tools and tests) */

@@ -116,7 +116,7 @@ public final class HostServer implements AutoCloseable {
             FleetView fleetView = new FleetView(new FleetSnapshots(store), liveFeed);
             projections.add(fleetView);
             foresight = new Foresight(store, committer, series, registry, audit, clock,
-                    config.get(HostConfig.DEVICE_OFFLINE_AFTER).toMillis());
+                    config.get(HostConfig.DEVICE_OFFLINE_AFTER).toMillis(), Foresight.assignedTariffs(billing.tariffs()));
             projections.add(foresight.listener());
             // firmware images are signed by the same issuer keys as tokens and checkpoints: boards trust one set
             IssuerKeyring firmwareIssuers = billing.keyring();

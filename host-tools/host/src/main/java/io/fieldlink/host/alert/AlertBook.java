@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * The alerts and their life cycle. {@link #raise} opens an alert for a key unless one is already
- * open or acknowledged (then it only refreshes its evidence in memory); {@link #clear} clears it;
+ * open or acknowledged (then it refreshes its message and evidence, saved when they changed; no
+ * notification); {@link #clear} clears it;
  * {@link #acknowledge} moves an open alert to acknowledged. Every state change is saved through the
  * repository before it is visible and then handed to the listener (the webhook dispatcher). Loads
  * what was saved on construction, so alerts survive a restart. Thread-safe; repository writes
@@ -43,13 +44,18 @@ public final class AlertBook {
      * Opens an alert for {@code key} unless one is active.
      *
      * @return the new alert, or null when one was already active (its message and evidence are
-     *     refreshed in memory)
+     *     refreshed and, when they changed, saved before this returns)
      */
     public synchronized Alert raise(String key, AlertKind kind, String device, String message, Map<String, String> evidence,
             long at) {
         Long active = activeByKey.get(key);
         if (active != null) {
-            byId.put(active, byId.get(active).updated(message, evidence, at));
+            Alert was = byId.get(active);
+            if (!was.message().equals(message) || !was.evidence().equals(evidence)) {
+                Alert updated = was.updated(message, evidence, at);
+                repository.save(updated);
+                byId.put(active, updated);
+            }
             return null;
         }
         Alert a = new Alert(nextId++, key, kind, device, message, AlertState.OPEN, at, at, "", evidence);

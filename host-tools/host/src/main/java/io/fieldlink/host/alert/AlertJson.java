@@ -59,6 +59,19 @@ public final class AlertJson {
         return new Webhook(number(m, "id").longValue(), text(m, "url"));
     }
 
+    /** @return the pending delivery as JSON text */
+    public static String toJson(PendingDelivery d) {
+        return new JsonWriter().beginObject().field("id", d.id()).field("url", d.url()).field("body", d.body())
+                .field("attempts", d.attempts()).field("due", d.dueMillis()).endObject().toString();
+    }
+
+    /** @throws IllegalArgumentException when the text is not a stored pending delivery */
+    public static PendingDelivery delivery(String json) {
+        Map<String, Object> m = JsonReader.parseObject(json);
+        return new PendingDelivery(number(m, "id").longValue(), text(m, "url"), text(m, "body"),
+                number(m, "attempts").intValue(), number(m, "due").longValue());
+    }
+
     /** @return the settings as JSON text */
     public static String toJson(AlertSettings s) {
         JsonWriter w = new JsonWriter().beginObject().name("reminderDays").beginArray();

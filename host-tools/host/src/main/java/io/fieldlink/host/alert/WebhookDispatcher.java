@@ -14,8 +14,11 @@ import org.tinylog.Logger;
  * {@link #runDue} (called by a scheduler, e.g. every second) sends the deliveries that are due. A
  * delivery that fails (no answer or a non-2xx status) is retried after base·2^(n−1), at most
  * {@code cap}, until {@code maxAttempts}; then it is dropped and counted. Time comes from the given
- * clock, so tests drive retries without waiting. Pending deliveries live in memory only: a restart
- * loses them (the alerts themselves are stored). Thread-safe; sending happens outside the lock.
+ * clock, so tests drive retries without waiting. Pending deliveries are written to a
+ * {@link DeliveryStore} when queued, after each failed attempt (attempts and next due time) and
+ * removed once sent or dropped; a dispatcher built on the same store after a restart picks them up
+ * with their due times, so a delivery is sent at least once (twice if the host stops between a 2xx
+ * answer and its removal). Thread-safe; sending and store writes happen outside the lock.
  */
 public final class WebhookDispatcher {
     private final Supplier<List<Webhook>> webhooks;
@@ -24,7 +27,9 @@ public final class WebhookDispatcher {
     private final long baseMillis;
     private final long capMillis;
     private final int maxAttempts;
+    private final DeliveryStore store;
     private final List<Delivery> pending = new ArrayList<>();
+    private long nextId = 1;
     private long delivered;
     private long dropped;
 
@@ -36,6 +41,18 @@ public final class WebhookDispatcher {
      */
     public WebhookDispatcher(Supplier<List<Webhook>> webhooks, WebhookSender sender, Clock clock, long baseMillis,
             long capMillis, int maxAttempts) {
+        this(webhooks, sender, clock, baseMillis, capMillis, maxAttempts, DeliveryStore.inMemory());
+    }
+
+    /**
+     * A dispatcher that keeps its pending deliveries in {@code store} and resumes those found there.
+     *
+     * @param baseMillis first retry delay, positive
+     * @param capMillis longest retry delay, at least base
+     * @param maxAttempts attempts before a delivery is dropped, at least 1
+     */
+    public WebhookDispatcher(Supplier<List<Webhook>> webhooks, WebhookSender sender, Clock clock, long baseMillis,
+            long capMillis, int maxAttempts, DeliveryStore store) {
         if (baseMillis <= 0 || capMillis < baseMillis || maxAttempts < 1) {
             throw new IllegalArgumentException("retry needs 0 < base <= cap and at least one attempt");
         }
@@ -45,16 +62,28 @@ public final class WebhookDispatcher {
         this.baseMillis = baseMillis;
         this.capMillis = capMillis;
         this.maxAttempts = maxAttempts;
+        this.store = store;
+        for (PendingDelivery d : store.pendingDeliveries()) {
+            Delivery x = new Delivery(d.id(), d.url(), d.body(), d.dueMillis());
+            x.attempts = d.attempts();
+            pending.add(x);
+            nextId = Math.max(nextId, d.id() + 1);
+        }
+        if (!pending.isEmpty()) {
+            Logger.info("webhooks: {} pending deliveries resumed", pending.size());
+        }
     }
 
     /** A delivery waiting: where, what, how many attempts so far, when next. */
     private static final class Delivery {
+        final long id;
         final String url;
         final String body;
         int attempts;
         long due;
 
-        Delivery(String url, String body, long due) {
+        Delivery(long id, String url, String body, long due) {
+            this.id = id;
             this.url = url;
             this.body = body;
             this.due = due;
@@ -66,10 +95,35 @@ public final class WebhookDispatcher {
         String body = AlertJson.write(new JsonWriter().beginObject().field("event", "alert." + alert.state().wireName())
                 .name("alert"), alert).endObject().toString();
         long now = clock.millis();
+        List<Delivery> added = new ArrayList<>();
         synchronized (this) {
             for (Webhook h : webhooks.get()) {
-                pending.add(new Delivery(h.url(), body, now));
+                added.add(new Delivery(nextId++, h.url(), body, now));
             }
+        }
+        persist(added);
+        synchronized (this) {
+            pending.addAll(added);
+        }
+    }
+
+    private void persist(List<Delivery> ds) {
+        List<PendingDelivery> out = new ArrayList<>();
+        for (Delivery d : ds) {
+            out.add(new PendingDelivery(d.id, d.url, d.body, d.attempts, d.due));
+        }
+        try {
+            store.savePending(out);
+        } catch (RuntimeException e) {
+            Logger.error(e, "webhooks: cannot save {} pending deliveries; they are kept in memory only", out.size());
+        }
+    }
+
+    private void forget(Delivery d) {
+        try {
+            store.deletePending(d.id);
+        } catch (RuntimeException e) {
+            Logger.error(e, "webhooks: cannot remove delivery {} from the store; it may be sent again after a restart", d.id);
         }
     }
 
@@ -101,18 +155,24 @@ public final class WebhookDispatcher {
             } catch (IOException e) {
                 failure = e.toString();
             }
-            synchronized (this) {
-                if (failure == null) {
-                    delivered++;
-                } else if (d.attempts >= maxAttempts) {
-                    dropped++;
-                    Logger.warn("webhook {}: dropped after {} attempts, last: {}", d.url, d.attempts, failure);
-                } else {
-                    int doublings = Math.min(d.attempts - 1, 30);
-                    d.due = clock.millis() + Math.min(capMillis, baseMillis << doublings);
-                    pending.add(d);
-                    Logger.info("webhook {}: attempt {} failed ({}), retry at {}", d.url, d.attempts, failure, d.due);
+            if (failure == null || d.attempts >= maxAttempts) {
+                forget(d);
+                synchronized (this) {
+                    if (failure == null) {
+                        delivered++;
+                    } else {
+                        dropped++;
+                        Logger.warn("webhook {}: dropped after {} attempts, last: {}", d.url, d.attempts, failure);
+                    }
                 }
+            } else {
+                int doublings = Math.min(d.attempts - 1, 30);
+                d.due = clock.millis() + Math.min(capMillis, baseMillis << doublings);
+                persist(List.of(d));
+                synchronized (this) {
+                    pending.add(d);
+                }
+                Logger.info("webhook {}: attempt {} failed ({}), retry at {}", d.url, d.attempts, failure, d.due);
             }
         }
         return due.size();

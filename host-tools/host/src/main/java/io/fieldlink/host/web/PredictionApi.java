@@ -25,6 +25,7 @@ import io.fieldlink.host.prediction.runway.MeterRunway;
 import io.fieldlink.host.prediction.runway.Runway;
 import io.fieldlink.host.prediction.runway.RunwayEstimator;
 import io.fieldlink.host.prediction.runway.TariffBands;
+import io.fieldlink.host.prediction.runway.TariffLookup;
 import io.fieldlink.host.registry.DeviceRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,9 +46,17 @@ public final class PredictionApi implements ApiRoutes {
     private final AlertConfig config;
     private final AnomalyMonitor.ChannelKinds kinds;
     private final Clock clock;
+    private final TariffLookup tariffs;
 
     public PredictionApi(DeviceRegistry registry, SeriesSource source, AlertConfig config, AnomalyMonitor.ChannelKinds kinds,
             Clock clock) {
+        this(registry, source, config, kinds, clock, TariffLookup.none());
+    }
+
+    /** @param tariffs the meters' assigned tariffs, the runway's default before the settings' tariff */
+    public PredictionApi(DeviceRegistry registry, SeriesSource source, AlertConfig config, AnomalyMonitor.ChannelKinds kinds,
+            Clock clock, TariffLookup tariffs) {
+        this.tariffs = tariffs;
         this.registry = registry;
         this.source = source;
         this.config = config;
@@ -69,15 +78,24 @@ public final class PredictionApi implements ApiRoutes {
         String id = DeviceApi.find(registry, q.pathParams().get(0)).id();
         int days = (int) range(q, "days", 14, 1, 90);
         int offset = (int) signed(q, "utcOffsetMinutes", 0, -720, 840);
-        String tariffText = q.query().getOrDefault("tariff", config.settings().tariff());
+        long now = clock.millis();
+        String tariffSource = "query";
+        String tariffText = q.query().get("tariff");
         TariffBands tariff;
-        try {
-            tariff = TariffBands.parse(tariffText);
-        } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("tariff: " + e.getMessage());
+        if (tariffText == null) {
+            java.util.Optional<TariffBands> assigned = tariffs.assigned(id, now);
+            tariffSource = assigned.isPresent() ? "assigned" : "settings";
+            tariff = assigned.map(b -> b.atUtcOffset(offset)).orElseGet(() -> TariffBands.parse(config.settings().tariff()));
+            tariffText = tariff.text();
+        } else {
+            try {
+                tariff = TariffBands.parse(tariffText);
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest("tariff: " + e.getMessage());
+            }
         }
         RunwayEstimator reminders = new RunwayEstimator(config.settings().reminderDays());
-        MeterRunway.Estimate e = new MeterRunway(source).estimate(id, clock.millis(), days, tariff, reminders, offset)
+        MeterRunway.Estimate e = new MeterRunway(source).estimate(id, now, days, tariff, reminders, offset)
                 .orElseThrow(() -> new ApiError(404, "meter '" + id + "' reported no balance in the last 7 days"));
         Runway r = e.runway();
         boolean unlimited = r.hoursLeft() == Long.MAX_VALUE;
@@ -87,7 +105,8 @@ public final class PredictionApi implements ApiRoutes {
         if (!unlimited) {
             w.field("hoursLeft", r.hoursLeft()).field("daysLeft", r.daysLeft());
         }
-        w.field("reminderDays", r.reminderDays()).field("days", days).field("tariff", tariffText);
+        w.field("reminderDays", r.reminderDays()).field("days", days).field("tariff", tariffText)
+                .field("tariffSource", tariffSource);
         return ApiResponse.json(200, w.endObject().toString());
     }
 

@@ -290,4 +290,55 @@ class PredictionApiTest {
         assertThat(get("/api/alerts/settings").json().get("reminderDays")).isEqualTo(List.of(new BigDecimal(5)));
         assertThat(get("/api/alerts/webhooks").body()).contains("http://127.0.0.1:9/x");
     }
+
+    long defineTariff(String bands) {
+        Reply t = HostFixture.http(host.httpPort(), "POST", "/api/tariffs", host.operatorKey(), "{\"bands\":" + bands + "}");
+        assertThat(t.status()).as(t.body()).isEqualTo(201);
+        return ((BigDecimal) t.json().get("id")).longValueExact();
+    }
+
+    void assign(String meter, long tariff) {
+        Reply a = HostFixture.http(host.httpPort(), "POST", "/api/accounts/" + meter + "/tariff", host.operatorKey(),
+                "{\"tariff\":" + tariff + ",\"from\":\"" + Instant.ofEpochSecond(END_S - 30 * DAY_S) + "\"}");
+        assertThat(a.status()).as(a.body()).isIn(200, 201);
+    }
+
+    /**
+     * Verifies that the runway (API default and the scheduled low-runway rule) prices each meter at the
+     * tariff billing assigned to it, and a meter with none at the alert settings' tariff.
+     */
+    @Test
+    void eachMeterRunsOutAtItsAssignedTariff() {
+        meterHistory("m6");
+        meterHistory("m7");
+        meterHistory("m8");
+        assign("m6", defineTariff("[{\"start\":\"00:00\",\"price\":100}]"));
+        assign("m7", defineTariff("[{\"start\":\"00:00\",\"price\":300},{\"start\":\"12:00\",\"price\":300}]"));
+        assertThat(HostFixture.http(host.httpPort(), "PUT", "/api/alerts/settings", host.operatorKey(),
+                "{\"reminderDays\":[7,3,1],\"tariff\":\"00:00-24:00=50\"}").status()).isEqualTo(200);
+
+        Map<String, Object> m6 = get("/api/meters/m6/runway?days=7").json();
+        Map<String, Object> m7 = get("/api/meters/m7/runway?days=7").json();
+        Map<String, Object> m8 = get("/api/meters/m8/runway?days=7").json();
+        assertThat(m6.get("tariffSource")).isEqualTo("assigned");
+        assertThat(m6.get("tariff")).isEqualTo("00:00-24:00=100");
+        assertThat(m6.get("dailyRateMilli")).isEqualTo(new BigDecimal(1_200));
+        assertThat(m6.get("hoursLeft")).isEqualTo(new BigDecimal(60));
+        assertThat(m7.get("tariffSource")).isEqualTo("assigned");
+        assertThat(m7.get("dailyRateMilli")).isEqualTo(new BigDecimal(3_600));
+        assertThat(m7.get("hoursLeft")).isEqualTo(new BigDecimal(20));
+        assertThat(m8.get("tariffSource")).isEqualTo("settings");
+        assertThat(m8.get("dailyRateMilli")).isEqualTo(new BigDecimal(600));
+        assertThat(m8.get("hoursLeft")).isEqualTo(new BigDecimal(120));
+        assertThat(get("/api/meters/m7/runway?days=7&tariff=00:00-24:00=100").json().get("hoursLeft"))
+                .isEqualTo(new BigDecimal(60));
+
+        host.foresight().checkRunways();
+        assertThat(host.foresight().alerts().list(null, "m6", 10)).extracting(io.fieldlink.host.alert.Alert::key)
+                .containsExactly("low-runway/m6/3d");
+        assertThat(host.foresight().alerts().list(null, "m7", 10)).extracting(io.fieldlink.host.alert.Alert::key)
+                .containsExactly("low-runway/m7/1d");
+        assertThat(host.foresight().alerts().list(null, "m8", 10)).extracting(io.fieldlink.host.alert.Alert::key)
+                .containsExactly("low-runway/m8/7d");
+    }
 }

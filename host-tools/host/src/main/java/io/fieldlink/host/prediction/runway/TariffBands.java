@@ -23,6 +23,59 @@ public final class TariffBands {
     }
 
     /**
+     * @param pricesPerKwhMilli 24 prices, milli-units per kWh, one for each hour of the day
+     * @throws IllegalArgumentException unless there are 24 non-negative prices
+     */
+    public static TariffBands hourly(long[] pricesPerKwhMilli) {
+        if (pricesPerKwhMilli.length != 24) {
+            throw new IllegalArgumentException("tariff: 24 hourly prices needed, got " + pricesPerKwhMilli.length);
+        }
+        for (int h = 0; h < 24; h++) {
+            if (pricesPerKwhMilli[h] < 0) {
+                throw new IllegalArgumentException("tariff: hour " + h + " has a negative price");
+            }
+        }
+        return new TariffBands(pricesPerKwhMilli.clone());
+    }
+
+    /**
+     * Reads these bands as hours of the UTC day and gives them as hours of a local day: local hour h
+     * takes the price in force at its start ({@code h:00} local). With an offset that is not whole
+     * hours a local hour can straddle two UTC bands; it is priced at the band it starts in.
+     *
+     * @param utcOffsetMinutes the site's offset from UTC
+     * @return the same tariff indexed by local hour
+     */
+    public TariffBands atUtcOffset(int utcOffsetMinutes) {
+        long[] p = new long[24];
+        for (int h = 0; h < 24; h++) {
+            int utcMinute = Math.floorMod(h * 60 - utcOffsetMinutes, 1440);
+            p[h] = pricePerKwhMilli[utcMinute / 60];
+        }
+        return new TariffBands(p);
+    }
+
+    /** @return the bands in the {@code tariff_bands} syntax, equal neighbouring hours merged */
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        int start = 0;
+        for (int h = 1; h <= 24; h++) {
+            if (h == 24 || pricePerKwhMilli[h] != pricePerKwhMilli[start]) {
+                if (b.length() > 0) {
+                    b.append(',');
+                }
+                b.append(hh(start)).append('-').append(hh(h)).append('=').append(pricePerKwhMilli[start]);
+                start = h;
+            }
+        }
+        return b.toString();
+    }
+
+    private static String hh(int hour) {
+        return (hour < 10 ? "0" : "") + hour + ":00";
+    }
+
+    /**
      * @throws IllegalArgumentException naming the band that is malformed, not on whole hours,
      *     overlapping, negative, or the first hour left uncovered
      */

@@ -4,6 +4,8 @@ import io.fieldlink.host.alert.Alert;
 import io.fieldlink.host.alert.AlertJson;
 import io.fieldlink.host.alert.AlertRepository;
 import io.fieldlink.host.alert.AlertSettings;
+import io.fieldlink.host.alert.DeliveryStore;
+import io.fieldlink.host.alert.PendingDelivery;
 import io.fieldlink.host.alert.Webhook;
 import io.fieldlink.host.store.Committer;
 import io.fieldlink.host.store.HostStore;
@@ -13,17 +15,19 @@ import java.util.Optional;
 import org.mapdb.BTreeMap;
 
 /**
- * {@link AlertRepository} on the host store: maps {@code alerts}, {@code webhooks} (keyed by the id
- * zero-padded to 19 digits, so they sort by id) and {@code alert-settings}. Writes go through the
+ * {@link AlertRepository} and {@link DeliveryStore} on the host store: maps {@code alerts},
+ * {@code webhooks}, {@code webhook-deliveries} (keyed by the id zero-padded to 19 digits, so they
+ * sort by id) and {@code alert-settings}. Writes go through the
  * {@link Committer} and return after the commit: never call them on the committer thread. Reads are
  * thread-safe.
  */
-public final class StoredAlerts implements AlertRepository {
+public final class StoredAlerts implements AlertRepository, DeliveryStore {
     private static final String SETTINGS = "settings";
     private final Committer committer;
     private final BTreeMap<String, String> alerts;
     private final BTreeMap<String, String> webhooks;
     private final BTreeMap<String, String> settings;
+    private final BTreeMap<String, String> deliveries;
 
     /** Opens (creating when absent) the maps in {@code store}. */
     public StoredAlerts(HostStore store, Committer committer) {
@@ -31,6 +35,7 @@ public final class StoredAlerts implements AlertRepository {
         this.alerts = store.textMap("alerts");
         this.webhooks = store.textMap("webhooks");
         this.settings = store.textMap("alert-settings");
+        this.deliveries = store.textMap("webhook-deliveries");
     }
 
     private static String id(long id) {
@@ -82,5 +87,38 @@ public final class StoredAlerts implements AlertRepository {
     public void save(AlertSettings s) {
         String json = AlertJson.toJson(s);
         committer.write(() -> settings.put(SETTINGS, json));
+    }
+
+    @Override
+    public List<PendingDelivery> pendingDeliveries() {
+        List<PendingDelivery> out = new ArrayList<>();
+        for (String json : deliveries.values()) {
+            out.add(AlertJson.delivery(json));
+        }
+        return out;
+    }
+
+    @Override
+    public void savePending(List<PendingDelivery> list) {
+        if (list.isEmpty()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        List<String> jsons = new ArrayList<>();
+        for (PendingDelivery d : list) {
+            keys.add(id(d.id()));
+            jsons.add(AlertJson.toJson(d));
+        }
+        committer.write(() -> {
+            for (int i = 0; i < keys.size(); i++) {
+                deliveries.put(keys.get(i), jsons.get(i));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void deletePending(long id) {
+        committer.write(() -> deliveries.remove(id(id)));
     }
 }

@@ -76,4 +76,22 @@ class TariffRunwayTest {
         some[3] = 10;
         assertThat(runway.runway(0, some, METER_DEFAULT, 0).hoursLeft()).isZero();
     }
+
+    @Test
+    void hourlyBandsShiftFromUtcToLocalHours() {
+        long[] p = new long[24];
+        java.util.Arrays.fill(p, 100);
+        for (int h = 17; h < 22; h++) {
+            p[h] = 240;
+        }
+        TariffBands utc = TariffBands.hourly(p);
+        assertThat(utc.text()).isEqualTo("00:00-17:00=100,17:00-22:00=240,22:00-24:00=100");
+        TariffBands plus2 = utc.atUtcOffset(120);
+        assertThat(plus2.text()).isEqualTo("00:00-19:00=100,19:00-24:00=240");
+        assertThat(plus2.pricePerKwhMilli(18)).isEqualTo(100);
+        assertThat(plus2.pricePerKwhMilli(19)).isEqualTo(240);
+        assertThat(utc.atUtcOffset(-180).pricePerKwhMilli(14)).isEqualTo(240);
+        assertThat(TariffBands.parse(METER_DEFAULT.text()).text()).isEqualTo(METER_DEFAULT.text());
+        assertThatThrownBy(() -> TariffBands.hourly(new long[23])).hasMessageContaining("24 hourly prices");
+    }
 }

@@ -55,4 +55,35 @@ class StoredAlertsTest {
             assertThat(config.settings().tariff()).isEqualTo("00:00-24:00=100");
         }
     }
+
+    /** Verifies that new evidence on an already-open (or acknowledged) alert is saved and read back after a restart. */
+    @Test
+    void evidenceUpdatesOfAnActiveAlertSurviveARestart() {
+        long open;
+        long acked;
+        List<Alert> told = new java.util.ArrayList<>();
+        try (HostStore store = HostStore.open(dir); Committer c = new Committer(store, 100, 10)) {
+            AlertBook book = new AlertBook(new StoredAlerts(store, c), told::add);
+            open = book.raise("offline/m1", AlertKind.OFFLINE, "m1", "silent 1 h", Map.of("silentSeconds", "3600"), 10).id();
+            acked = book.raise("offline/m2", AlertKind.OFFLINE, "m2", "silent 1 h", Map.of("silentSeconds", "3600"), 10).id();
+            book.acknowledge(acked, "ops", 15);
+            assertThat(book.raise("offline/m1", AlertKind.OFFLINE, "m1", "silent 2 h", Map.of("silentSeconds", "7200"), 20))
+                    .isNull();
+            book.raise("offline/m2", AlertKind.OFFLINE, "m2", "silent 3 h", Map.of("silentSeconds", "10800"), 30);
+            assertThat(told).hasSize(3);
+        }
+        try (HostStore store = HostStore.open(dir); Committer c = new Committer(store, 100, 10)) {
+            AlertBook book = new AlertBook(new StoredAlerts(store, c), a -> { });
+            Alert a = book.get(open);
+            assertThat(a.state()).isEqualTo(AlertState.OPEN);
+            assertThat(a.message()).isEqualTo("silent 2 h");
+            assertThat(a.evidence()).containsExactly(Map.entry("silentSeconds", "7200"));
+            assertThat(a.updatedAt()).isEqualTo(20);
+            assertThat(a.raisedAt()).isEqualTo(10);
+            Alert b = book.get(acked);
+            assertThat(b.state()).isEqualTo(AlertState.ACKNOWLEDGED);
+            assertThat(b.acknowledgedBy()).isEqualTo("ops");
+            assertThat(b.evidence()).containsEntry("silentSeconds", "10800");
+        }
+    }
 }
