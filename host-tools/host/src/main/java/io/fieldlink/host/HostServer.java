@@ -174,6 +174,11 @@ public final class HostServer implements AutoCloseable {
         return series;
     }
 
+    /** @return the CoAP side (for in-process tools such as the simulator's in-process connector) */
+    public CoapHost coap() {
+        return coap;
+    }
+
     /** @return the metrics */
     public HostMetrics metrics() {
         return metrics;
