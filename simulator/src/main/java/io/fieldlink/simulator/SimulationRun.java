@@ -120,6 +120,8 @@ public final class SimulationRun {
         }
         report.recordsSent = sent.records();
         report.seqConflicts = sent.seqConflicts();
+        report.payloadsRefused = sent.malformed();
+        report.refusedReasons.putAll(sent.refusedReasons());
         for (Map.Entry<String, String> d : fleet.devices().entrySet()) {
             Reconciler.DeviceFindings f;
             try {

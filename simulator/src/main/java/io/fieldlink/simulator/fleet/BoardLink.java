@@ -30,6 +30,8 @@ final class BoardLink implements DatagramTransport {
     HostPort.Connection connection;
     private DatagramReceiver receiver;
     long partitionedUntil;
+    /** The host's last answer to this board was a 4.xx (it refuses what the board sends). */
+    boolean refusedByHost;
 
     BoardLink(Fleet fleet, VirtualBoard board, long seed) {
         this.fleet = fleet;

@@ -37,7 +37,8 @@ public final class Fleet implements AutoCloseable {
     private final List<VirtualBoard> boards = new ArrayList<>();
     private final PriorityQueue<Ev> queue = new PriorityQueue<>();
     private final LinkedBlockingQueue<Arrival> inbox = new LinkedBlockingQueue<>();
-    private final Map<Long, Long> outstanding = new HashMap<>();
+    private final Map<Long, Waiting> outstanding = new HashMap<>();
+    private long unmatchedResponses;
     private final long start;
     private long order;
     private java.nio.file.Path stateDir;
@@ -51,6 +52,9 @@ public final class Fleet implements AutoCloseable {
     private long hostTimeouts;
 
     private record Arrival(BoardLink link, byte[] bytes) {
+    }
+
+    private record Waiting(long sentNanos, String what) {
     }
 
     private static final class Ev implements Comparable<Ev> {
@@ -268,7 +272,8 @@ public final class Fleet implements AutoCloseable {
     void toHost(BoardLink link, byte[] bytes) {
         CoapMessage m = parse(bytes);
         if (m != null && m.type() == CoapType.CON && m.code() >= CoapCode.GET && m.code() <= CoapCode.IPATCH) {
-            outstanding.putIfAbsent(key(link, m), System.nanoTime());
+            outstanding.putIfAbsent(key(link, m), new Waiting(System.nanoTime(), link.board.id + " " + m.uriPath()
+                    + " mid " + m.messageId() + " token " + Long.toHexString(m.tokenAsLong())));
         }
         link.connection.send(bytes);
     }
@@ -321,7 +326,12 @@ public final class Fleet implements AutoCloseable {
     private void handle(Arrival a) {
         CoapMessage m = parse(a.bytes());
         if (m != null && m.code() >= 64) {
-            outstanding.remove(key(a.link(), m));
+            a.link().refusedByHost = (m.code() >> 5) == 4;
+        }
+        if (m != null && m.code() >= 64 && outstanding.remove(key(a.link(), m)) == null) {
+            unmatchedResponses++;
+            Logger.debug("unawaited response {} mid {} token {} for {}", m.code(), m.messageId(),
+                    Long.toHexString(m.tokenAsLong()), a.link().board.id);
         }
         a.link().downlink(a.bytes());
     }
@@ -385,9 +395,10 @@ public final class Fleet implements AutoCloseable {
             handle(a);
         } else {
             long limit = System.nanoTime() - timeoutMillis * 1_000_000L;
-            outstanding.values().removeIf(sentAt -> {
-                if (sentAt < limit) {
+            outstanding.values().removeIf(w -> {
+                if (w.sentNanos() < limit) {
                     hostTimeouts++;
+                    Logger.warn("the host did not answer in {} s: {}", timeoutMillis / 1000, w.what());
                     return true;
                 }
                 return false;
@@ -442,7 +453,7 @@ public final class Fleet implements AutoCloseable {
     private int notDrained() {
         int n = 0;
         for (VirtualBoard b : boards) {
-            if (b.unacked() > 0) {
+            if (b.unacked() > 0 && !b.link.refusedByHost) {
                 n++;
             }
         }

@@ -82,7 +82,7 @@ final class MeterBoard extends VirtualBoard {
                 .band(WeekMask.EVERY_DAY, 17, 21, PEAK_PRICE).build();
         MeterConfig config = MeterConfig.builder(tariff).sampleIntervalMillis(spec.meterSampleMillis)
                 .maxSampleGapMillis(spec.meterSampleMillis * 3).emergencyCredit(10_000, 5_000)
-                .lowCreditThresholds(30_000, 10_000)
+                .lowCreditThresholds(20_000)
                 .friendlyCredit(WeekMask.builder().hours(WeekMask.EVERY_DAY, 22, 24).build()).build();
         app = new MeterApp(config, verifier, spec.meterTelemetryMillis);
         return app;

@@ -62,6 +62,10 @@ public final class FleetReport {
     public long datagramsDuplicated;
     /** Requests the host had not answered in time (real time) in a virtual-time run. */
     public long hostTimeouts;
+    /** {@code up} payloads the boards sent that the host's batch reader refuses (never stored, never acked). */
+    public long payloadsRefused;
+    /** Why, with how many payloads. */
+    public final Map<String, Long> refusedReasons = new TreeMap<>();
     /** Boards whose journals still held unacknowledged records at the end. */
     public long boardsNotDrained;
     /** Problems met while checking (unreachable API, missing meters ...), for the reader. */
@@ -69,7 +73,7 @@ public final class FleetReport {
 
     /** @return true when nothing was lost, nothing stored twice, and the money adds up */
     public boolean ok() {
-        return recordsLost == 0 && duplicatesStored == 0 && moneyMismatches == 0 && notes.isEmpty();
+        return recordsLost == 0 && duplicatesStored == 0 && moneyMismatches == 0 && payloadsRefused == 0 && notes.isEmpty();
     }
 
     /** @return records sent per second of wall time */
@@ -101,6 +105,9 @@ public final class FleetReport {
         }
         if (hostTimeouts > 0) {
             line(b, "host timeouts", Long.toString(hostTimeouts));
+        }
+        if (payloadsRefused > 0) {
+            line(b, "REFUSED by host", payloadsRefused + " up payloads " + refusedReasons);
         }
         if (boardsNotDrained > 0) {
             line(b, "not drained", boardsNotDrained + " boards still held records");
@@ -151,6 +158,12 @@ public final class FleetReport {
         field(b, "datagrams_duplicated", Long.toString(datagramsDuplicated));
         field(b, "host_timeouts", Long.toString(hostTimeouts));
         field(b, "boards_not_drained", Long.toString(boardsNotDrained));
+        field(b, "payloads_refused", Long.toString(payloadsRefused));
+        StringBuilder rr = new StringBuilder("{");
+        for (Map.Entry<String, Long> e : refusedReasons.entrySet()) {
+            rr.append(rr.length() > 1 ? ", " : "").append(quote(e.getKey())).append(": ").append(e.getValue());
+        }
+        field(b, "refused_reasons", rr.append('}').toString());
         StringBuilder n = new StringBuilder("{");
         for (Map.Entry<String, String> e : notes.entrySet()) {
             n.append(n.length() > 1 ? ", " : "").append(quote(e.getKey())).append(": ").append(quote(e.getValue()));

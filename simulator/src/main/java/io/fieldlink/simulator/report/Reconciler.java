@@ -107,6 +107,10 @@ public final class Reconciler {
             extra += n;
         }
         long records = log.recordHash.size();
+        if (!lostSeqs.isEmpty()) {
+            org.tinylog.Logger.warn("{}: sent records not found on the host, seqs {}", device,
+                    lostSeqs.stream().sorted().limit(20).toList());
+        }
         return new DeviceFindings(lostSeqs.size(), records - lostSeqs.size(), extra, verdicts, sales, shutIns, credit,
                 lastBalance);
     }

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 public final class SentRecords {
     private final Map<String, DeviceLog> devices = new TreeMap<>();
     private long malformed;
+    private final Map<String, Long> refused = new TreeMap<>();
 
     /** One device's sent records. */
     static final class DeviceLog {
@@ -46,7 +47,10 @@ public final class SentRecords {
         try {
             uplinks = BatchReader.read(payload, device, 0);
         } catch (MalformedUplinkException e) {
-            malformed++;
+            if (malformed++ < 3) {
+                org.tinylog.Logger.warn("{} sent an up payload the host's reader refuses: {}", device, e.getMessage());
+            }
+            refused.merge(e.getMessage().replaceAll("records\\[\\d+\\]", "records[i]"), 1L, Long::sum);
             return;
         }
         DeviceLog log = devices.computeIfAbsent(device, d -> new DeviceLog());
@@ -130,6 +134,11 @@ public final class SentRecords {
             n += d.seqConflicts;
         }
         return n;
+    }
+
+    /** @return why the host's reader refused payloads, with how often */
+    public Map<String, Long> refusedReasons() {
+        return refused;
     }
 
     /** @return {@code up} payloads the host's reader refused */
