@@ -32,6 +32,7 @@ class FleetRunTest {
         s.wells = each;
         s.seed = seed;
         s.idPrefix = "ci-";
+        s.bootSpreadMillis = 0;
         s.reportIntervalMillis = 30 * 60_000L;
         s.meterTelemetryMillis = 60 * 60_000L;
         s.loss = 0.03;

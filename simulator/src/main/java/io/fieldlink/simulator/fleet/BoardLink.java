@@ -26,8 +26,9 @@ final class BoardLink implements DatagramTransport {
     private final Random up;
     private final long downSeed;
     private final Map<Integer, Integer> downSeen = new HashMap<>();
-    final LinkedHashSet<Integer> recentMids = new LinkedHashSet<>();
+    final LinkedHashSet<Long> recentMids = new LinkedHashSet<>();
     HostPort.Connection connection;
+    byte[] psk;
     private DatagramReceiver receiver;
     long partitionedUntil;
     /** The host's last answer to this board was a 4.xx (it refuses what the board sends). */
@@ -77,8 +78,13 @@ final class BoardLink implements DatagramTransport {
     }
 
     /** Scheduler thread: the host's datagram suffers the faults and is delivered after the latency. */
-    void downlink(byte[] bytes) {
-        int h = Arrays.hashCode(bytes);
+    void downlink(byte[] bytes, long leftHostAt) {
+        byte[] keyed = bytes.clone();
+        if (keyed.length >= 4) {
+            keyed[2] = 0; // the host picks its own message ids: they must not steer the faults
+            keyed[3] = 0;
+        }
+        int h = Arrays.hashCode(keyed);
         int seen = downSeen.merge(h, 1, Integer::sum);
         if (downSeen.size() > 4096) {
             downSeen.clear();
@@ -91,10 +97,10 @@ final class BoardLink implements DatagramTransport {
             return;
         }
         long delay = latency(r, spec, faults);
-        fleet.at(fleet.now() + delay, () -> deliver(bytes));
+        fleet.at(leftHostAt + delay, () -> deliver(bytes));
         if (faults && spec.duplication > 0 && r.nextDouble() < spec.duplication) {
             fleet.duplicated++;
-            fleet.at(fleet.now() + delay + 1 + r.nextInt(300), () -> deliver(bytes));
+            fleet.at(leftHostAt + delay + 1 + r.nextInt(300), () -> deliver(bytes));
         }
     }
 

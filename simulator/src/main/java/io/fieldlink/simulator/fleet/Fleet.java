@@ -50,11 +50,13 @@ public final class Fleet implements AutoCloseable {
     private long hellos;
     private long retransmissions;
     private long hostTimeouts;
+    private long hostWaits;
+    private long hostWaitNanos;
 
     private record Arrival(BoardLink link, byte[] bytes) {
     }
 
-    private record Waiting(long sentNanos, String what) {
+    private record Waiting(long sentNanos, long handedAt, boolean hello, String what) {
     }
 
     private static final class Ev implements Comparable<Ev> {
@@ -143,6 +145,7 @@ public final class Fleet implements AutoCloseable {
         for (VirtualBoard b : boards) {
             byte[] psk = provisioner.psk(b.id, b.kind());
             BoardLink link = new BoardLink(this, b, seed(b.index) ^ 0x1234);
+            link.psk = psk;
             link.connection = port.connect(b.id, psk, link::fromHost);
             b.install(clock, link, stateDir);
             long at = start + (spec.bootSpreadMillis > 0 ? (b.index * 7919L) % spec.bootSpreadMillis : 0);
@@ -248,6 +251,7 @@ public final class Fleet implements AutoCloseable {
                 long off = 30_000L + b.faults.nextInt(600_000);
                 at(now() + off, () -> {
                     b.wakeAt = Long.MAX_VALUE;
+                    reconnect(b.link);
                     b.boot();
                     touched(b);
                 });
@@ -263,6 +267,20 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
+    /**
+     * A rebooted board comes back with a new socket (a new source port, as behind a NAT), so the
+     * host's duplicate detection does not mistake its fresh message ids for the old life's.
+     */
+    private void reconnect(BoardLink link) {
+        link.connection.close();
+        link.recentMids.clear();
+        try {
+            link.connection = port.connect(link.board.id, link.psk, link::fromHost);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot reconnect " + link.board.id, e);
+        }
+    }
+
     /** The port's thread: a datagram from the host for {@code link}'s board. */
     void inbound(BoardLink link, byte[] bytes) {
         inbox.add(new Arrival(link, bytes));
@@ -272,8 +290,9 @@ public final class Fleet implements AutoCloseable {
     void toHost(BoardLink link, byte[] bytes) {
         CoapMessage m = parse(bytes);
         if (m != null && m.type() == CoapType.CON && m.code() >= CoapCode.GET && m.code() <= CoapCode.IPATCH) {
-            outstanding.putIfAbsent(key(link, m), new Waiting(System.nanoTime(), link.board.id + " " + m.uriPath()
-                    + " mid " + m.messageId() + " token " + Long.toHexString(m.tokenAsLong())));
+            String path = m.uriPath();
+            outstanding.putIfAbsent(key(link, m), new Waiting(System.nanoTime(), now(), path.equals("hello"),
+                    link.board.id + " " + path + " mid " + m.messageId() + " token " + Long.toHexString(m.tokenAsLong())));
         }
         link.connection.send(bytes);
     }
@@ -296,14 +315,14 @@ public final class Fleet implements AutoCloseable {
         if (m == null || m.type() != CoapType.CON || m.code() != CoapCode.POST) {
             return;
         }
-        Integer mid = m.messageId();
+        Long mid = ((long) m.messageId() << 48) ^ m.tokenAsLong();
         if (link.recentMids.contains(mid)) {
             retransmissions++;
             return;
         }
         link.recentMids.add(mid);
         if (link.recentMids.size() > 64) {
-            Iterator<Integer> it = link.recentMids.iterator();
+            Iterator<Long> it = link.recentMids.iterator();
             it.next();
             it.remove();
         }
@@ -328,12 +347,12 @@ public final class Fleet implements AutoCloseable {
         if (m != null && m.code() >= 64) {
             a.link().refusedByHost = (m.code() >> 5) == 4;
         }
-        if (m != null && m.code() >= 64 && outstanding.remove(key(a.link(), m)) == null) {
+        Waiting w = m != null && m.code() >= 64 ? outstanding.remove(key(a.link(), m)) : null;
+        if (m != null && m.code() >= 64 && w == null) {
             unmatchedResponses++;
-            Logger.debug("unawaited response {} mid {} token {} for {}", m.code(), m.messageId(),
-                    Long.toHexString(m.tokenAsLong()), a.link().board.id);
         }
-        a.link().downlink(a.bytes());
+        // an awaited answer leaves the host "at" the moment its request arrived: deterministic
+        a.link().downlink(a.bytes(), w != null ? w.handedAt() : now());
     }
 
     /**
@@ -348,8 +367,13 @@ public final class Fleet implements AutoCloseable {
             drainInbox();
             Ev next = queue.peek();
             long nextTime = next == null ? Long.MAX_VALUE : next.time;
-            if (!outstanding.isEmpty() && nextTime > now()) {
-                awaitHost(timeout);
+            if (!outstanding.isEmpty() && nextTime > now() && mustWait(nextTime)) {
+                long t0 = System.nanoTime();
+                hostWaits++;
+                while (!outstanding.isEmpty() && mustWait(nextTime) && !stop.getAsBoolean()) {
+                    awaitHost(timeout);
+                }
+                hostWaitNanos += System.nanoTime() - t0;
                 continue;
             }
             if (nextTime > until) {
@@ -386,6 +410,20 @@ public final class Fleet implements AutoCloseable {
         } else {
             e.task.run();
         }
+    }
+
+    /**
+     * Conservative lookahead: an answer cannot reach a board sooner than one latency after its
+     * request reached the host, so events before that may run while the host works. A hello is
+     * waited for at once (the host reads the fleet clock for its answer, which must not have moved).
+     */
+    private boolean mustWait(long nextTime) {
+        for (Waiting w : outstanding.values()) {
+            if (w.hello() || nextTime >= w.handedAt() + spec.latencyMillis) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void awaitHost(long timeoutMillis) throws InterruptedException {
@@ -532,6 +570,7 @@ public final class Fleet implements AutoCloseable {
                 b.link.connection.close();
             }
         }
-        Logger.debug("fleet closed: {} boards", boards.size());
+        Logger.info("fleet closed: {} boards; waited for the host {} times, {} s in all", boards.size(), hostWaits,
+                hostWaitNanos / 1_000_000_000L);
     }
 }
