@@ -64,6 +64,12 @@ final class FleetOptions {
     @Option(names = "--report-interval", paramLabel = "S", description = "uplink report interval, seconds")
     Long reportInterval;
 
+    @Option(names = "--meter-sample", paramLabel = "S", description = "meter firmware sample period, seconds (default 60)")
+    Long meterSample;
+
+    @Option(names = "--telemetry-interval", paramLabel = "S", description = "meter balance/energy pack interval, seconds (default 3600)")
+    Long telemetryInterval;
+
     @Option(names = "--id-prefix", paramLabel = "P", description = "device id prefix (default sim-<seed>-)")
     String idPrefix;
 
@@ -146,6 +152,12 @@ final class FleetOptions {
         if (reportInterval != null) {
             s.reportIntervalMillis = reportInterval * 1000;
         }
+        if (meterSample != null) {
+            s.meterSampleMillis = meterSample * 1000;
+        }
+        if (telemetryInterval != null) {
+            s.meterTelemetryMillis = telemetryInterval * 1000;
+        }
         s.idPrefix = idPrefix != null ? idPrefix : s.idPrefix;
         s.check();
         return s;
@@ -170,6 +182,8 @@ final class FleetOptions {
                 case "sensor-faults", "sensorFaults" -> sensorFaults = sensorFaults != null ? sensorFaults : Double.valueOf(v);
                 case "incidents" -> incidents = incidents != null ? incidents : Double.valueOf(v);
                 case "report-interval", "reportInterval" -> reportInterval = reportInterval != null ? reportInterval : Long.valueOf(v);
+                case "meter-sample", "meterSample" -> meterSample = meterSample != null ? meterSample : Long.valueOf(v);
+                case "telemetry-interval", "telemetryInterval" -> telemetryInterval = telemetryInterval != null ? telemetryInterval : Long.valueOf(v);
                 case "id-prefix", "idPrefix" -> idPrefix = idPrefix != null ? idPrefix : v;
                 default -> throw new IllegalArgumentException("fleet file " + fleetFile + ": unknown key '" + key + "'");
             }

@@ -23,7 +23,8 @@ import java.util.Map;
 public final class HostApi {
     private final URI base;
     private final String key;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     /**
      * @param base the API's base URL, e.g. {@code http://127.0.0.1:8080}

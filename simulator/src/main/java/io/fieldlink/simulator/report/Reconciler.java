@@ -18,7 +18,7 @@ import java.util.Set;
  * no answer reaches the API's point limit.
  */
 public final class Reconciler {
-    private static final long WINDOW = 2 * 86_400_000L;
+    private static final long WINDOW = 30 * 86_400_000L;
 
     private final HostApi api;
 
