@@ -56,6 +56,13 @@ public final class FleetSpec {
     /** Share of meter top-ups where the customer types a wrong token (replayed or another meter's). */
     public double badTokenShare = 0.03;
 
+    /**
+     * Whether pump attendants serve vehicles while the pump does not know the time yet (after a boot,
+     * before the host's hello answer). True is what happens in the field; the firmware then stamps
+     * the sales with its uptime instead of the date (a known firmware gap, see the report).
+     */
+    public boolean serveBeforeClockKnown = true;
+
     /** @return the total number of boards */
     public int boards() {
         return meters + pumps + wells;

@@ -110,6 +110,9 @@ final class PumpBoard extends VirtualBoard {
             }
             return;
         }
+        if (!spec.serveBeforeClockKnown && !clock.wallTimeKnown()) {
+            return;
+        }
         while (!waiting.isEmpty() && waiting.peekFirst().vehicle().arrivalMillis() <= now) {
             Arrival a = waiting.pollFirst();
             if (a.vehicle().noShow()) {

@@ -18,7 +18,7 @@ import java.util.Set;
  * no answer reaches the API's point limit.
  */
 public final class Reconciler {
-    private static final long WINDOW = 30 * 86_400_000L;
+    private static final long WINDOW = SentRecords.WINDOW;
 
     private final HostApi api;
 
@@ -50,11 +50,9 @@ public final class Reconciler {
         if (log == null) {
             return new DeviceFindings(0, 0, 0, verdicts, 0, 0, 0, null);
         }
-        long from = log.minTime;
-        long to = log.maxTime + 1;
         for (String channel : log.channels) {
-            for (long w = from; w < to; w += WINDOW) {
-                for (Object o : api.series(device, channel, w, Math.min(to, w + WINDOW))) {
+            for (long w : log.windows) {
+                for (Object o : api.series(device, channel, w, w + WINDOW)) {
                     Map<?, ?> p = (Map<?, ?>) o;
                     long t = Instant.parse((String) p.get("t")).toEpochMilli();
                     double v = ((BigDecimal) p.get("v")).doubleValue();
@@ -67,8 +65,8 @@ public final class Reconciler {
             }
         }
         if (log.events) {
-            for (long w = from; w < to; w += WINDOW) {
-                for (Object o : api.events(device, w, Math.min(to, w + WINDOW))) {
+            for (long w : log.windows) {
+                for (Object o : api.events(device, w, w + WINDOW)) {
                     Map<?, ?> e = (Map<?, ?>) o;
                     long t = Instant.parse((String) e.get("t")).toEpochMilli();
                     long seq = ((BigDecimal) e.get("seq")).longValueExact();

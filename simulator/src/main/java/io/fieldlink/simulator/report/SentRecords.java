@@ -31,6 +31,7 @@ public final class SentRecords {
         final List<long[]> items = new ArrayList<>();
         final Set<String> channels = new HashSet<>();
         long seqConflicts;
+        final java.util.TreeSet<Long> windows = new java.util.TreeSet<>();
         long minTime = Long.MAX_VALUE;
         long maxTime = Long.MIN_VALUE;
         boolean events;
@@ -78,7 +79,11 @@ public final class SentRecords {
         }
     }
 
+    /** Read-back window length: the API is asked per window that holds something sent. */
+    static final long WINDOW = 30 * 86_400_000L;
+
     private static void span(DeviceLog log, long t) {
+        log.windows.add(Math.floorDiv(t, WINDOW) * WINDOW);
         log.minTime = Math.min(log.minTime, t);
         log.maxTime = Math.max(log.maxTime, t);
     }
