@@ -78,7 +78,7 @@ final class BoardLink implements DatagramTransport {
     }
 
     /** Scheduler thread: the host's datagram suffers the faults and is delivered after the latency. */
-    void downlink(byte[] bytes, long leftHostAt) {
+    void downlink(byte[] bytes, long leftHostAt, boolean counted) {
         byte[] keyed = bytes.clone();
         if (keyed.length >= 4) {
             keyed[2] = 0; // the host picks its own message ids: they must not steer the faults
@@ -93,13 +93,17 @@ final class BoardLink implements DatagramTransport {
         FleetSpec spec = fleet.spec();
         boolean faults = fleet.faultsOn();
         if (fleet.partitioned(this) || (faults && spec.loss > 0 && r.nextDouble() < spec.loss)) {
-            fleet.dropped++;
+            if (counted) {
+                fleet.dropped++;
+            }
             return;
         }
         long delay = latency(r, spec, faults);
         fleet.at(leftHostAt + delay, () -> deliver(bytes));
         if (faults && spec.duplication > 0 && r.nextDouble() < spec.duplication) {
-            fleet.duplicated++;
+            if (counted) {
+                fleet.duplicated++;
+            }
             fleet.at(leftHostAt + delay + 1 + r.nextInt(300), () -> deliver(bytes));
         }
     }

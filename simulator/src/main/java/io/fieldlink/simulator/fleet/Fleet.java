@@ -352,7 +352,8 @@ public final class Fleet implements AutoCloseable {
             unmatchedResponses++;
         }
         // an awaited answer leaves the host "at" the moment its request arrived: deterministic
-        a.link().downlink(a.bytes(), w != null ? w.handedAt() : now());
+        // (late replays of answers already given are not counted: when they come depends on real time)
+        a.link().downlink(a.bytes(), w != null ? w.handedAt() : now(), w != null || m == null || m.code() < 64);
     }
 
     /**
