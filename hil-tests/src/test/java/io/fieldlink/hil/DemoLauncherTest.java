@@ -86,7 +86,8 @@ class DemoLauncherTest {
                 }
                 assertThat(Instant.now()).as("/health answers 200 in time").isBefore(deadline);
             }
-            p.destroy(); // SIGTERM
+            // SIGTERM from outside (Process.destroy() would also close our end of its output)
+            assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor()).isZero();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("demo stops after SIGTERM; output: %s", lines).isTrue();
             reader.join(10_000);
             assertThat(String.join("\n", lines)).contains("stopped");
