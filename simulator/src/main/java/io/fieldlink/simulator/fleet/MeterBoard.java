@@ -116,11 +116,11 @@ final class MeterBoard extends VirtualBoard {
         if (now < nextCustomerCheck || app == null) {
             return;
         }
-        nextCustomerCheck = now + 3_600_000L;
         Meter meter = app.meter();
         if (meter == null) {
-            return;
+            return; // not running until the host has told it the time: the household tries again soon
         }
+        nextCustomerCheck = now + 3_600_000L;
         if (meter.tamperLatched() != 0 && now >= tamperUntil) {
             meter.clearTamper(wall());
         }
