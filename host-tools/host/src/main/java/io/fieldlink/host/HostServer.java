@@ -225,6 +225,11 @@ public final class HostServer implements AutoCloseable {
         return series;
     }
 
+    /** @return the CoAP side (for in-process tools such as the simulator's in-process connector) */
+    public CoapHost coap() {
+        return coap;
+    }
+
     /** @return the command outbox: queued commands ride on each device's hello answers and Acks */
     public CommandOutbox commands() {
         return commands;

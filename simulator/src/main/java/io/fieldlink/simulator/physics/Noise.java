@@ -4,7 +4,7 @@ package io.fieldlink.simulator.physics;
  * Deterministic noise: a hash of (seed, key, step) mapped to [0, 1) or to a standard normal. No
  * state, so any instant of any device can be evaluated in any order and a run repeats exactly.
  */
-final class Noise {
+public final class Noise {
     private Noise() {
     }
 
@@ -16,12 +16,12 @@ final class Noise {
     }
 
     /** Uniform in [0, 1). */
-    static double uniform(long seed, long key, long step) {
+    public static double uniform(long seed, long key, long step) {
         return (mix(seed, key, step) >>> 11) * 0x1.0p-53;
     }
 
     /** Standard normal (Box–Muller over two uniforms). */
-    static double gaussian(long seed, long key, long step) {
+    public static double gaussian(long seed, long key, long step) {
         double u1 = Math.max(uniform(seed, key, step * 2), 1e-12);
         double u2 = uniform(seed, key, step * 2 + 1);
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);

@@ -114,6 +114,17 @@ public final class CoapHost implements AutoCloseable {
         return plain == null ? -1 : plain.getAddress().getPort();
     }
 
+    /**
+     * Adds another endpoint serving the same resources and starts it (the simulator's in-process
+     * connector); identities come from the endpoint context's principal as on the DTLS endpoint.
+     *
+     * @throws java.io.IOException when the endpoint cannot start
+     */
+    public void addEndpoint(org.eclipse.californium.core.network.Endpoint endpoint) throws java.io.IOException {
+        server.addEndpoint(endpoint);
+        endpoint.start();
+    }
+
     @Override
     public void close() {
         server.stop();

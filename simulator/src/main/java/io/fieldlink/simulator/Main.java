@@ -1,0 +1,162 @@
+package io.fieldlink.simulator;
+
+import io.fieldlink.host.HostServer;
+import io.fieldlink.simulator.fleet.FleetClock;
+import io.fieldlink.simulator.fleet.FleetSpec;
+import io.fieldlink.simulator.net.DtlsHost;
+import io.fieldlink.simulator.net.HostPort;
+import io.fieldlink.simulator.net.InProcessHost;
+import io.fieldlink.simulator.report.FleetReport;
+import io.fieldlink.simulator.report.HostApi;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fieldlink sim} (the fleet simulator against a running host) and, with {@code demo} as the
+ * first argument, {@code fieldlink demo} (an embedded host plus a mixed fleet). Exit codes: 0 when
+ * the report is clean (or the demo stopped normally), 1 when the report found a problem or start-up
+ * failed, 2 for bad options.
+ */
+@Command(name = "fieldlink sim", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a fleet of virtual boards (the real firmware core) against a Fieldlink host, then "
+                + "checks through the host API that nothing was lost or stored twice and that the money adds up."})
+public final class Main implements Callable<Integer> {
+    @Option(names = "--api", paramLabel = "URL", description = "the host's HTTP API, e.g. http://127.0.0.1:8080")
+    URI api;
+
+    @Option(names = "--key-file", paramLabel = "F", description = "file holding an API key (technician or operator)")
+    Path keyFile;
+
+    @Option(names = "--host", paramLabel = "coaps://HOST:PORT", description = "the host's CoAP over DTLS address (default: the API's host, port 5684)")
+    URI coaps;
+
+    @Option(names = "--transport", paramLabel = "T", description = "dtls (default: real UDP + DTLS-PSK) or in-process (an embedded host in --data, for scale runs)")
+    String transport = "dtls";
+
+    @Option(names = "--data", paramLabel = "DIR", description = "with --transport in-process: the embedded host's data directory")
+    Path data;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "also write the end report as JSON here")
+    Path reportFile;
+
+    @Option(names = "--no-drain", description = "stop at once at the end instead of letting every journal empty")
+    boolean noDrain;
+
+    @Mixin
+    FleetOptions fleet = new FleetOptions();
+
+    /** Runs {@code sim}, or {@code demo} when the first argument is {@code demo}. */
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("demo")) {
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            System.exit(new CommandLine(new Demo()).setUsageHelpWidth(120).execute(rest));
+        }
+        System.exit(new CommandLine(new Main()).setUsageHelpWidth(120).execute(args));
+    }
+
+    @Override
+    @SuppressForbidden(reason = "the command prints its report")
+    public Integer call() throws Exception {
+        FleetSpec spec;
+        double speed;
+        try {
+            spec = fleet.spec(defaults());
+            speed = fleet.speedValue(0);
+            if (!transport.equals("dtls") && !transport.equals("in-process")) {
+                throw new IllegalArgumentException("--transport must be dtls or in-process: " + transport);
+            }
+            if (transport.equals("dtls") && (api == null || keyFile == null)) {
+                throw new IllegalArgumentException("--api and --key-file are required with --transport dtls");
+            }
+            if (transport.equals("in-process") && data == null) {
+                throw new IllegalArgumentException("--transport in-process runs an embedded host: give --data DIR");
+            }
+            if (fleet.idPrefix == null) {
+                spec.idPrefix = "sim-" + spec.seed + "-";
+            }
+            spec.check();
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("fieldlink sim: " + e.getMessage());
+            return 2;
+        }
+        double days = fleet.days != null ? fleet.days : speed == 0 ? 7 : Double.POSITIVE_INFINITY;
+        long duration = Double.isInfinite(days) ? Long.MAX_VALUE : (long) (days * 86_400_000L);
+        FleetClock clock = new FleetClock(System.currentTimeMillis(), speed);
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.set(true);
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sim-shutdown"));
+        HostServer embedded = null;
+        HostPort port = null;
+        try {
+            HostApi hostApi;
+            if (transport.equals("in-process")) {
+                embedded = HostServer.builder().dataDir(data).bindAddress("127.0.0.1").httpPort(0).coapsPort(0)
+                        .clock(new FleetTimeSource(clock)).build().start();
+                hostApi = new HostApi(URI.create("http://127.0.0.1:" + embedded.httpPort()), embedded.operatorKey());
+                port = new InProcessHost(embedded);
+            } else {
+                String key;
+                try {
+                    key = Files.readString(keyFile, StandardCharsets.UTF_8).strip();
+                } catch (IOException e) {
+                    System.err.println("fieldlink sim: cannot read --key-file " + keyFile + ": " + e.getMessage());
+                    return 2;
+                }
+                hostApi = new HostApi(api, key);
+                String h = coaps != null ? coaps.getHost() : api.getHost();
+                int p = coaps != null && coaps.getPort() > 0 ? coaps.getPort() : 5684;
+                if (coaps != null && !"coaps".equals(coaps.getScheme())) {
+                    System.err.println("fieldlink sim: --host must be coaps://HOST:PORT, got " + coaps);
+                    return 2;
+                }
+                port = new DtlsHost(new InetSocketAddress(h, p));
+            }
+            FleetReport report = new SimulationRun(spec, clock, port, hostApi, Issuer.forSeed(spec.seed))
+                    .progress(s -> System.err.println("fieldlink sim: " + s))
+                    .run(duration, noDrain ? 0 : 86_400_000L, stop::get);
+            System.out.print(report.text());
+            if (reportFile != null) {
+                Files.writeString(reportFile, report.json(), StandardCharsets.UTF_8);
+            }
+            return report.ok() ? 0 : 1;
+        } catch (IOException e) {
+            System.err.println("fieldlink sim: " + e.getMessage());
+            return 1;
+        } finally {
+            if (port != null) {
+                port.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            done.countDown();
+        }
+    }
+
+    static FleetSpec defaults() {
+        FleetSpec s = new FleetSpec();
+        s.meters = 0;
+        s.pumps = 0;
+        s.wells = 0;
+        return s;
+    }
+}

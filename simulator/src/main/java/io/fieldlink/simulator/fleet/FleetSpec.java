@@ -1,0 +1,123 @@
+package io.fieldlink.simulator.fleet;
+
+/**
+ * What to simulate: how many boards of each variant, the seed, timing and fault rates. A plain
+ * mutable bean filled by the command line or a test; {@link #check()} names the first bad value.
+ */
+public final class FleetSpec {
+    /** Meters (board variant {@code meter}). */
+    public int meters;
+    /** Pump stations (board variant {@code pump}). */
+    public int pumps;
+    /** Wellheads (board variant {@code wellhead}). */
+    public int wells;
+    /** Seeds every model, fault and device id suffix. */
+    public long seed = 1;
+    /** Prefix of the device ids, e.g. {@code sim-} gives {@code sim-meter-0001}. */
+    public String idPrefix = "sim-";
+    /** Uplink periodic report interval. */
+    public long reportIntervalMillis = 15 * 60_000L;
+    /** Uplink first back-off after a failed exchange. */
+    public long backoffBaseMillis = 30_000L;
+    /** Uplink longest back-off. */
+    public long backoffCapMillis = 10 * 60_000L;
+    /** Meter sample period (the firmware's tick; the meter integrates energy over it). */
+    public long meterSampleMillis = 60_000L;
+    /** Pump sample period. */
+    public long pumpSampleMillis = 5_000L;
+    /** Wellhead sample period. */
+    public long wellSampleMillis = 30_000L;
+    /** Meter balance/energy pack interval. */
+    public long meterTelemetryMillis = 60 * 60_000L;
+    /** Spread of the boards' boot times from the start (they then report in cohorts). */
+    public long bootSpreadMillis = 10_000L;
+    /** One-way network latency, ms (plus up to the same again as jitter). */
+    public long latencyMillis = 40;
+    /** Probability a datagram (either way) is lost. */
+    public double loss;
+    /** Probability a datagram is delivered twice. */
+    public double duplication;
+    /** Probability a datagram is held back 0.5-3 s (so it overtakes or is overtaken). */
+    public double reorder;
+    /** Power cuts per board per day (each strikes mid-write when a write comes). */
+    public double powerCutsPerDay;
+    /** Network partitions of single boards per board per day (each 10 min - 6 h). */
+    public double partitionsPerDay;
+    /** Fleet-wide partitions per day (the whole backhaul down, 5 min - 2 h). */
+    public double fleetPartitionsPerDay;
+    /** Sensor faults (stuck, noisy, out of range) per board per day, each lasting 1-12 h. */
+    public double sensorFaultsPerDay;
+    /** Physics incidents per board per day: tamper and theft (meters), leaks (pumps), overpressure (wells). */
+    public double incidentsPerDay;
+    /** Share of pump vehicles that booked; of those, the share that do not show up. */
+    public double bookedShare = 0.6;
+    /** Share of booked vehicles that do not show up. */
+    public double noShowShare = 0.1;
+    /** Share of meter top-ups where the customer types a wrong token (replayed or another meter's). */
+    public double badTokenShare = 0.03;
+
+    /**
+     * Whether pump attendants serve vehicles while the pump does not know the time yet (after a boot,
+     * before the host's hello answer). True is what happens in the field; the firmware then stamps
+     * the sales with its uptime instead of the date (a known firmware gap, see the report).
+     */
+    public boolean serveBeforeClockKnown = true;
+
+    /** @return the total number of boards */
+    public int boards() {
+        return meters + pumps + wells;
+    }
+
+    /** @throws IllegalArgumentException naming the first bad value */
+    public void check() {
+        nonNegative("meters", meters);
+        nonNegative("pumps", pumps);
+        nonNegative("wells", wells);
+        if (boards() == 0) {
+            throw new IllegalArgumentException("the fleet is empty: give --meters, --pumps or --wells");
+        }
+        positive("report interval", reportIntervalMillis);
+        positive("meter sample period", meterSampleMillis);
+        positive("pump sample period", pumpSampleMillis);
+        positive("well sample period", wellSampleMillis);
+        positive("meter telemetry interval", meterTelemetryMillis);
+        nonNegative("latency", latencyMillis);
+        probability("loss", loss);
+        probability("duplication", duplication);
+        probability("reorder", reorder);
+        probability("booked share", bookedShare);
+        probability("no-show share", noShowShare);
+        probability("bad token share", badTokenShare);
+        nonNegative("power cuts per day", powerCutsPerDay);
+        nonNegative("partitions per day", partitionsPerDay);
+        nonNegative("fleet partitions per day", fleetPartitionsPerDay);
+        nonNegative("sensor faults per day", sensorFaultsPerDay);
+        nonNegative("incidents per day", incidentsPerDay);
+        if (idPrefix == null || !idPrefix.matches("[A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("id prefix may hold only letters, digits, '.', '_' and '-': " + idPrefix);
+        }
+    }
+
+    /** @return true when any network fault is on */
+    boolean networkFaults() {
+        return loss > 0 || duplication > 0 || reorder > 0 || partitionsPerDay > 0 || fleetPartitionsPerDay > 0;
+    }
+
+    private static void nonNegative(String what, double v) {
+        if (v < 0 || Double.isNaN(v)) {
+            throw new IllegalArgumentException(what + " must not be negative: " + v);
+        }
+    }
+
+    private static void positive(String what, long v) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(what + " must be positive: " + v + " ms");
+        }
+    }
+
+    private static void probability(String what, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException(what + " must be a probability between 0 and 1: " + v);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.fieldlink.simulator.fleet;
+
+import io.fieldlink.crypto.jvm.TokenMint;
+import io.fieldlink.firmware.kernel.BoardApp;
+import io.fieldlink.firmware.pump.DispenseState;
+import io.fieldlink.firmware.pump.PumpApp;
+import io.fieldlink.protocol.crypto.Hex;
+import io.fieldlink.protocol.token.TokenClaims;
+import io.fieldlink.simulator.physics.StorageCascade;
+import io.fieldlink.simulator.physics.VehicleArrivals;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A CNG pump station: vehicles arrive by the hour-of-day demand curve; a booked vehicle shows its
+ * booking token (minted with the fleet's issuer key when the booking is made, an hour ahead), a
+ * walk-in asks for a fill without one, a no-show never comes. While the nozzle is up and the valve
+ * open, gas flows at 25 g/s as flow pulses and the storage cascade loses pressure; the vehicle lifts
+ * the nozzle off when full or when the pump closes the valve at the booked quantity. Faults: a
+ * storage leak.
+ */
+final class PumpBoard extends VirtualBoard {
+    private static final double GRAMS_PER_SECOND = 25;
+    private static final int PULSES_PER_KG = 1000;
+
+    private final TokenMint mint;
+    private final VehicleArrivals arrivals;
+    private final StorageCascade cascade = new StorageCascade();
+    private final Deque<Arrival> waiting = new ArrayDeque<>();
+    private final String station;
+    private PumpApp app;
+    private long plannedUntil = Long.MIN_VALUE;
+    private long bookingCounter;
+    private Arrival current;
+    private double pulseCarry;
+    private long pulses;
+    private long leakUntil;
+
+    private record Arrival(VehicleArrivals.Vehicle vehicle, String token) {
+    }
+
+    PumpBoard(String id, int index, long seed, FleetSpec spec, TokenMint mint) {
+        super(id, index, seed, spec);
+        this.mint = mint;
+        this.arrivals = new VehicleArrivals(seed, ZoneOffset.UTC, spec.bookedShare, spec.noShowShare);
+        this.station = "STN" + String.format("%05d", index);
+        actuators.add("valve").add("buzzer");
+    }
+
+    @Override
+    String variant() {
+        return "pump";
+    }
+
+    @Override
+    String kind() {
+        return "pump";
+    }
+
+    @Override
+    long samplePeriodMillis() {
+        return spec.pumpSampleMillis;
+    }
+
+    @Override
+    void configure(Map<String, String> config) {
+        config.put("station_code", station);
+        config.put("pump_number", "1");
+        config.put("walk_in", "true");
+        config.put(PumpApp.ISSUER_KEYS, Hex.encode(mint.key().keyId()) + ":" + mint.key().publicKeyHex());
+    }
+
+    @Override
+    BoardApp newApp() {
+        app = new PumpApp();
+        current = null;
+        sensors.set("nozzle", 0);
+        return app;
+    }
+
+    @Override
+    void physics(long now, long dt) {
+        boolean nozzle = current != null;
+        boolean flowing = nozzle && actuators.get("valve") != 0;
+        if (flowing && dt > 0) {
+            double grams = GRAMS_PER_SECOND * dt / 1000.0;
+            pulseCarry += grams * PULSES_PER_KG / 1000.0;
+            long whole = (long) pulseCarry;
+            pulses += whole;
+            pulseCarry -= whole;
+            cascade.dispensed((long) grams);
+        }
+        cascade.leak(now < leakUntil ? 300 : 0);
+        cascade.advance(dt);
+        sensors.set("flow_pulses", pulses).set("dispensed_mass", pulses * 1000 / PULSES_PER_KG)
+                .set("storage_pressure", Math.round(cascade.pressureKpa() / 10)).set("nozzle", nozzle ? 1 : 0);
+    }
+
+    @Override
+    void world(long now) {
+        plan(now);
+        if (current != null) {
+            DispenseState state = app.station().state();
+            boolean stopped = state == DispenseState.IDLE || (state == DispenseState.DISPENSING && actuators.get("valve") == 0);
+            if (stopped || app.station().fillGrams() >= current.vehicle().wantsGrams()) {
+                current = null; // full, or the pump stopped: the nozzle goes back on the next sample
+            }
+            return;
+        }
+        if (!spec.serveBeforeClockKnown && !clock.wallTimeKnown()) {
+            return;
+        }
+        while (!waiting.isEmpty() && waiting.peekFirst().vehicle().arrivalMillis() <= now) {
+            Arrival a = waiting.pollFirst();
+            if (a.vehicle().noShow()) {
+                continue;
+            }
+            boolean authorised = a.token() != null ? app.station().scan(a.token(), wall()).accepted()
+                    : app.station().walkIn(wall());
+            if (!authorised && a.token() != null) {
+                authorised = app.station().walkIn(wall());
+            }
+            if (authorised) {
+                current = a;
+                return;
+            }
+        }
+    }
+
+    /** Books the vehicles of the next hours an hour ahead of their arrival. */
+    private void plan(long now) {
+        long hour = Math.floorDiv(now, 3_600_000L) * 3_600_000L;
+        if (plannedUntil == Long.MIN_VALUE) {
+            plannedUntil = hour;
+        }
+        while (plannedUntil <= hour + 3_600_000L) {
+            List<VehicleArrivals.Vehicle> vs = arrivals.inHour(plannedUntil);
+            for (VehicleArrivals.Vehicle v : vs) {
+                if (v.arrivalMillis() < now) {
+                    continue;
+                }
+                String token = null;
+                if (v.booked()) {
+                    long offset = wall() - now;
+                    long slotStart = (v.arrivalMillis() + offset) / 1000 - 1800;
+                    long slotEnd = slotStart + 3600;
+                    token = mint.booking(station, ++bookingCounter, v.wantsGrams(), slotStart, slotEnd, slotEnd + 3600,
+                            TokenClaims.ANY_PUMP);
+                }
+                waiting.addLast(new Arrival(v, token));
+            }
+            plannedUntil += 3_600_000L;
+        }
+    }
+
+    @Override
+    void quiesce() {
+        leakUntil = 0;
+    }
+
+    /** A storage leak for a few hours. */
+    void incident(long now) {
+        leakUntil = now + 3_600_000L * (1 + faults.nextInt(4));
+    }
+
+    /** Pumps have no sensor faults of their own in this model; a stuck nozzle switch would stop sales. */
+    void sensorFault(long now) {
+        incident(now);
+    }
+}

@@ -1,0 +1,34 @@
+package io.fieldlink.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fieldlink.simulator.fleet.FleetSpec;
+import io.fieldlink.simulator.report.FleetReport;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Verifies that the same seed gives the same report on the in-process transport, and another seed another. */
+class DeterminismTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSameSeedGivesTheSameReport() throws Exception {
+        FleetReport first = FleetRunTest.run(dir.resolve("a"), spec(11), FleetRunTest.DAY);
+        FleetReport second = FleetRunTest.run(dir.resolve("b"), spec(11), FleetRunTest.DAY);
+        FleetReport other = FleetRunTest.run(dir.resolve("c"), spec(12), FleetRunTest.DAY);
+
+        assertThat(first.recordsSent).isGreaterThan(500);
+        assertThat(first.powerCuts).as("the run has power cuts").isGreaterThan(0);
+        assertThat(first.datagramsDropped).as("the run has losses").isGreaterThan(0);
+        assertThat(second.deterministicPart()).isEqualTo(first.deterministicPart());
+        assertThat(other.deterministicPart()).isNotEqualTo(first.deterministicPart());
+    }
+
+    private static FleetSpec spec(long seed) {
+        FleetSpec s = FleetRunTest.ciSpec(6, seed);
+        s.powerCutsPerDay = 1;
+        return s;
+    }
+}
