@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param device the authenticated device id
  * @param seq the device's sequence number, or -1 for a plain SenML pack (de-duplicated by content
- *            key instead: the same channel and time is stored once)
+ *            key instead: the same channel, time and value is stored once)
  * @param readings numeric samples
  * @param events events
  * @param receivedAt epoch milliseconds when the host received it

@@ -488,24 +488,18 @@ public final class TimeSeriesStore implements CommitHook {
             n = stored == null ? 0 : stored.length / 2;
         }
 
-        /** @return false when a reading at {@code t} is already held */
+        /**
+         * Inserts (t, v) in time order, after any pairs already at {@code t}.
+         *
+         * @return false when the very same (t, v) is already held: a repeat, not a new reading. Two
+         *         different values at the same millisecond are two readings and both are kept.
+         */
         boolean insert(long t, double v) {
-            int at = n;
-            if (n > 0 && pairs[2 * (n - 1)] >= t) {
-                int lo = 0;
-                int hi = n - 1;
-                while (lo <= hi) {
-                    int mid = (lo + hi) >>> 1;
-                    double mt = pairs[2 * mid];
-                    if (mt < t) {
-                        lo = mid + 1;
-                    } else if (mt > t) {
-                        hi = mid - 1;
-                    } else {
-                        return false;
-                    }
+            int at = upperBound(t);
+            for (int i = at - 1; i >= 0 && pairs[2 * i] == t; i--) {
+                if (Double.compare(pairs[2 * i + 1], v) == 0) {
+                    return false;
                 }
-                at = lo;
             }
             if (2 * n + 2 > pairs.length) {
                 pairs = Arrays.copyOf(pairs, pairs.length * 2);
@@ -516,6 +510,24 @@ public final class TimeSeriesStore implements CommitHook {
             n++;
             changed = true;
             return true;
+        }
+
+        /** @return the index of the first pair later than {@code t} (n when none) */
+        private int upperBound(long t) {
+            if (n == 0 || pairs[2 * (n - 1)] < t) {
+                return n;
+            }
+            int lo = 0;
+            int hi = n;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (pairs[2 * mid] <= t) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
 
         double[] pairs() {

@@ -111,20 +111,31 @@ class TimeSeriesStoreTest {
         series.store(readings("m1", 3, new Reading("v", T0 + 90_000, 20)));
         reopen();
         assertThat(series.readings("m1", "v", 0, Long.MAX_VALUE, 100)).extracting(Reading::value)
-                .as("the repeated (channel, time) is not stored again").containsExactly(10.0, 20.0, 30.0, 5.0);
+                .as("a second value at the same (channel, time) from another seq is a reading too")
+                .containsExactly(10.0, 99.0, 20.0, 30.0, 5.0);
         assertThat(series.buckets("m1", "v", Resolution.M15, T0, T0 + DAY, 10))
-                .containsExactly(new Bucket(T0, 10, 20, 30, 2), new Bucket(T0 + 15 * 60_000, 30, 30, 30, 1),
+                .containsExactly(new Bucket(T0, 10, 99, 129, 3), new Bucket(T0 + 15 * 60_000, 30, 30, 30, 1),
                         new Bucket(T0 + 2 * 3_600_000, 5, 5, 5, 1));
         assertThat(series.buckets("m1", "v", Resolution.H1, T0, T0 + DAY, 10))
-                .containsExactly(new Bucket(T0, 10, 30, 60, 3), new Bucket(T0 + 2 * 3_600_000, 5, 5, 5, 1));
+                .containsExactly(new Bucket(T0, 10, 99, 159, 4), new Bucket(T0 + 2 * 3_600_000, 5, 5, 5, 1));
         assertThat(series.buckets("m1", "v", Resolution.D1, 0, Long.MAX_VALUE, 10))
-                .containsExactly(new Bucket(T0, 5, 30, 65, 4));
+                .containsExactly(new Bucket(T0, 5, 99, 164, 5));
         assertThat(series.buckets("m1", "v", Resolution.H1, T0 + 1, T0 + DAY, 10)).as("buckets starting at or after from")
                 .containsExactly(new Bucket(T0 + 2 * 3_600_000, 5, 5, 5, 1));
-        assertThat(series.readings("m1", "v", T0 + 1_000, T0 + 90_000, 100)).extracting(Reading::value).containsExactly(10.0);
+        assertThat(series.readings("m1", "v", T0 + 1_000, T0 + 90_000, 100)).extracting(Reading::value).containsExactly(10.0, 99.0);
         assertThat(series.readings("m1", "v", 0, Long.MAX_VALUE, 2)).hasSize(2);
         assertThat(series.readings("m1", "other", 0, Long.MAX_VALUE, 2)).isEmpty();
         assertThat(series.readings("m2", "v", 0, Long.MAX_VALUE, 2)).isEmpty();
+    }
+
+    @Test
+    void anExactRepeatOfAReadingIsStoredOnceEvenWithoutASeq() {
+        series.store(readings("m1", -1, new Reading("v", T0, 7), new Reading("v", T0, 8)));
+        series.store(readings("m1", -1, new Reading("v", T0, 7)));
+        reopen();
+        series.store(readings("m1", -1, new Reading("v", T0, 8), new Reading("v", T0, 7)));
+        assertThat(series.readings("m1", "v", 0, Long.MAX_VALUE, 100)).extracting(Reading::value).containsExactly(7.0, 8.0);
+        assertThat(series.buckets("m1", "v", Resolution.D1, 0, Long.MAX_VALUE, 10)).containsExactly(new Bucket(T0, 7, 8, 15, 2));
     }
 
     @Test
