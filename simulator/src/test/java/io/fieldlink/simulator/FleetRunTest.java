@@ -37,6 +37,9 @@ class FleetRunTest {
         // uptime (1970), which the host's retention then drops. Attendants wait for the clock here.
         s.serveBeforeClockKnown = false;
         s.reportIntervalMillis = 30 * 60_000L;
+        // Wells scanned every 5 minutes: at 30 s their noise crosses the deadbands on most scans and
+        // 20 wells send ~250k records a day, which is a load test, not a CI fault run.
+        s.wellSampleMillis = 5 * 60_000L;
         s.meterTelemetryMillis = 60 * 60_000L;
         s.loss = 0.03;
         s.duplication = 0.03;
@@ -72,8 +75,7 @@ class FleetRunTest {
         assertThat(r.metersChecked).isEqualTo(20);
         assertThat(r.boardsNotDrained).isZero();
         assertThat(r.notes).isEmpty();
-        // Known integration gap: the wellhead journals kinds 0x40-0x45, which the host's up reader refuses.
-        assertThat(r.refusedReasons.keySet()).allSatisfy(reason -> assertThat(reason).contains("kind: unknown code 6"));
+        assertThat(r.payloadsRefused).as("up payloads the host refused: " + r.refusedReasons).isZero();
         assertThat(r.powerCuts).as("power cuts happened").isGreaterThan(5);
         assertThat(r.retransmissions).as("loss made boards retransmit").isGreaterThan(0);
         assertThat(r.datagramsDuplicated).isGreaterThan(0);
