@@ -9,8 +9,10 @@ import io.fieldlink.hil.rig.Rig;
 import io.fieldlink.hil.rig.RigSpec;
 import io.fieldlink.host.HostServer;
 import io.fieldlink.host.ingest.Reading;
+import io.fieldlink.host.ingest.StoredEvent;
 import io.fieldlink.host.registry.BoardKind;
 import io.fieldlink.host.registry.Device;
+import io.fieldlink.protocol.crypto.Hex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -279,5 +281,68 @@ abstract class HilSuite {
 
         well.powerOff();
         assertThat(well.output("shutin_valve")).as("a clean power-off closes the valve").isZero();
+    }
+
+    /** Pump configuration: the station on the booking tokens, the suite's issuer trusted, fast reports. */
+    static Map<String, String> pumpConfig() {
+        return Map.of("station_code", "ST01", "issuer_keys", Hex.encode(ISSUER.keyId()) + ":" + ISSUER.publicKeyHex(),
+                "report_interval", "1s");
+    }
+
+    List<StoredEvent> events(String id, String type) {
+        return host.series().events(id, 0, Long.MAX_VALUE, 1_000).stream().filter(e -> e.type().equals(type)).toList();
+    }
+
+    static void awaitUplinkUp(Rig rig) {
+        askUntil(rig, "status", r -> r.endsWith("uplink=up"), "the board's uplink is up (wall time from the host)");
+    }
+
+    @Test
+    void thePumpDispensesExactlyTheBookedQuantityAndTheSaleReachesTheHost() throws Exception {
+        Rig pump = rig("pump", "hil-p-fill", pumpConfig());
+        boolean flows = pump.stimulates("flow_pulses") && pump.stimulates("nozzle");
+        if (flows) {
+            pump.sensor("flow_pulses", 0);
+            pump.sensor("dispensed_mass", 0);
+            pump.sensor("storage_pressure", 2_300);
+            pump.sensor("nozzle", 0);
+        }
+        bootInMachineMode(pump);
+        awaitUplinkUp(pump);
+        String id = pump.spec().deviceId();
+
+        long nowS = System.currentTimeMillis() / 1000;
+        String token = MINT.booking("ST01", 42, 5_000, nowS - 60, nowS + 3_600, nowS + 7_200, 0);
+        assertThat(ask(pump, "scan " + token)).as("scanning needs a login").startsWith("ERR denied");
+        assertThat(ask(pump, "login 4711")).startsWith("OK");
+        assertThat(ask(pump, "scan " + MINT.booking("OTHER", 43, 5_000, nowS - 60, nowS + 3_600, nowS + 7_200, 0)))
+                .as("a booking for another station").startsWith("ERR ");
+        assertThat(ask(pump, "scan " + token)).isEqualTo("OK booking=42 grams=5000");
+        assertThat(pump.output("valve")).as("the valve waits for the nozzle").isZero();
+        if (!flows) {
+            // the pty board's flow meter and nozzle are Pi4J mock pins inside the board process: no stimulus
+            return;
+        }
+
+        pump.sensor("nozzle", 1);
+        awaitOutput(pump, "valve", 1);
+        long pulses = 0;
+        while (pump.output("valve") == 1 && pulses < 10_000) {
+            pulses += 700; // 1,000 pulses per kg: 1 pulse = 1 g; the last step overshoots the booking
+            pump.sensor("flow_pulses", pulses);
+            long expected = Math.min(pulses, 5_000);
+            askUntil(pump, "pump", r -> r.contains("fill_grams=" + expected + " "), "the board counted " + expected + " g");
+        }
+        assertThat(pulses).as("the valve closed when the booked grams were reached, not before").isGreaterThanOrEqualTo(5_000);
+        assertThat(pump.output("valve")).as("the valve closes at the booked quantity").isZero();
+        pump.sensor("flow_pulses", pulses + 300); // the meter's run-on after the valve closed is not sold
+        pump.sensor("nozzle", 0);
+
+        Poll.until("the sale reaches the host", SLOW, () -> !events(id, "sale").isEmpty());
+        assertThat(events(id, "sale")).singleElement().satisfies(e -> assertThat(e.body()).contains("\"tokenId\":42")
+                .contains("\"grams\":5000").contains("\"amount\":425000"));
+        Poll.until("the booking verdict reaches the host", SLOW,
+                () -> events(id, "token-redemption").stream().anyMatch(e -> e.body().contains("\"accepted\":true")));
+        assertThat(ask(pump, "scan " + token)).as("a booking is dispensed once").startsWith("ERR ");
     }
 }

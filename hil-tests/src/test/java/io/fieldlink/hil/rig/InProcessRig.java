@@ -20,6 +20,7 @@ import io.fieldlink.firmware.kernel.Board;
 import io.fieldlink.firmware.kernel.BoardApp;
 import io.fieldlink.firmware.kernel.BoardConfig;
 import io.fieldlink.firmware.meter.MeterApp;
+import io.fieldlink.firmware.pump.PumpApp;
 import io.fieldlink.firmware.uplink.IssuerKeys;
 import io.fieldlink.firmware.uplink.UplinkOptions;
 import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
@@ -97,6 +98,7 @@ public final class InProcessRig implements Rig {
         BoardApp app = switch (def.kind()) {
             case METER -> new MeterApp(new TokenVerifier(BouncyCastleCrypto.INSTANCE, trusted), RigSpec.METER_TELEMETRY_MS);
             case WELLHEAD -> new WellheadApp(slave);
+            case PUMP -> new PumpApp();
             default -> throw new IllegalArgumentException("no in-process rig for " + def.kind());
         };
         Board b = Board.builder().definition(def).app(app).deviceId(spec.deviceId()).clock(clock).storage(storage)

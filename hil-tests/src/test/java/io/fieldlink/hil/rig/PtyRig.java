@@ -247,6 +247,11 @@ public final class PtyRig implements Rig {
     }
 
     @Override
+    public boolean stimulates(String channel) {
+        return image != null && def.channel(channel) != null && def.channel(channel).modbus() != null;
+    }
+
+    @Override
     public long output(String name) {
         drain();
         Long v = outputs.get(name);

@@ -36,6 +36,14 @@ public interface Rig {
      */
     void sensor(String channel, long raw);
 
+    /**
+     * @return true if {@link #sensor} can drive {@code channel} on this rig while the board runs (the pty
+     *     rig serves Modbus channels only: a board process's GPIO inputs are Pi4J mock pins inside it)
+     */
+    default boolean stimulates(String channel) {
+        return true;
+    }
+
     /** @return the value the board drives on output {@code name} (read back from the pin) */
     long output(String name);
 
