@@ -92,8 +92,11 @@ abstract class HilSuite {
     Rig rig(String board, String scenarioId, Map<String, String> config) throws Exception {
         String id = deviceId(scenarioId);
         Device d = host.registry().provision(id, BoardKind.valueOf(board.toUpperCase()), System.currentTimeMillis());
-        Path rigDir = Files.createDirectories(dir.resolve(id));
-        Rig r = newRig(new RigSpec(board, id, d.psk(), ISSUER, config, host, rigDir));
+        return rig(new RigSpec(board, id, d.psk(), ISSUER, config, host, Files.createDirectories(dir.resolve(id))));
+    }
+
+    Rig rig(RigSpec spec) throws Exception {
+        Rig r = newRig(spec);
         rigs.add(r);
         return r;
     }
@@ -344,5 +347,39 @@ abstract class HilSuite {
         Poll.until("the booking verdict reaches the host", SLOW,
                 () -> events(id, "token-redemption").stream().anyMatch(e -> e.body().contains("\"accepted\":true")));
         assertThat(ask(pump, "scan " + token)).as("a booking is dispensed once").startsWith("ERR ");
+    }
+
+    @Test
+    void anUnprovisionedBoardIsProvisionedOverItsSerialConsoleAndThenReachesTheHost() throws Exception {
+        String id = deviceId("hil-m-prov");
+        Device d = host.registry().provision(id, BoardKind.METER, System.currentTimeMillis());
+        Rig meter = rig(new RigSpec("meter", id, null, ISSUER, NO_FRIENDLY_CREDIT, host, Files.createDirectories(dir.resolve(id))));
+        bootInMachineMode(meter);
+        assertThat(ask(meter, "id")).as("no identity before provisioning").startsWith("OK device=unprovisioned ");
+        assertThat(ask(meter, "provision show")).isEqualTo("OK provisioned=no");
+        assertThat(ask(meter, "provision id " + id)).as("provisioning needs a login").startsWith("ERR denied");
+        assertThat(ask(meter, "login 4711")).startsWith("OK");
+        assertThat(ask(meter, "provision commit")).as("nothing staged").startsWith("ERR incomplete");
+        assertThat(ask(meter, "provision psk 12zz")).as("a bad PSK").startsWith("ERR invalid");
+        assertThat(ask(meter, "provision id " + id)).isEqualTo("OK id=" + id);
+        assertThat(ask(meter, "provision psk " + Hex.encode(d.psk()))).isEqualTo("OK psk=staged");
+        assertThat(ask(meter, "provision host coaps://127.0.0.1:" + host.coapsPort())).isEqualTo("OK host=coaps://127.0.0.1:" + host.coapsPort());
+        assertThat(ask(meter, "provision issuer " + Hex.encode(ISSUER.keyId()) + " " + ISSUER.publicKeyHex())).isEqualTo("OK issuers=1");
+        assertThat(ask(meter, "provision commit")).isEqualTo("OK provisioned=" + id + " issuers=1 effective=\"next start\"");
+        assertThat(ask(meter, "provision show")).as("the PSK is never shown")
+                .isEqualTo("OK provisioned=yes id=" + id + " host=coaps://127.0.0.1:" + host.coapsPort() + " issuers=1 psk=set");
+        assertThat(host.registry().find(id).map(Device::bootCount).orElse(-1L)).as("the host has not heard of it yet (no hello)").isEqualTo(-1L);
+
+        meter.powerOff();
+        bootInMachineMode(meter);
+        assertThat(ask(meter, "id")).startsWith("OK device=" + id + " board=meter ");
+        Poll.until("the host saw the provisioned board's hello", SLOW,
+                () -> host.registry().find(id).map(dev -> dev.bootCount() >= 1).orElse(false));
+        awaitUplinkUp(meter);
+        Poll.until("its telemetry is stored on the host", SLOW,
+                () -> !host.series().readings(id, "balance", 0, Long.MAX_VALUE, 10).isEmpty());
+        assertThat(ask(meter, "login 4711")).startsWith("OK");
+        assertThat(ask(meter, "credit " + MINT.credit(id, 7, 1_000))).as("it trusts the provisioned issuer")
+                .isEqualTo("OK credited=1000 balance=1000");
     }
 }

@@ -4,6 +4,8 @@ import io.fieldlink.boards.BoardDefinition;
 import io.fieldlink.boards.ChannelDefinition;
 import io.fieldlink.boards.OutputDefinition;
 import io.fieldlink.crypto.jvm.BouncyCastleCrypto;
+import io.fieldlink.firmware.hal.DatagramReceiver;
+import io.fieldlink.firmware.hal.DatagramTransport;
 import io.fieldlink.firmware.hal.LineReceiver;
 import io.fieldlink.firmware.hal.SerialConsole;
 import io.fieldlink.firmware.hal.memory.MemoryActuators;
@@ -15,7 +17,10 @@ import io.fieldlink.firmware.jvm.crypto.BouncyCastleHalCrypto;
 import io.fieldlink.firmware.jvm.loop.BoardLoopThread;
 import io.fieldlink.firmware.jvm.loop.SystemClock;
 import io.fieldlink.firmware.jvm.net.DtlsTransport;
+import io.fieldlink.firmware.jvm.runner.BoardRunner;
+import io.fieldlink.firmware.jvm.runner.HostAddress;
 import io.fieldlink.firmware.jvm.runner.RunnerSettings;
+import io.fieldlink.firmware.provision.Provisioning;
 import io.fieldlink.firmware.kernel.Board;
 import io.fieldlink.firmware.kernel.BoardApp;
 import io.fieldlink.firmware.kernel.BoardConfig;
@@ -42,6 +47,25 @@ import java.util.concurrent.TimeUnit;
  * the next power-on boots a new board on the same storage.
  */
 public final class InProcessRig implements Rig {
+    /** The device id of a board never provisioned, as the board runner names it. */
+    static final String UNPROVISIONED = BoardRunner.UNPROVISIONED;
+    /** An unprovisioned board's network: it runs console-only. */
+    private static final DatagramTransport NO_NETWORK = new DatagramTransport() {
+        @Override
+        public void send(byte[] data, int offset, int length) {
+            // no host yet: nothing leaves the board
+        }
+
+        @Override
+        public void setReceiver(DatagramReceiver receiver) {
+            // nothing arrives
+        }
+
+        @Override
+        public int maxDatagramSize() {
+            return 1024;
+        }
+    };
     private final RigSpec spec;
     private final BoardDefinition def;
     private final MemoryStorage storage;
@@ -90,21 +114,29 @@ public final class InProcessRig implements Rig {
             throw new IllegalStateException("already on");
         }
         SystemClock clock = new SystemClock();
+        // an unprovisioned spec (no PSK) boots on what the console's provision command stored, as the runner does
+        Provisioning stored = spec.provisioned() ? null : Provisioning.read(new Settings(storage.area("settings")));
+        boolean online = spec.provisioned() || stored != null;
+        String id = spec.provisioned() ? spec.deviceId() : stored != null ? stored.deviceId() : UNPROVISIONED;
         loop = new BoardLoopThread("hil-" + spec.deviceId(), clock);
-        transport = DtlsTransport.start(new InetSocketAddress("127.0.0.1", spec.host().coapsPort()), spec.deviceId(), spec.psk(), loop);
+        if (spec.provisioned()) {
+            transport = DtlsTransport.start(new InetSocketAddress("127.0.0.1", spec.host().coapsPort()), id, spec.psk(), loop);
+        } else if (stored != null) {
+            transport = DtlsTransport.start(HostAddress.parse(stored.host(), "provisioned host").resolved(), id, stored.psk(), loop);
+        }
         console.loop = loop;
         TrustedKeys trusted = new TrustedKeys().add(spec.issuer().keyId(), spec.issuer().publicKey());
-        IssuerKeys issuers = new IssuerKeys().add(spec.issuer().keyId(), spec.issuer().publicKey());
+        IssuerKeys issuers = stored != null ? stored.issuerKeys() : new IssuerKeys().add(spec.issuer().keyId(), spec.issuer().publicKey());
         BoardApp app = switch (def.kind()) {
             case METER -> new MeterApp(new TokenVerifier(BouncyCastleCrypto.INSTANCE, trusted), RigSpec.METER_TELEMETRY_MS);
             case WELLHEAD -> new WellheadApp(slave);
             case PUMP -> new PumpApp();
             default -> throw new IllegalArgumentException("no in-process rig for " + def.kind());
         };
-        Board b = Board.builder().definition(def).app(app).deviceId(spec.deviceId()).clock(clock).storage(storage)
-                .transport(transport).console(console).sensors(sensors).actuators(actuators)
+        Board b = Board.builder().definition(def).app(app).deviceId(id).clock(clock).storage(storage)
+                .transport(online ? transport : NO_NETWORK).console(console).sensors(sensors).actuators(actuators)
                 .crypto(BouncyCastleHalCrypto.INSTANCE).log(new MemoryLog(256))
-                .uplink(new CoapUplinkFactory(issuers, new UplinkOptions())).build();
+                .uplink(online ? new CoapUplinkFactory(issuers, new UplinkOptions()) : null).build();
         loop.start(b.loop());
         loop.call(() -> {
             b.boot();
@@ -135,7 +167,9 @@ public final class InProcessRig implements Rig {
 
     private void stop() {
         loop.close();
-        transport.close();
+        if (transport != null) {
+            transport.close();
+        }
         loop = null;
         transport = null;
         board = null;

@@ -63,9 +63,11 @@ public final class PtyRig implements Rig {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: the pty rig runs the packaged board (mvn verify builds it)");
         }
-        Files.writeString(spec.dir().resolve("device.psk"), Hex.encode(spec.psk()) + "\n");
-        Files.writeString(spec.dir().resolve("trusted.keys"),
-                Hex.encode(spec.issuer().keyId()) + " " + spec.issuer().publicKeyHex() + "\n");
+        if (spec.provisioned()) {
+            Files.writeString(spec.dir().resolve("device.psk"), Hex.encode(spec.psk()) + "\n");
+            Files.writeString(spec.dir().resolve("trusted.keys"),
+                    Hex.encode(spec.issuer().keyId()) + " " + spec.issuer().publicKeyHex() + "\n");
+        }
         consolePty = PtyPair.open(spec.dir(), "console");
         console = ConsoleClient.open(consolePty.b.toString());
         if (hasModbus()) {
@@ -104,10 +106,12 @@ public final class PtyRig implements Rig {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx96m", "-jar", jar.toString(),
                 "--board", spec.board(), "--data", spec.dir().resolve("data").toString(),
-                "--host", "coaps://127.0.0.1:" + spec.host().coapsPort(), "--id", spec.deviceId(),
-                "--psk-file", spec.dir().resolve("device.psk").toString(),
-                "--trusted-keys", spec.dir().resolve("trusted.keys").toString(),
                 "--console", consolePty.a.toString(), "--meter-telemetry", Long.toString(RigSpec.METER_TELEMETRY_MS)));
+        if (spec.provisioned()) {
+            cmd.addAll(List.of("--host", "coaps://127.0.0.1:" + spec.host().coapsPort(), "--id", spec.deviceId(),
+                    "--psk-file", spec.dir().resolve("device.psk").toString(),
+                    "--trusted-keys", spec.dir().resolve("trusted.keys").toString()));
+        } // else: what the console's provision command stored
         if (boots == 0) {
             for (Map.Entry<String, String> e : spec.config().entrySet()) {
                 cmd.add("--set");
