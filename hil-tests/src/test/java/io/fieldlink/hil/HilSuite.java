@@ -382,4 +382,48 @@ abstract class HilSuite {
         assertThat(ask(meter, "credit " + MINT.credit(id, 7, 1_000))).as("it trusts the provisioned issuer")
                 .isEqualTo("OK credited=1000 balance=1000");
     }
+
+    /** A steady 5 kW load on a meter: every measurement channel healthy. */
+    static void steadyLoad(Rig meter) {
+        meter.sensor("voltage", 2_300);
+        meter.sensor("current", 21_700);
+        meter.sensor("power_factor", 1_000);
+        meter.sensor("frequency", 5_000);
+        meter.sensor("active_power", 5_000);
+    }
+
+    static long balance(String answer) {
+        Matcher m = Pattern.compile("^OK balance=(-?\\d+) ").matcher(answer);
+        assertThat(m.find()).as("a balance answer: " + answer).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void aMeterUnderLoadRunsToZeroOpensItsRelayAndACreditTokenClosesIt() throws Exception {
+        // 5,000,000 milli-units per kWh at 5 kW: about 7,000 milli-units a second; no emergency credit
+        Map<String, String> config = new java.util.HashMap<>(NO_FRIENDLY_CREDIT);
+        config.put("tariff_bands", "00:00-24:00=5000000");
+        config.put("emergency_credit", "0");
+        config.put("emergency_threshold", "0");
+        config.put("low_credit_warning", "0");
+        Rig meter = rig("meter", "hil-m-zero", config);
+        steadyLoad(meter);
+        bootInMachineMode(meter);
+        awaitUplinkUp(meter);
+        String id = meter.spec().deviceId();
+        assertThat(ask(meter, "login 4711")).startsWith("OK");
+        assertThat(ask(meter, "credit " + MINT.credit(id, 1, 20_000))).startsWith("OK credited=20000 balance=");
+        awaitOutput(meter, "relay", 1);
+
+        String drained = askUntil(meter, "balance", r -> r.startsWith("OK ") && balance(r) <= 0, "the load runs the balance to zero");
+        assertThat(balance(drained)).as("the balance stops at zero, never below").isZero();
+        awaitOutput(meter, "relay", 0);
+        assertThat(ask(meter, "relay")).startsWith("OK relay=open");
+
+        String credited = ask(meter, "credit " + MINT.credit(id, 2, 2_000_000));
+        assertThat(credited).startsWith("OK credited=2000000 balance=");
+        awaitOutput(meter, "relay", 1);
+        assertThat(balance(askUntil(meter, "balance", r -> r.startsWith("OK "), "the meter answers")))
+                .as("the new credit is being used").isBetween(1L, 2_000_000L);
+    }
 }

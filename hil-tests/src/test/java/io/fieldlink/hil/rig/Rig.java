@@ -29,7 +29,9 @@ public interface Rig {
     void clearConsole();
 
     /**
-     * Sets a sensor's raw value as the board reads it (a Modbus register for the wellhead).
+     * Sets a sensor's raw value as the board reads it (a Modbus register for the wellhead). Every rig
+     * takes any channel while the board is off (the value it reads from boot on); while it runs, only
+     * the channels {@link #stimulates} names.
      *
      * @param channel the board file's channel name
      * @param raw the raw value
