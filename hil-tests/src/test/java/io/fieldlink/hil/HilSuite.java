@@ -426,4 +426,41 @@ abstract class HilSuite {
         assertThat(balance(askUntil(meter, "balance", r -> r.startsWith("OK "), "the meter answers")))
                 .as("the new credit is being used").isBetween(1L, 2_000_000L);
     }
+
+    @Test
+    void powerCutsWhileCreditTokensAreRedeemedLoseNothingAndCountNothingTwice() throws Exception {
+        Rig meter = rig("meter", "hil-m-cuts", NO_FRIENDLY_CREDIT);
+        bootInMachineMode(meter);
+        String id = meter.spec().deviceId();
+        long amount = 3_000;
+        int rounds = 6;
+        long credited = 0;
+        for (int i = 1; i <= rounds; i++) {
+            String token = MINT.credit(id, 100 + i, amount);
+            assertThat(ask(meter, "login 4711")).startsWith("OK");
+            meter.clearConsole();
+            meter.consoleIn("credit " + token);
+            if (i % 2 == 0) {
+                // the cut lands once the balance write has answered (durable, or the answer lied)
+                assertThat(meter.consoleOut(REPLY)).startsWith("OK credited=" + amount);
+            } // odd rounds: the supply goes while the line is in flight or the write is under way
+            meter.powerCut();
+
+            bootInMachineMode(meter);
+            long afterCut = balance(askUntil(meter, "balance", r -> r.startsWith("OK "), "the meter runs after cut " + i));
+            assertThat(afterCut).as("after cut %d the balance holds whole tokens only", i).isIn(credited, credited + amount);
+            assertThat(ask(meter, "login 4711")).startsWith("OK");
+            String again = ask(meter, "credit " + token);
+            if (afterCut == credited) {
+                assertThat(again).as("a token the cut undid is taken again").isEqualTo("OK credited=" + amount + " balance=" + (credited + amount));
+            } else {
+                assertThat(again).as("a token the balance holds is not taken twice").startsWith("ERR ");
+            }
+            credited += amount;
+            assertThat(balance(ask(meter, "balance"))).as("balance = credit - charges (no load) after round %d", i).isEqualTo(credited);
+        }
+        meter.powerCut();
+        bootInMachineMode(meter);
+        assertThat(balance(askUntil(meter, "balance", r -> r.startsWith("OK "), "the meter runs"))).isEqualTo(rounds * amount);
+    }
 }
