@@ -15,7 +15,7 @@ import io.fieldlink.firmware.hal.memory.MemoryStorage;
 import io.fieldlink.firmware.journal.Settings;
 import io.fieldlink.firmware.jvm.crypto.BouncyCastleHalCrypto;
 import io.fieldlink.firmware.jvm.loop.BoardLoopThread;
-import io.fieldlink.firmware.jvm.loop.SystemClock;
+import io.fieldlink.firmware.hal.Clock;
 import io.fieldlink.firmware.jvm.net.DtlsTransport;
 import io.fieldlink.firmware.jvm.runner.BoardRunner;
 import io.fieldlink.firmware.jvm.runner.HostAddress;
@@ -39,6 +39,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The board in this JVM on the simulated, in-memory HAL (storage, sensors, outputs, console and, for
@@ -73,6 +75,8 @@ public final class InProcessRig implements Rig {
     private final MemoryActuators actuators = new MemoryActuators();
     private final MemoryModbusSlave slave = new MemoryModbusSlave().addUnit(1);
     private final QueueConsole console = new QueueConsole();
+    private final AtomicLong warpMillis = new AtomicLong();
+    private final AtomicBoolean networkUp = new AtomicBoolean(true);
     private BoardLoopThread loop;
     private DtlsTransport transport;
     private Board board;
@@ -113,7 +117,7 @@ public final class InProcessRig implements Rig {
         if (loop != null) {
             throw new IllegalStateException("already on");
         }
-        SystemClock clock = new SystemClock();
+        WarpClock clock = new WarpClock(warpMillis);
         // an unprovisioned spec (no PSK) boots on what the console's provision command stored, as the runner does
         Provisioning stored = spec.provisioned() ? null : Provisioning.read(new Settings(storage.area("settings")));
         boolean online = spec.provisioned() || stored != null;
@@ -134,7 +138,7 @@ public final class InProcessRig implements Rig {
             default -> throw new IllegalArgumentException("no in-process rig for " + def.kind());
         };
         Board b = Board.builder().definition(def).app(app).deviceId(id).clock(clock).storage(storage)
-                .transport(online ? transport : NO_NETWORK).console(console).sensors(sensors).actuators(actuators)
+                .transport(online ? new GatedTransport(transport, networkUp) : NO_NETWORK).console(console).sensors(sensors).actuators(actuators)
                 .crypto(BouncyCastleHalCrypto.INSTANCE).log(new MemoryLog(256))
                 .uplink(online ? new CoapUplinkFactory(issuers, new UplinkOptions()) : null).build();
         loop.start(b.loop());
@@ -233,6 +237,98 @@ public final class InProcessRig implements Rig {
     @Override
     public void close() {
         powerCut();
+    }
+
+    /**
+     * Takes the board's link to the host down or up (the cable, the cell tower): while down, nothing it
+     * sends arrives and nothing reaches it. Not on the {@link Rig} interface: only this rig can.
+     */
+    public void network(boolean up) {
+        networkUp.set(up);
+    }
+
+    /**
+     * Lets {@code d} pass on the board's clock at once (monotonic and wall time jump together, across
+     * boots too), and returns once the board's loop has run what fell due. Only this rig can: the
+     * board process of the pty rig runs on the operating system's clock.
+     */
+    public void passTime(Duration d) throws Exception {
+        warpMillis.addAndGet(d.toMillis());
+        BoardLoopThread l;
+        Board b;
+        synchronized (this) {
+            l = loop;
+            b = board;
+        }
+        if (l != null && b != null) {
+            // on the loop thread, between its tasks: run what the jump made due before anything else happens
+            l.call(() -> b.loop().runDue()).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The system clock plus the time {@link #passTime} let pass. */
+    private static final class WarpClock implements Clock {
+        private final long originNanos = System.nanoTime();
+        private final AtomicLong warp;
+        private volatile long wallOffsetMillis;
+        private volatile boolean wallKnown;
+
+        WarpClock(AtomicLong warp) {
+            this.warp = warp;
+        }
+
+        @Override
+        public long monotonicMillis() {
+            return (System.nanoTime() - originNanos) / 1_000_000L + warp.get();
+        }
+
+        @Override
+        public boolean wallTimeKnown() {
+            return wallKnown;
+        }
+
+        @Override
+        public long wallMillis() {
+            return monotonicMillis() + wallOffsetMillis;
+        }
+
+        @Override
+        public void setWallMillis(long epochMillis) {
+            wallOffsetMillis = epochMillis - monotonicMillis();
+            wallKnown = true;
+        }
+    }
+
+    /** The board's link to the host through a switch the test holds ({@link #network}). */
+    private static final class GatedTransport implements DatagramTransport {
+        private final DatagramTransport link;
+        private final AtomicBoolean up;
+
+        GatedTransport(DatagramTransport link, AtomicBoolean up) {
+            this.link = link;
+            this.up = up;
+        }
+
+        @Override
+        public void send(byte[] data, int offset, int length) {
+            if (up.get()) {
+                link.send(data, offset, length);
+            }
+        }
+
+        @Override
+        public void setReceiver(DatagramReceiver receiver) {
+            link.setReceiver(receiver == null ? null : (data, offset, length) -> {
+                if (up.get()) {
+                    receiver.onDatagram(data, offset, length);
+                }
+            });
+        }
+
+        @Override
+        public int maxDatagramSize() {
+            return link.maxDatagramSize();
+        }
     }
 
     /** The in-memory console: lines typed go to the loop thread; lines written are queued for the test. */
