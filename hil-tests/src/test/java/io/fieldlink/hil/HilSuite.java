@@ -9,8 +9,10 @@ import io.fieldlink.hil.rig.Rig;
 import io.fieldlink.hil.rig.RigSpec;
 import io.fieldlink.host.HostServer;
 import io.fieldlink.host.ingest.Reading;
+import io.fieldlink.host.ingest.StoredEvent;
 import io.fieldlink.host.registry.BoardKind;
 import io.fieldlink.host.registry.Device;
+import io.fieldlink.protocol.crypto.Hex;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,8 +92,11 @@ abstract class HilSuite {
     Rig rig(String board, String scenarioId, Map<String, String> config) throws Exception {
         String id = deviceId(scenarioId);
         Device d = host.registry().provision(id, BoardKind.valueOf(board.toUpperCase()), System.currentTimeMillis());
-        Path rigDir = Files.createDirectories(dir.resolve(id));
-        Rig r = newRig(new RigSpec(board, id, d.psk(), ISSUER, config, host, rigDir));
+        return rig(new RigSpec(board, id, d.psk(), ISSUER, config, host, Files.createDirectories(dir.resolve(id))));
+    }
+
+    Rig rig(RigSpec spec) throws Exception {
+        Rig r = newRig(spec);
         rigs.add(r);
         return r;
     }
@@ -279,5 +284,183 @@ abstract class HilSuite {
 
         well.powerOff();
         assertThat(well.output("shutin_valve")).as("a clean power-off closes the valve").isZero();
+    }
+
+    /** Pump configuration: the station on the booking tokens, the suite's issuer trusted, fast reports. */
+    static Map<String, String> pumpConfig() {
+        return Map.of("station_code", "ST01", "issuer_keys", Hex.encode(ISSUER.keyId()) + ":" + ISSUER.publicKeyHex(),
+                "report_interval", "1s");
+    }
+
+    List<StoredEvent> events(String id, String type) {
+        return host.series().events(id, 0, Long.MAX_VALUE, 1_000).stream().filter(e -> e.type().equals(type)).toList();
+    }
+
+    static void awaitUplinkUp(Rig rig) {
+        askUntil(rig, "status", r -> r.endsWith("uplink=up"), "the board's uplink is up (wall time from the host)");
+    }
+
+    @Test
+    void thePumpDispensesExactlyTheBookedQuantityAndTheSaleReachesTheHost() throws Exception {
+        Rig pump = rig("pump", "hil-p-fill", pumpConfig());
+        boolean flows = pump.stimulates("flow_pulses") && pump.stimulates("nozzle");
+        if (flows) {
+            pump.sensor("flow_pulses", 0);
+            pump.sensor("dispensed_mass", 0);
+            pump.sensor("storage_pressure", 2_300);
+            pump.sensor("nozzle", 0);
+        }
+        bootInMachineMode(pump);
+        awaitUplinkUp(pump);
+        String id = pump.spec().deviceId();
+
+        long nowS = System.currentTimeMillis() / 1000;
+        String token = MINT.booking("ST01", 42, 5_000, nowS - 60, nowS + 3_600, nowS + 7_200, 0);
+        assertThat(ask(pump, "scan " + token)).as("scanning needs a login").startsWith("ERR denied");
+        assertThat(ask(pump, "login 4711")).startsWith("OK");
+        assertThat(ask(pump, "scan " + MINT.booking("OTHER", 43, 5_000, nowS - 60, nowS + 3_600, nowS + 7_200, 0)))
+                .as("a booking for another station").startsWith("ERR ");
+        assertThat(ask(pump, "scan " + token)).isEqualTo("OK booking=42 grams=5000");
+        assertThat(pump.output("valve")).as("the valve waits for the nozzle").isZero();
+        if (!flows) {
+            // the pty board's flow meter and nozzle are Pi4J mock pins inside the board process: no stimulus
+            return;
+        }
+
+        pump.sensor("nozzle", 1);
+        awaitOutput(pump, "valve", 1);
+        long pulses = 0;
+        while (pump.output("valve") == 1 && pulses < 10_000) {
+            pulses += 700; // 1,000 pulses per kg: 1 pulse = 1 g; the last step overshoots the booking
+            pump.sensor("flow_pulses", pulses);
+            long expected = Math.min(pulses, 5_000);
+            askUntil(pump, "pump", r -> r.contains("fill_grams=" + expected + " "), "the board counted " + expected + " g");
+        }
+        assertThat(pulses).as("the valve closed when the booked grams were reached, not before").isGreaterThanOrEqualTo(5_000);
+        assertThat(pump.output("valve")).as("the valve closes at the booked quantity").isZero();
+        pump.sensor("flow_pulses", pulses + 300); // the meter's run-on after the valve closed is not sold
+        pump.sensor("nozzle", 0);
+
+        Poll.until("the sale reaches the host", SLOW, () -> !events(id, "sale").isEmpty());
+        assertThat(events(id, "sale")).singleElement().satisfies(e -> assertThat(e.body()).contains("\"tokenId\":42")
+                .contains("\"grams\":5000").contains("\"amount\":425000"));
+        Poll.until("the booking verdict reaches the host", SLOW,
+                () -> events(id, "token-redemption").stream().anyMatch(e -> e.body().contains("\"accepted\":true")));
+        assertThat(ask(pump, "scan " + token)).as("a booking is dispensed once").startsWith("ERR ");
+    }
+
+    @Test
+    void anUnprovisionedBoardIsProvisionedOverItsSerialConsoleAndThenReachesTheHost() throws Exception {
+        String id = deviceId("hil-m-prov");
+        Device d = host.registry().provision(id, BoardKind.METER, System.currentTimeMillis());
+        Rig meter = rig(new RigSpec("meter", id, null, ISSUER, NO_FRIENDLY_CREDIT, host, Files.createDirectories(dir.resolve(id))));
+        bootInMachineMode(meter);
+        assertThat(ask(meter, "id")).as("no identity before provisioning").startsWith("OK device=unprovisioned ");
+        assertThat(ask(meter, "provision show")).isEqualTo("OK provisioned=no");
+        assertThat(ask(meter, "provision id " + id)).as("provisioning needs a login").startsWith("ERR denied");
+        assertThat(ask(meter, "login 4711")).startsWith("OK");
+        assertThat(ask(meter, "provision commit")).as("nothing staged").startsWith("ERR incomplete");
+        assertThat(ask(meter, "provision psk 12zz")).as("a bad PSK").startsWith("ERR invalid");
+        assertThat(ask(meter, "provision id " + id)).isEqualTo("OK id=" + id);
+        assertThat(ask(meter, "provision psk " + Hex.encode(d.psk()))).isEqualTo("OK psk=staged");
+        assertThat(ask(meter, "provision host coaps://127.0.0.1:" + host.coapsPort())).isEqualTo("OK host=coaps://127.0.0.1:" + host.coapsPort());
+        assertThat(ask(meter, "provision issuer " + Hex.encode(ISSUER.keyId()) + " " + ISSUER.publicKeyHex())).isEqualTo("OK issuers=1");
+        assertThat(ask(meter, "provision commit")).isEqualTo("OK provisioned=" + id + " issuers=1 effective=\"next start\"");
+        assertThat(ask(meter, "provision show")).as("the PSK is never shown")
+                .isEqualTo("OK provisioned=yes id=" + id + " host=coaps://127.0.0.1:" + host.coapsPort() + " issuers=1 psk=set");
+        assertThat(host.registry().find(id).map(Device::bootCount).orElse(-1L)).as("the host has not heard of it yet (no hello)").isEqualTo(-1L);
+
+        meter.powerOff();
+        bootInMachineMode(meter);
+        assertThat(ask(meter, "id")).startsWith("OK device=" + id + " board=meter ");
+        Poll.until("the host saw the provisioned board's hello", SLOW,
+                () -> host.registry().find(id).map(dev -> dev.bootCount() >= 1).orElse(false));
+        awaitUplinkUp(meter);
+        Poll.until("its telemetry is stored on the host", SLOW,
+                () -> !host.series().readings(id, "balance", 0, Long.MAX_VALUE, 10).isEmpty());
+        assertThat(ask(meter, "login 4711")).startsWith("OK");
+        assertThat(ask(meter, "credit " + MINT.credit(id, 7, 1_000))).as("it trusts the provisioned issuer")
+                .isEqualTo("OK credited=1000 balance=1000");
+    }
+
+    /** A steady 5 kW load on a meter: every measurement channel healthy. */
+    static void steadyLoad(Rig meter) {
+        meter.sensor("voltage", 2_300);
+        meter.sensor("current", 21_700);
+        meter.sensor("power_factor", 1_000);
+        meter.sensor("frequency", 5_000);
+        meter.sensor("active_power", 5_000);
+    }
+
+    static long balance(String answer) {
+        Matcher m = Pattern.compile("^OK balance=(-?\\d+) ").matcher(answer);
+        assertThat(m.find()).as("a balance answer: " + answer).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void aMeterUnderLoadRunsToZeroOpensItsRelayAndACreditTokenClosesIt() throws Exception {
+        // 5,000,000 milli-units per kWh at 5 kW: about 7,000 milli-units a second; no emergency credit
+        Map<String, String> config = new java.util.HashMap<>(NO_FRIENDLY_CREDIT);
+        config.put("tariff_bands", "00:00-24:00=5000000");
+        config.put("emergency_credit", "0");
+        config.put("emergency_threshold", "0");
+        config.put("low_credit_warning", "0");
+        Rig meter = rig("meter", "hil-m-zero", config);
+        steadyLoad(meter);
+        bootInMachineMode(meter);
+        awaitUplinkUp(meter);
+        String id = meter.spec().deviceId();
+        assertThat(ask(meter, "login 4711")).startsWith("OK");
+        assertThat(ask(meter, "credit " + MINT.credit(id, 1, 20_000))).startsWith("OK credited=20000 balance=");
+        awaitOutput(meter, "relay", 1);
+
+        String drained = askUntil(meter, "balance", r -> r.startsWith("OK ") && balance(r) <= 0, "the load runs the balance to zero");
+        assertThat(balance(drained)).as("the balance stops at zero, never below").isZero();
+        awaitOutput(meter, "relay", 0);
+        assertThat(ask(meter, "relay")).startsWith("OK relay=open");
+
+        String credited = ask(meter, "credit " + MINT.credit(id, 2, 2_000_000));
+        assertThat(credited).startsWith("OK credited=2000000 balance=");
+        awaitOutput(meter, "relay", 1);
+        assertThat(balance(askUntil(meter, "balance", r -> r.startsWith("OK "), "the meter answers")))
+                .as("the new credit is being used").isBetween(1L, 2_000_000L);
+    }
+
+    @Test
+    void powerCutsWhileCreditTokensAreRedeemedLoseNothingAndCountNothingTwice() throws Exception {
+        Rig meter = rig("meter", "hil-m-cuts", NO_FRIENDLY_CREDIT);
+        bootInMachineMode(meter);
+        String id = meter.spec().deviceId();
+        long amount = 3_000;
+        int rounds = 6;
+        long credited = 0;
+        for (int i = 1; i <= rounds; i++) {
+            String token = MINT.credit(id, 100 + i, amount);
+            assertThat(ask(meter, "login 4711")).startsWith("OK");
+            meter.clearConsole();
+            meter.consoleIn("credit " + token);
+            if (i % 2 == 0) {
+                // the cut lands once the balance write has answered (durable, or the answer lied)
+                assertThat(meter.consoleOut(REPLY)).startsWith("OK credited=" + amount);
+            } // odd rounds: the supply goes while the line is in flight or the write is under way
+            meter.powerCut();
+
+            bootInMachineMode(meter);
+            long afterCut = balance(askUntil(meter, "balance", r -> r.startsWith("OK "), "the meter runs after cut " + i));
+            assertThat(afterCut).as("after cut %d the balance holds whole tokens only", i).isIn(credited, credited + amount);
+            assertThat(ask(meter, "login 4711")).startsWith("OK");
+            String again = ask(meter, "credit " + token);
+            if (afterCut == credited) {
+                assertThat(again).as("a token the cut undid is taken again").isEqualTo("OK credited=" + amount + " balance=" + (credited + amount));
+            } else {
+                assertThat(again).as("a token the balance holds is not taken twice").startsWith("ERR ");
+            }
+            credited += amount;
+            assertThat(balance(ask(meter, "balance"))).as("balance = credit - charges (no load) after round %d", i).isEqualTo(credited);
+        }
+        meter.powerCut();
+        bootInMachineMode(meter);
+        assertThat(balance(askUntil(meter, "balance", r -> r.startsWith("OK "), "the meter runs"))).isEqualTo(rounds * amount);
     }
 }

@@ -4,6 +4,8 @@ import io.fieldlink.boards.BoardDefinition;
 import io.fieldlink.boards.ChannelDefinition;
 import io.fieldlink.boards.OutputDefinition;
 import io.fieldlink.crypto.jvm.BouncyCastleCrypto;
+import io.fieldlink.firmware.hal.DatagramReceiver;
+import io.fieldlink.firmware.hal.DatagramTransport;
 import io.fieldlink.firmware.hal.LineReceiver;
 import io.fieldlink.firmware.hal.SerialConsole;
 import io.fieldlink.firmware.hal.memory.MemoryActuators;
@@ -13,13 +15,17 @@ import io.fieldlink.firmware.hal.memory.MemoryStorage;
 import io.fieldlink.firmware.journal.Settings;
 import io.fieldlink.firmware.jvm.crypto.BouncyCastleHalCrypto;
 import io.fieldlink.firmware.jvm.loop.BoardLoopThread;
-import io.fieldlink.firmware.jvm.loop.SystemClock;
+import io.fieldlink.firmware.hal.Clock;
 import io.fieldlink.firmware.jvm.net.DtlsTransport;
+import io.fieldlink.firmware.jvm.runner.BoardRunner;
+import io.fieldlink.firmware.jvm.runner.HostAddress;
 import io.fieldlink.firmware.jvm.runner.RunnerSettings;
+import io.fieldlink.firmware.provision.Provisioning;
 import io.fieldlink.firmware.kernel.Board;
 import io.fieldlink.firmware.kernel.BoardApp;
 import io.fieldlink.firmware.kernel.BoardConfig;
 import io.fieldlink.firmware.meter.MeterApp;
+import io.fieldlink.firmware.pump.PumpApp;
 import io.fieldlink.firmware.uplink.IssuerKeys;
 import io.fieldlink.firmware.uplink.UplinkOptions;
 import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
@@ -33,6 +39,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The board in this JVM on the simulated, in-memory HAL (storage, sensors, outputs, console and, for
@@ -41,6 +49,25 @@ import java.util.concurrent.TimeUnit;
  * the next power-on boots a new board on the same storage.
  */
 public final class InProcessRig implements Rig {
+    /** The device id of a board never provisioned, as the board runner names it. */
+    static final String UNPROVISIONED = BoardRunner.UNPROVISIONED;
+    /** An unprovisioned board's network: it runs console-only. */
+    private static final DatagramTransport NO_NETWORK = new DatagramTransport() {
+        @Override
+        public void send(byte[] data, int offset, int length) {
+            // no host yet: nothing leaves the board
+        }
+
+        @Override
+        public void setReceiver(DatagramReceiver receiver) {
+            // nothing arrives
+        }
+
+        @Override
+        public int maxDatagramSize() {
+            return 1024;
+        }
+    };
     private final RigSpec spec;
     private final BoardDefinition def;
     private final MemoryStorage storage;
@@ -48,6 +75,8 @@ public final class InProcessRig implements Rig {
     private final MemoryActuators actuators = new MemoryActuators();
     private final MemoryModbusSlave slave = new MemoryModbusSlave().addUnit(1);
     private final QueueConsole console = new QueueConsole();
+    private final AtomicLong warpMillis = new AtomicLong();
+    private final AtomicBoolean networkUp = new AtomicBoolean(true);
     private BoardLoopThread loop;
     private DtlsTransport transport;
     private Board board;
@@ -88,21 +117,30 @@ public final class InProcessRig implements Rig {
         if (loop != null) {
             throw new IllegalStateException("already on");
         }
-        SystemClock clock = new SystemClock();
+        WarpClock clock = new WarpClock(warpMillis);
+        // an unprovisioned spec (no PSK) boots on what the console's provision command stored, as the runner does
+        Provisioning stored = spec.provisioned() ? null : Provisioning.read(new Settings(storage.area("settings")));
+        boolean online = spec.provisioned() || stored != null;
+        String id = spec.provisioned() ? spec.deviceId() : stored != null ? stored.deviceId() : UNPROVISIONED;
         loop = new BoardLoopThread("hil-" + spec.deviceId(), clock);
-        transport = DtlsTransport.start(new InetSocketAddress("127.0.0.1", spec.host().coapsPort()), spec.deviceId(), spec.psk(), loop);
+        if (spec.provisioned()) {
+            transport = DtlsTransport.start(new InetSocketAddress("127.0.0.1", spec.host().coapsPort()), id, spec.psk(), loop);
+        } else if (stored != null) {
+            transport = DtlsTransport.start(HostAddress.parse(stored.host(), "provisioned host").resolved(), id, stored.psk(), loop);
+        }
         console.loop = loop;
         TrustedKeys trusted = new TrustedKeys().add(spec.issuer().keyId(), spec.issuer().publicKey());
-        IssuerKeys issuers = new IssuerKeys().add(spec.issuer().keyId(), spec.issuer().publicKey());
+        IssuerKeys issuers = stored != null ? stored.issuerKeys() : new IssuerKeys().add(spec.issuer().keyId(), spec.issuer().publicKey());
         BoardApp app = switch (def.kind()) {
             case METER -> new MeterApp(new TokenVerifier(BouncyCastleCrypto.INSTANCE, trusted), RigSpec.METER_TELEMETRY_MS);
             case WELLHEAD -> new WellheadApp(slave);
+            case PUMP -> new PumpApp();
             default -> throw new IllegalArgumentException("no in-process rig for " + def.kind());
         };
-        Board b = Board.builder().definition(def).app(app).deviceId(spec.deviceId()).clock(clock).storage(storage)
-                .transport(transport).console(console).sensors(sensors).actuators(actuators)
+        Board b = Board.builder().definition(def).app(app).deviceId(id).clock(clock).storage(storage)
+                .transport(online ? new GatedTransport(transport, networkUp) : NO_NETWORK).console(console).sensors(sensors).actuators(actuators)
                 .crypto(BouncyCastleHalCrypto.INSTANCE).log(new MemoryLog(256))
-                .uplink(new CoapUplinkFactory(issuers, new UplinkOptions())).build();
+                .uplink(online ? new CoapUplinkFactory(issuers, new UplinkOptions()) : null).build();
         loop.start(b.loop());
         loop.call(() -> {
             b.boot();
@@ -133,7 +171,9 @@ public final class InProcessRig implements Rig {
 
     private void stop() {
         loop.close();
-        transport.close();
+        if (transport != null) {
+            transport.close();
+        }
         loop = null;
         transport = null;
         board = null;
@@ -197,6 +237,98 @@ public final class InProcessRig implements Rig {
     @Override
     public void close() {
         powerCut();
+    }
+
+    /**
+     * Takes the board's link to the host down or up (the cable, the cell tower): while down, nothing it
+     * sends arrives and nothing reaches it. Not on the {@link Rig} interface: only this rig can.
+     */
+    public void network(boolean up) {
+        networkUp.set(up);
+    }
+
+    /**
+     * Lets {@code d} pass on the board's clock at once (monotonic and wall time jump together, across
+     * boots too), and returns once the board's loop has run what fell due. Only this rig can: the
+     * board process of the pty rig runs on the operating system's clock.
+     */
+    public void passTime(Duration d) throws Exception {
+        warpMillis.addAndGet(d.toMillis());
+        BoardLoopThread l;
+        Board b;
+        synchronized (this) {
+            l = loop;
+            b = board;
+        }
+        if (l != null && b != null) {
+            // on the loop thread, between its tasks: run what the jump made due before anything else happens
+            l.call(() -> b.loop().runDue()).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The system clock plus the time {@link #passTime} let pass. */
+    private static final class WarpClock implements Clock {
+        private final long originNanos = System.nanoTime();
+        private final AtomicLong warp;
+        private volatile long wallOffsetMillis;
+        private volatile boolean wallKnown;
+
+        WarpClock(AtomicLong warp) {
+            this.warp = warp;
+        }
+
+        @Override
+        public long monotonicMillis() {
+            return (System.nanoTime() - originNanos) / 1_000_000L + warp.get();
+        }
+
+        @Override
+        public boolean wallTimeKnown() {
+            return wallKnown;
+        }
+
+        @Override
+        public long wallMillis() {
+            return monotonicMillis() + wallOffsetMillis;
+        }
+
+        @Override
+        public void setWallMillis(long epochMillis) {
+            wallOffsetMillis = epochMillis - monotonicMillis();
+            wallKnown = true;
+        }
+    }
+
+    /** The board's link to the host through a switch the test holds ({@link #network}). */
+    private static final class GatedTransport implements DatagramTransport {
+        private final DatagramTransport link;
+        private final AtomicBoolean up;
+
+        GatedTransport(DatagramTransport link, AtomicBoolean up) {
+            this.link = link;
+            this.up = up;
+        }
+
+        @Override
+        public void send(byte[] data, int offset, int length) {
+            if (up.get()) {
+                link.send(data, offset, length);
+            }
+        }
+
+        @Override
+        public void setReceiver(DatagramReceiver receiver) {
+            link.setReceiver(receiver == null ? null : (data, offset, length) -> {
+                if (up.get()) {
+                    receiver.onDatagram(data, offset, length);
+                }
+            });
+        }
+
+        @Override
+        public int maxDatagramSize() {
+            return link.maxDatagramSize();
+        }
     }
 
     /** The in-memory console: lines typed go to the loop thread; lines written are queued for the test. */

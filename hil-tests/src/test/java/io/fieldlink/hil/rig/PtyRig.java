@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
  * the wellhead, its Modbus RTU field bus on a second pair served by a real j2mod slave. Power off is
  * SIGTERM (the runner's clean stop), a power cut SIGKILL. Outputs are read back from the GPIO
  * binding's {@code output NAME=VALUE} log lines (Pi4J's mock pins live inside the board process).
- * Each boot's log is kept in {@code target/hil-logs/}.
+ * Each boot's log is kept in {@code target/hil-logs/}. A channel off the field bus (the meter's
+ * measurements, the pump's flow meter and nozzle: GPIO or metering inputs inside the board process)
+ * takes only a fixed bench value, set while the board is off and passed as {@code --sensor} at boot.
  */
 public final class PtyRig implements Rig {
     private static final Pattern OUTPUT = Pattern.compile("output (\\w+)=(-?\\d+)$");
@@ -47,6 +49,7 @@ public final class PtyRig implements Rig {
     private final PtyPair consolePty;
     private final ConsoleClient console;
     private final Map<String, Long> outputs = new ConcurrentHashMap<>();
+    private final Map<String, Long> bench = new ConcurrentHashMap<>();
     private PtyPair busPty;
     private ModbusSlave slave;
     private SimpleProcessImage image;
@@ -63,9 +66,11 @@ public final class PtyRig implements Rig {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: the pty rig runs the packaged board (mvn verify builds it)");
         }
-        Files.writeString(spec.dir().resolve("device.psk"), Hex.encode(spec.psk()) + "\n");
-        Files.writeString(spec.dir().resolve("trusted.keys"),
-                Hex.encode(spec.issuer().keyId()) + " " + spec.issuer().publicKeyHex() + "\n");
+        if (spec.provisioned()) {
+            Files.writeString(spec.dir().resolve("device.psk"), Hex.encode(spec.psk()) + "\n");
+            Files.writeString(spec.dir().resolve("trusted.keys"),
+                    Hex.encode(spec.issuer().keyId()) + " " + spec.issuer().publicKeyHex() + "\n");
+        }
         consolePty = PtyPair.open(spec.dir(), "console");
         console = ConsoleClient.open(consolePty.b.toString());
         if (hasModbus()) {
@@ -104,15 +109,21 @@ public final class PtyRig implements Rig {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx96m", "-jar", jar.toString(),
                 "--board", spec.board(), "--data", spec.dir().resolve("data").toString(),
-                "--host", "coaps://127.0.0.1:" + spec.host().coapsPort(), "--id", spec.deviceId(),
-                "--psk-file", spec.dir().resolve("device.psk").toString(),
-                "--trusted-keys", spec.dir().resolve("trusted.keys").toString(),
                 "--console", consolePty.a.toString(), "--meter-telemetry", Long.toString(RigSpec.METER_TELEMETRY_MS)));
+        if (spec.provisioned()) {
+            cmd.addAll(List.of("--host", "coaps://127.0.0.1:" + spec.host().coapsPort(), "--id", spec.deviceId(),
+                    "--psk-file", spec.dir().resolve("device.psk").toString(),
+                    "--trusted-keys", spec.dir().resolve("trusted.keys").toString()));
+        } // else: what the console's provision command stored
         if (boots == 0) {
             for (Map.Entry<String, String> e : spec.config().entrySet()) {
                 cmd.add("--set");
                 cmd.add(e.getKey() + "=" + e.getValue());
             }
+        }
+        for (Map.Entry<String, Long> e : bench.entrySet()) {
+            cmd.add("--sensor");
+            cmd.add(e.getKey() + "=" + e.getValue());
         }
         if (busPty != null) {
             cmd.add("--modbus");
@@ -231,9 +242,14 @@ public final class PtyRig implements Rig {
     }
 
     @Override
-    public void sensor(String channel, long raw) {
-        if (image == null || def.channel(channel) == null || def.channel(channel).modbus() == null) {
-            throw new UnsupportedOperationException("the pty rig stimulates Modbus channels only, not " + channel);
+    public synchronized void sensor(String channel, long raw) {
+        if (!stimulates(channel)) {
+            if (process == null && def.channel(channel) != null) {
+                bench.put(channel, raw); // a bench value, held fixed from the next boot (--sensor)
+                return;
+            }
+            throw new UnsupportedOperationException("the pty rig drives Modbus channels only while the board runs; "
+                    + channel + " can be given a fixed bench value while it is off");
         }
         WellheadRegisters r = WellheadRegisters.of(def, channel);
         int[] words = r.words(raw);
@@ -244,6 +260,11 @@ public final class PtyRig implements Rig {
                 ((SimpleInputRegister) image.getInputRegister(r.register() + i)).setValue(words[i]);
             }
         }
+    }
+
+    @Override
+    public boolean stimulates(String channel) {
+        return image != null && def.channel(channel) != null && def.channel(channel).modbus() != null;
     }
 
     @Override

@@ -29,12 +29,22 @@ public interface Rig {
     void clearConsole();
 
     /**
-     * Sets a sensor's raw value as the board reads it (a Modbus register for the wellhead).
+     * Sets a sensor's raw value as the board reads it (a Modbus register for the wellhead). Every rig
+     * takes any channel while the board is off (the value it reads from boot on); while it runs, only
+     * the channels {@link #stimulates} names.
      *
      * @param channel the board file's channel name
      * @param raw the raw value
      */
     void sensor(String channel, long raw);
+
+    /**
+     * @return true if {@link #sensor} can drive {@code channel} on this rig while the board runs (the pty
+     *     rig serves Modbus channels only: a board process's GPIO inputs are Pi4J mock pins inside it)
+     */
+    default boolean stimulates(String channel) {
+        return true;
+    }
 
     /** @return the value the board drives on output {@code name} (read back from the pin) */
     long output(String name);

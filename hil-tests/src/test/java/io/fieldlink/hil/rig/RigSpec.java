@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * @param board the board name (meter, wellhead)
  * @param deviceId the device id, provisioned on the host
- * @param psk the device's pre-shared key from the host
+ * @param psk the device's pre-shared key from the host, or null for a board that is not provisioned yet
+ *     (it boots console-only, knowing no id, host or key until the console's {@code provision} stores them)
  * @param issuer the issuer key whose public half the board trusts (credit tokens, signed commands)
  * @param config board configuration stored before the first boot
  * @param host the real host the board talks to (DTLS on loopback)
@@ -20,6 +21,11 @@ import java.util.Map;
  */
 public record RigSpec(String board, String deviceId, byte[] psk, IssuerKeyPair issuer, Map<String, String> config,
         HostServer host, Path dir) {
+    /** @return true if the board is given its id, PSK and host; false if it must be provisioned */
+    public boolean provisioned() {
+        return psk != null;
+    }
+
     /** @return the board definition */
     public BoardDefinition definition() {
         return BoardLoader.builtIn(board);

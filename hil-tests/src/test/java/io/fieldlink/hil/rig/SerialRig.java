@@ -99,7 +99,7 @@ public final class SerialRig implements Rig {
         power.high();
         awaitConsole();
         String hostAddress = System.getProperty("fieldlink.hil.serial.hostAddress");
-        if (hostAddress != null && !provisioned) {
+        if (hostAddress != null && !provisioned && spec.provisioned()) { // an unprovisioned spec: the scenario provisions it
             provision(hostAddress);
         }
         console.clear();
