@@ -95,7 +95,8 @@ final class Demo implements Callable<Integer> {
         try {
             String url = "http://127.0.0.1:" + host.httpPort();
             System.out.println("Fieldlink demo: host with embedded storage in " + data.toAbsolutePath());
-            System.out.println("  API:       " + url + "/api/devices   (dashboard: not in this checkout yet)");
+            System.out.println("  dashboard: " + url + "/   (sign in with the API key below)");
+            System.out.println("  API:       " + url + "/api/devices");
             System.out.println("  health:    " + url + "/health");
             System.out.println("  API key:   " + host.operatorKey() + "   (also in " + data.resolve("operator.key") + ")");
             System.out.println("  try:       curl -H 'Authorization: Bearer " + host.operatorKey() + "' " + url + "/api/devices");
