@@ -1,10 +1,10 @@
 package io.fieldlink.firmware.hal.memory;
 
-import io.fieldlink.firmware.hal.FirmwareSlots;
 import io.fieldlink.firmware.hal.StorageArea;
 import io.fieldlink.firmware.hal.StorageException;
 import io.fieldlink.firmware.journal.StateSlots;
 import io.fieldlink.firmware.update.BootState;
+import io.fieldlink.firmware.update.BootStateSlots;
 
 /**
  * Two firmware slots and the boot state in areas of a {@link MemoryStorage} ({@code fw.a},
@@ -13,7 +13,7 @@ import io.fieldlink.firmware.update.BootState;
  * ({@link StateSlots}). {@link #bootSelect()} is the bootloader: call it before building the board
  * at every (simulated) boot; {@link #restart()} only counts and runs the restart action the test set.
  */
-public final class MemoryFirmwareSlots implements FirmwareSlots {
+public final class MemoryFirmwareSlots extends BootStateSlots {
     private final StorageArea[] slots = new StorageArea[2];
     private final StateSlots boot;
     private final int capacity;
@@ -38,7 +38,7 @@ public final class MemoryFirmwareSlots implements FirmwareSlots {
         slots[BootState.B] = storage.area("fw.b");
         boot = new StateSlots(storage.area("fw.boot"));
         slots[BootState.A].write(0, factoryImage, 0, factoryImage.length);
-        save(BootState.factory(factoryVersion));
+        store(BootState.factory(factoryVersion));
     }
 
     /** @param action what {@link #restart()} does besides counting (e.g. flag the test loop) */
@@ -59,11 +59,12 @@ public final class MemoryFirmwareSlots implements FirmwareSlots {
     public int bootSelect() {
         BootState s = state();
         int slot = s.selectForBoot();
-        save(s);
+        store(s);
         return slot;
     }
 
     /** @return the boot state as stored now */
+    @Override
     public BootState state() {
         boot.recover();
         byte[] b = new byte[boot.stateLength()];
@@ -82,7 +83,8 @@ public final class MemoryFirmwareSlots implements FirmwareSlots {
         return b;
     }
 
-    private void save(BootState s) {
+    @Override
+    protected void store(BootState s) {
         byte[] b = s.encode();
         boot.commit(b, 0, b.length);
     }
@@ -93,32 +95,10 @@ public final class MemoryFirmwareSlots implements FirmwareSlots {
     }
 
     @Override
-    public String runningVersion() {
-        return state().runningVersion();
-    }
-
-    @Override
-    public boolean onTrial() {
-        return state().onTrial();
-    }
-
-    @Override
-    public String rolledBackFrom() {
-        return state().rolledBackFrom();
-    }
-
-    @Override
-    public void acknowledgeRollback() {
-        BootState s = state();
-        s.acknowledgeRollback();
-        save(s);
-    }
-
-    @Override
     public void eraseInactive() {
         BootState s = state();
         s.eraseInactive();
-        save(s);
+        store(s);
     }
 
     @Override
@@ -142,15 +122,7 @@ public final class MemoryFirmwareSlots implements FirmwareSlots {
     public void markPending(String version, int trialBoots) {
         BootState s = state();
         s.markPending(version, trialBoots);
-        save(s);
-    }
-
-    @Override
-    public void confirm() {
-        BootState s = state();
-        if (s.confirm()) {
-            save(s);
-        }
+        store(s);
     }
 
     @Override

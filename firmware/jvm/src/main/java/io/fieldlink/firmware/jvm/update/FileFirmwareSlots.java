@@ -3,6 +3,7 @@ package io.fieldlink.firmware.jvm.update;
 import io.fieldlink.firmware.hal.FirmwareSlots;
 import io.fieldlink.firmware.hal.StorageException;
 import io.fieldlink.firmware.update.BootState;
+import io.fieldlink.firmware.update.BootStateSlots;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -25,7 +26,7 @@ import org.tinylog.Logger;
  * it is marked pending. {@link #restart()} runs the action the runner gave (stop the board, exit for
  * the service manager to start the {@link BootSelector} again). Event-loop thread only.
  */
-public final class FileFirmwareSlots implements FirmwareSlots {
+public final class FileFirmwareSlots extends BootStateSlots {
     /** The boot-state file's name. */
     public static final String STATE_FILE = "boot-state";
 
@@ -117,6 +118,7 @@ public final class FileFirmwareSlots implements FirmwareSlots {
     }
 
     /** @return the boot state as stored now */
+    @Override
     public BootState state() {
         try {
             return load(dir);
@@ -125,7 +127,8 @@ public final class FileFirmwareSlots implements FirmwareSlots {
         }
     }
 
-    private void update(BootState s) {
+    @Override
+    protected void store(BootState s) {
         try {
             save(dir, s);
         } catch (IOException e) {
@@ -139,32 +142,10 @@ public final class FileFirmwareSlots implements FirmwareSlots {
     }
 
     @Override
-    public String runningVersion() {
-        return state().runningVersion();
-    }
-
-    @Override
-    public boolean onTrial() {
-        return state().onTrial();
-    }
-
-    @Override
-    public String rolledBackFrom() {
-        return state().rolledBackFrom();
-    }
-
-    @Override
-    public void acknowledgeRollback() {
-        BootState s = state();
-        s.acknowledgeRollback();
-        update(s);
-    }
-
-    @Override
     public void eraseInactive() {
         BootState s = state();
         s.eraseInactive();
-        update(s);
+        store(s);
         try (FileChannel c = FileChannel.open(slotFile(dir, s.inactive()), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             c.force(true);
@@ -224,15 +205,7 @@ public final class FileFirmwareSlots implements FirmwareSlots {
             throw new StorageException("firmware slot " + slot + ": cannot sync: " + e.getMessage());
         }
         s.markPending(version, trialBoots);
-        update(s);
-    }
-
-    @Override
-    public void confirm() {
-        BootState s = state();
-        if (s.confirm()) {
-            update(s);
-        }
+        store(s);
     }
 
     @Override
