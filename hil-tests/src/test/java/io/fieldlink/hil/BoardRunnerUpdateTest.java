@@ -137,7 +137,7 @@ class BoardRunnerUpdateTest {
     @SuppressWarnings("unchecked")
     private void provision(Path data, String psk, String hostUri) throws IOException {
         List<String> issuers = new ArrayList<>();
-        for (Object o : (List<Object>) http("GET", "/api/firmware/issuer-keys", null).get("keys")) {
+        for (Object o : (List<Object>) http("GET", "/api/issuer-keys", null).get("keys")) {
             Map<String, Object> k = (Map<String, Object>) o;
             issuers.add(k.get("kid") + ":" + HexFormat.of().formatHex(Base64.getUrlDecoder().decode((String) k.get("x"))));
         }
@@ -166,7 +166,7 @@ class BoardRunnerUpdateTest {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("timed out waiting until " + what + "; host shows '" + updateState() + "'");
             }
-            Thread.onSpinWait();
+            Await.pause();
         }
     }
 

@@ -281,7 +281,7 @@ class ChannelContractTest {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("timed out waiting until " + what);
             }
-            Thread.onSpinWait();
+            Await.pause();
         }
     }
 

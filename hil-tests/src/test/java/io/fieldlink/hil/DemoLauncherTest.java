@@ -73,7 +73,7 @@ class DemoLauncherTest {
                 }
                 assertThat(p.isAlive() || health != null).as("demo still running; output: %s", lines).isTrue();
                 assertThat(Instant.now()).as("demo printed its address in time; output: %s", lines).isBefore(deadline);
-                Thread.onSpinWait();
+                Await.pause();
             }
             HttpClient http = HttpClient.newHttpClient();
             int status = 0;

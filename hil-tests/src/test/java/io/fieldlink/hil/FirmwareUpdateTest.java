@@ -171,7 +171,7 @@ class FirmwareUpdateTest {
     @SuppressWarnings("unchecked")
     private IssuerKeys trustedIssuers() {
         IssuerKeys keys = new IssuerKeys();
-        for (Object o : (List<Object>) http("GET", "/api/firmware/issuer-keys", null).get("keys")) {
+        for (Object o : (List<Object>) http("GET", "/api/issuer-keys", null).get("keys")) {
             Map<String, Object> k = (Map<String, Object>) o;
             keys.add(HexFormat.of().parseHex((String) k.get("kid")), Base64.getUrlDecoder().decode((String) k.get("x")));
         }

@@ -133,7 +133,7 @@ public final class HostServer implements AutoCloseable {
             features.add(new FirmwareApi(new FirmwareImages(dataDir.resolve("firmware"), () -> firmwareIssuers.active().pair(),
                     firmwareIssuers::trustedPublicKey, clock),
                     firmwareStates, () -> commands,
-                    registry, audit, committer, clock, firmwareIssuers::jwkSet));
+                    registry, audit, committer, clock));
             http = HttpApi.create(config, config.get(HostConfig.HTTP_PORT), registry, series, keys, audit, committer,
                     metrics, clock, features);
             gauges();

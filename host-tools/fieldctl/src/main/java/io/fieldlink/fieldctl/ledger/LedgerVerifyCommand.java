@@ -202,15 +202,7 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
 
     @SuppressWarnings("unchecked")
     private static Map<String, byte[]> hostKeys(ApiClient host) throws IOException, ApiException {
-        Object jwks;
-        try {
-            jwks = host.get("/api/issuer-keys");
-        } catch (ApiException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-            jwks = host.get("/api/firmware/issuer-keys");
-        }
+        Object jwks = host.get("/api/issuer-keys");
         Map<String, byte[]> out = new LinkedHashMap<>();
         Object keys = jwks instanceof Map<?, ?> m ? m.get("keys") : null;
         if (!(keys instanceof List<?> list)) {

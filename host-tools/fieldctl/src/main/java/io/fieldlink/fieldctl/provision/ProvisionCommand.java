@@ -24,8 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Provisions one board: (1) reads the host's issuer public keys ({@code GET /api/issuer-keys}, or
- * {@code /api/firmware/issuer-keys} on a host without the billing API), (2) checks the board answers on
+ * Provisions one board: (1) reads the host's issuer public keys ({@code GET /api/issuer-keys}), (2) checks the board answers on
  * its console in machine mode and logs in, (3) registers the device ({@code POST /api/devices}, which
  * answers with the PSK, shown once), (4) stages {@code provision id|psk|host|issuer} on the board and
  * commits them in one write. Exit 0 when the board confirmed; 1 when the host or the board refused
@@ -149,15 +148,7 @@ public final class ProvisionCommand implements Callable<Integer> {
     /** @return [kid hex, public key hex] per trusted issuer key */
     @SuppressWarnings("unchecked")
     static List<String[]> issuerKeys(ApiClient host) throws IOException, ApiException {
-        Object jwks;
-        try {
-            jwks = host.get("/api/issuer-keys");
-        } catch (ApiException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-            jwks = host.get("/api/firmware/issuer-keys");
-        }
+        Object jwks = host.get("/api/issuer-keys");
         if (!(jwks instanceof Map<?, ?> m) || !(m.get("keys") instanceof List<?> keys)) {
             throw new IOException("the host's issuer keys are not a JWK Set");
         }

@@ -34,8 +34,6 @@ import java.util.function.Supplier;
  * <li>{@code POST /api/firmware/{version}/rollout} (operator) {@code {"devices": ["m-1", ...]}}: queues
  *     a firmware update command per device; 202 with the command ids.</li>
  * <li>{@code GET /api/devices/{id}/firmware} (viewer): the version the board runs and its update state.</li>
- * <li>{@code GET /api/firmware/issuer-keys} (viewer): the issuer public keys boards must trust (JWK Set),
- *     for provisioning.</li>
  * </ul>
  * Handlers are thread-safe.
  */
@@ -47,14 +45,12 @@ public final class FirmwareApi implements ApiRoutes {
     private final AuditLog audit;
     private final Committer committer;
     private final Clock clock;
-    private final Supplier<String> issuerKeys;
 
     /**
      * @param outbox the host's command outbox; null from the supplier answers rollouts with 503
-     * @param issuerKeys the trusted issuer keys as a JWK Set
      */
     public FirmwareApi(FirmwareImages images, FirmwareTracker tracker, Supplier<CommandOutbox> outbox,
-            DeviceRegistry registry, AuditLog audit, Committer committer, Clock clock, Supplier<String> issuerKeys) {
+            DeviceRegistry registry, AuditLog audit, Committer committer, Clock clock) {
         this.images = images;
         this.tracker = tracker;
         this.outbox = outbox;
@@ -62,14 +58,12 @@ public final class FirmwareApi implements ApiRoutes {
         this.audit = audit;
         this.committer = committer;
         this.clock = clock;
-        this.issuerKeys = issuerKeys;
     }
 
     @Override
     public void addTo(Router router) {
         router.add("POST", "/api/firmware", Role.OPERATOR, this::register)
                 .add("GET", "/api/firmware", Role.VIEWER, this::list)
-                .add("GET", "/api/firmware/issuer-keys", Role.VIEWER, q -> ApiResponse.json(200, issuerKeys.get()))
                 .add("POST", "/api/firmware/{version}/rollout", Role.OPERATOR, this::rollout)
                 .add("GET", "/api/devices/{id}/firmware", Role.VIEWER, this::device);
     }

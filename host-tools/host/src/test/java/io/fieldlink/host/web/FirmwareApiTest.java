@@ -70,7 +70,7 @@ class FirmwareApiTest {
         FirmwareManifest m = FirmwareManifest.decode(manifest.payload());
         assertThat(m.firmwareVersion()).isEqualTo("1.1.0");
         assertThat(m.sizeBytes()).isEqualTo(7_000);
-        Reply keys = call("GET", "/api/firmware/issuer-keys", null);
+        Reply keys = call("GET", "/api/issuer-keys", null);
         @SuppressWarnings("unchecked")
         Map<String, Object> key = (Map<String, Object>) ((List<Object>) keys.json().get("keys")).get(0);
         byte[] pub = Base64.getUrlDecoder().decode((String) key.get("x"));

@@ -70,6 +70,45 @@ class BoardRunnerTest {
         return reply;
     }
 
+    /** A meter with no identity (console only) on a fresh pty pair, started. */
+    private BoardProcess startUnprovisionedMeter() throws Exception {
+        pty = PtyPair.open(dir);
+        RunnerSettings bare = new RunnerSettings(BoardLoader.builtIn("meter"), dir.resolve("data"), null, "m-1", null,
+                pty.a.toString(), 115_200, null, 500, PinMap.none(), PinMap.none(), Map.of(), Map.of(), List.of(), 60_000);
+        BoardProcess process = new BoardProcess(bare);
+        process.start();
+        return process;
+    }
+
+    private static java.util.concurrent.CompletableFuture<BoardProcess.Outcome> runUntilStopped(BoardProcess process) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.runUntilStopped();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * Asks for the status until the board reports boot {@code n}. The old board may still answer a
+     * line or two before it goes down, and the new one is silent while it starts.
+     */
+    private void awaitBoot(int n) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        String status = "";
+        while (!status.contains(" boot=" + n + " ") && Instant.now().isBefore(deadline)) {
+            console.clear();
+            console.send("mode machine");
+            console.next(Duration.ofSeconds(2));
+            console.clear();
+            console.send("status");
+            String reply = console.next(Duration.ofSeconds(2));
+            status = reply == null ? "" : reply;
+        }
+        assertThat(status).contains(" boot=" + n + " ");
+    }
+
     private String awaitReply(String line, String prefix) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         String reply = null;
@@ -187,36 +226,14 @@ class BoardRunnerTest {
     /** Verifies that the console's reboot restarts the whole board in the process, and stop ends it. */
     @Test
     void aRebootFromTheConsoleRestartsTheBoardAndStopEndsIt() throws Exception {
-        pty = PtyPair.open(dir);
-        RunnerSettings bare = new RunnerSettings(BoardLoader.builtIn("meter"), dir.resolve("data"), null, "m-1", null,
-                pty.a.toString(), 115_200, null, 500, PinMap.none(), PinMap.none(), Map.of(), Map.of(), List.of(), 60_000);
-        BoardProcess process = new BoardProcess(bare);
-        process.start();
-        java.util.concurrent.CompletableFuture<BoardProcess.Outcome> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return process.runUntilStopped();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        BoardProcess process = startUnprovisionedMeter();
+        java.util.concurrent.CompletableFuture<BoardProcess.Outcome> ended = runUntilStopped(process);
         try {
             console = ConsoleClient.open(pty.b.toString());
             assertThat(ask("mode machine")).isEqualTo("OK mode=machine");
             assertThat(ask("login 4711")).startsWith("OK");
             assertThat(ask("reboot")).isEqualTo("OK rebooting=true");
-            // The old board may still answer a line or two before it goes down: ask until the new one does.
-            Instant newBoardBy = Instant.now().plus(Duration.ofSeconds(20));
-            String status = "";
-            while (!status.contains(" boot=2 ") && Instant.now().isBefore(newBoardBy)) {
-                console.clear();
-                console.send("mode machine");
-                console.next(Duration.ofSeconds(2));
-                console.clear();
-                console.send("status");
-                String reply = console.next(Duration.ofSeconds(2));
-                status = reply == null ? "" : reply;
-            }
-            assertThat(status).contains(" boot=2 ");
+            awaitBoot(2);
         } finally {
             process.stop();
         }
@@ -226,18 +243,8 @@ class BoardRunnerTest {
     /** Verifies that a storage fault (the HAL's system reset) restarts the whole board in the process, as the console's reboot does. */
     @Test
     void aStorageFaultRestartsTheBoardInTheProcess() throws Exception {
-        pty = PtyPair.open(dir);
-        RunnerSettings bare = new RunnerSettings(BoardLoader.builtIn("meter"), dir.resolve("data"), null, "m-1", null,
-                pty.a.toString(), 115_200, null, 500, PinMap.none(), PinMap.none(), Map.of(), Map.of(), List.of(), 60_000);
-        BoardProcess process = new BoardProcess(bare);
-        process.start();
-        java.util.concurrent.CompletableFuture<BoardProcess.Outcome> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return process.runUntilStopped();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        BoardProcess process = startUnprovisionedMeter();
+        java.util.concurrent.CompletableFuture<BoardProcess.Outcome> ended = runUntilStopped(process);
         try {
             console = ConsoleClient.open(pty.b.toString());
             assertThat(ask("mode machine")).isEqualTo("OK mode=machine");
@@ -249,21 +256,9 @@ class BoardRunnerTest {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
             while (process.current() == first || process.current() == null) {
                 assertThat(Instant.now()).as("the board restarts after the fault").isBefore(deadline);
-                Thread.onSpinWait();
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000L); // poll, do not spin
             }
-            // The old board may still answer a line or two before it goes down: ask until the new one does.
-            Instant newBoardBy = Instant.now().plus(Duration.ofSeconds(20));
-            String status = "";
-            while (!status.contains(" boot=2 ") && Instant.now().isBefore(newBoardBy)) {
-                console.clear();
-                console.send("mode machine");
-                console.next(Duration.ofSeconds(2));
-                console.clear();
-                console.send("status");
-                String reply = console.next(Duration.ofSeconds(2));
-                status = reply == null ? "" : reply;
-            }
-            assertThat(status).contains(" boot=2 ");
+            awaitBoot(2);
         } finally {
             process.stop();
         }
