@@ -23,8 +23,6 @@ public final class SenmlCbor {
     public static final int CONTENT_FORMAT = 112;
 
     private static final double TWO_53 = 9007199254740992.0;
-    private static final int VALUE_BITS = SenmlLabel.bit(SenmlLabel.VALUE) | SenmlLabel.bit(SenmlLabel.STRING_VALUE)
-            | SenmlLabel.bit(SenmlLabel.BOOL_VALUE) | SenmlLabel.bit(SenmlLabel.DATA_VALUE);
 
     private SenmlCbor() {
     }
@@ -127,11 +125,12 @@ public final class SenmlCbor {
     public static void decode(byte[] payload, int off, int len, SenmlPack into) {
         into.clear();
         CborReader r = new CborReader(payload, off, len, CborLimits.DEFAULTS);
+        CborFields fields = new CborFields(r);
         int index = -1;
         try {
             int n = r.readArrayHeader();
             for (index = 0; n < 0 ? !r.isBreak() : index < n; index++) {
-                readRecord(r, into.add(), index);
+                readRecord(r, fields, into.add(), index);
             }
             if (n < 0) {
                 r.readBreak();
@@ -144,16 +143,13 @@ public final class SenmlCbor {
         }
     }
 
-    private static void readRecord(CborReader r, SenmlRecord rec, int index) {
+    private static void readRecord(CborReader r, CborFields fields, SenmlRecord rec, int index) {
         int n = r.readMapHeader();
-        int seen = 0;
+        fields.startRecord(index);
         for (int i = 0; n < 0 ? !r.isBreak() : i < n; i++) {
             CborType keyType = r.peekType();
             if (keyType == CborType.TEXT) {
-                String key = r.readText();
-                if (SenmlLabel.mustUnderstand(key)) {
-                    throw new SenmlException("senml[" + index + "]: unsupported must-understand field " + key);
-                }
+                fields.unknown(r.readText());
                 r.skip();
                 continue;
             }
@@ -165,98 +161,62 @@ public final class SenmlCbor {
                 r.skip();
                 continue;
             }
-            int bit = SenmlLabel.bit((int) label);
-            if ((seen & bit) != 0) {
-                throw new SenmlException("senml[" + index + "]: duplicate field " + SenmlLabel.jsonName((int) label));
-            }
-            if ((bit & VALUE_BITS) != 0 && (seen & VALUE_BITS) != 0) {
-                throw new SenmlException("senml[" + index + "]: more than one value field");
-            }
-            seen |= bit;
-            readField(r, rec, (int) label, index);
+            fields.read((int) label, rec);
         }
         if (n < 0) {
             r.readBreak();
         }
     }
 
-    private static void readField(CborReader r, SenmlRecord rec, int label, int index) {
-        switch (label) {
-            case SenmlLabel.BASE_NAME:
-                rec.baseName(text(r, label, index));
-                return;
-            case SenmlLabel.BASE_TIME:
-                rec.baseTime(number(r, label, index));
-                return;
-            case SenmlLabel.BASE_UNIT:
-                rec.baseUnit(text(r, label, index));
-                return;
-            case SenmlLabel.BASE_VALUE:
-                rec.baseValue(number(r, label, index));
-                return;
-            case SenmlLabel.BASE_SUM:
-                rec.baseSum(number(r, label, index));
-                return;
-            case SenmlLabel.BASE_VERSION:
-                expect(r, CborType.UNSIGNED, label, index);
-                rec.baseVersion(r.readInt());
-                return;
-            case SenmlLabel.NAME:
-                rec.name(text(r, label, index));
-                return;
-            case SenmlLabel.UNIT:
-                rec.unit(text(r, label, index));
-                return;
-            case SenmlLabel.VALUE:
-                rec.value(number(r, label, index));
-                return;
-            case SenmlLabel.STRING_VALUE:
-                rec.stringValue(text(r, label, index));
-                return;
-            case SenmlLabel.BOOL_VALUE:
-                expect(r, CborType.SIMPLE, label, index);
-                rec.boolValue(r.readBoolean());
-                return;
-            case SenmlLabel.DATA_VALUE:
-                expect(r, CborType.BYTES, label, index);
-                rec.dataValue(r.readBytes());
-                return;
-            case SenmlLabel.SUM:
-                rec.sum(number(r, label, index));
-                return;
-            case SenmlLabel.TIME:
-                rec.time(number(r, label, index));
-                return;
-            default:
-                rec.updateTime(number(r, label, index));
-        }
-    }
+    /** Field values as CBOR items: numbers may be integers or floats. */
+    private static final class CborFields extends FieldSource {
+        private final CborReader r;
 
-    private static String text(CborReader r, int label, int index) {
-        expect(r, CborType.TEXT, label, index);
-        return r.readText();
-    }
-
-    private static double number(CborReader r, int label, int index) {
-        CborType t = r.peekType();
-        if (t == CborType.FLOAT) {
-            return r.readFloat();
+        CborFields(CborReader r) {
+            this.r = r;
         }
-        if (t != CborType.UNSIGNED && t != CborType.NEGATIVE) {
-            throw wrong(label, index, "number", t);
-        }
-        return r.readInt();
-    }
 
-    private static void expect(CborReader r, CborType type, int label, int index) {
-        CborType t = r.peekType();
-        if (t != type) {
-            throw wrong(label, index, type == CborType.SIMPLE ? "boolean" : type.description(), t);
+        @Override
+        String text(int label) {
+            expect(CborType.TEXT, label);
+            return r.readText();
         }
-    }
 
-    private static SenmlException wrong(int label, int index, String expected, CborType found) {
-        return new SenmlException("senml[" + index + "]." + SenmlLabel.jsonName(label) + ": expected " + expected
-                + ", found " + found.description());
+        @Override
+        double number(int label) {
+            CborType t = r.peekType();
+            if (t == CborType.FLOAT) {
+                return r.readFloat();
+            }
+            if (t != CborType.UNSIGNED && t != CborType.NEGATIVE) {
+                throw wrong(label, "number", t.description());
+            }
+            return r.readInt();
+        }
+
+        @Override
+        boolean bool(int label) {
+            expect(CborType.SIMPLE, label);
+            return r.readBoolean();
+        }
+
+        @Override
+        byte[] data(int label) {
+            expect(CborType.BYTES, label);
+            return r.readBytes();
+        }
+
+        @Override
+        long version(int label) {
+            expect(CborType.UNSIGNED, label);
+            return r.readInt();
+        }
+
+        private void expect(CborType type, int label) {
+            CborType t = r.peekType();
+            if (t != type) {
+                throw wrong(label, type == CborType.SIMPLE ? "boolean" : type.description(), t.description());
+            }
+        }
     }
 }

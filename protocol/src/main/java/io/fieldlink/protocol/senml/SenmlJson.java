@@ -14,9 +14,6 @@ public final class SenmlJson {
     /** CoAP content-format of application/senml+json. */
     public static final int CONTENT_FORMAT = 110;
 
-    private static final int VALUE_BITS = SenmlLabel.bit(SenmlLabel.VALUE) | SenmlLabel.bit(SenmlLabel.STRING_VALUE)
-            | SenmlLabel.bit(SenmlLabel.BOOL_VALUE) | SenmlLabel.bit(SenmlLabel.DATA_VALUE);
-
     private SenmlJson() {
     }
 
@@ -93,11 +90,12 @@ public final class SenmlJson {
     public static void decode(String json, SenmlPack into) {
         into.clear();
         JsonReader r = new JsonReader(json);
+        JsonFields fields = new JsonFields(r);
         int index = -1;
         try {
             r.beginArray();
             for (index = 0; r.hasNext(); index++) {
-                readRecord(r, into.add(), index);
+                readRecord(r, fields, into.add(), index);
             }
             r.endArray();
             index = -1;
@@ -107,106 +105,72 @@ public final class SenmlJson {
         }
     }
 
-    private static void readRecord(JsonReader r, SenmlRecord rec, int index) {
+    private static void readRecord(JsonReader r, JsonFields fields, SenmlRecord rec, int index) {
         r.beginObject();
-        int seen = 0;
+        fields.startRecord(index);
         while (r.hasNext()) {
             String name = r.nextName();
             int label = SenmlLabel.ofJsonName(name);
             if (label == SenmlLabel.UNKNOWN) {
-                if (SenmlLabel.mustUnderstand(name)) {
-                    throw new SenmlException("senml[" + index + "]: unsupported must-understand field " + name);
-                }
+                fields.unknown(name);
                 r.skipValue();
                 continue;
             }
-            int bit = SenmlLabel.bit(label);
-            if ((seen & bit) != 0) {
-                throw new SenmlException("senml[" + index + "]: duplicate field " + name);
-            }
-            if ((bit & VALUE_BITS) != 0 && (seen & VALUE_BITS) != 0) {
-                throw new SenmlException("senml[" + index + "]: more than one value field");
-            }
-            seen |= bit;
-            readField(r, rec, label, index);
+            fields.read(label, rec);
         }
         r.endObject();
     }
 
-    private static void readField(JsonReader r, SenmlRecord rec, int label, int index) {
-        switch (label) {
-            case SenmlLabel.BASE_NAME:
-                rec.baseName(text(r, label, index));
-                return;
-            case SenmlLabel.BASE_TIME:
-                rec.baseTime(number(r, label, index));
-                return;
-            case SenmlLabel.BASE_UNIT:
-                rec.baseUnit(text(r, label, index));
-                return;
-            case SenmlLabel.BASE_VALUE:
-                rec.baseValue(number(r, label, index));
-                return;
-            case SenmlLabel.BASE_SUM:
-                rec.baseSum(number(r, label, index));
-                return;
-            case SenmlLabel.BASE_VERSION:
-                double v = number(r, label, index);
-                if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE) {
-                    throw new SenmlException("senml[" + index + "].bver: expected a non-negative integer, found " + v);
-                }
-                rec.baseVersion((long) v);
-                return;
-            case SenmlLabel.NAME:
-                rec.name(text(r, label, index));
-                return;
-            case SenmlLabel.UNIT:
-                rec.unit(text(r, label, index));
-                return;
-            case SenmlLabel.VALUE:
-                rec.value(number(r, label, index));
-                return;
-            case SenmlLabel.STRING_VALUE:
-                rec.stringValue(text(r, label, index));
-                return;
-            case SenmlLabel.BOOL_VALUE:
-                expect(r, JsonToken.BOOLEAN, label, index);
-                rec.boolValue(r.nextBoolean());
-                return;
-            case SenmlLabel.DATA_VALUE:
-                String encoded = text(r, label, index);
-                try {
-                    rec.dataValue(Base64Url.decode(encoded));
-                } catch (IllegalArgumentException e) {
-                    throw new SenmlException("senml[" + index + "].vd: " + e.getMessage(), e);
-                }
-                return;
-            case SenmlLabel.SUM:
-                rec.sum(number(r, label, index));
-                return;
-            case SenmlLabel.TIME:
-                rec.time(number(r, label, index));
-                return;
-            default:
-                rec.updateTime(number(r, label, index));
+    /** Field values as JSON tokens: data values in base64url, the version a non-negative integral number. */
+    private static final class JsonFields extends FieldSource {
+        private final JsonReader r;
+
+        JsonFields(JsonReader r) {
+            this.r = r;
         }
-    }
 
-    private static String text(JsonReader r, int label, int index) {
-        expect(r, JsonToken.STRING, label, index);
-        return r.nextString();
-    }
+        @Override
+        String text(int label) {
+            expect(JsonToken.STRING, label);
+            return r.nextString();
+        }
 
-    private static double number(JsonReader r, int label, int index) {
-        expect(r, JsonToken.NUMBER, label, index);
-        return r.nextDouble();
-    }
+        @Override
+        double number(int label) {
+            expect(JsonToken.NUMBER, label);
+            return r.nextDouble();
+        }
 
-    private static void expect(JsonReader r, JsonToken token, int label, int index) {
-        JsonToken t = r.peek();
-        if (t != token) {
-            throw new SenmlException("senml[" + index + "]." + SenmlLabel.jsonName(label) + ": expected "
-                    + token.description() + ", found " + t.description());
+        @Override
+        boolean bool(int label) {
+            expect(JsonToken.BOOLEAN, label);
+            return r.nextBoolean();
+        }
+
+        @Override
+        byte[] data(int label) {
+            String encoded = text(label);
+            try {
+                return Base64Url.decode(encoded);
+            } catch (IllegalArgumentException e) {
+                throw new SenmlException("senml[" + index + "].vd: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        long version(int label) {
+            double v = number(label);
+            if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE) {
+                throw new SenmlException("senml[" + index + "].bver: expected a non-negative integer, found " + v);
+            }
+            return (long) v;
+        }
+
+        private void expect(JsonToken token, int label) {
+            JsonToken t = r.peek();
+            if (t != token) {
+                throw wrong(label, token.description(), t.description());
+            }
         }
     }
 }
