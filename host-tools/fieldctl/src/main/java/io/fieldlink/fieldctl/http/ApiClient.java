@@ -1,5 +1,6 @@
 package io.fieldlink.fieldctl.http;
 
+import io.fieldlink.protocol.crypto.Hex;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Calls the host's HTTP API with a bearer key. Thread-safe. */
@@ -74,6 +79,43 @@ public final class ApiClient {
         @SuppressWarnings("unchecked")
         Map<String, Object> m = (Map<String, Object>) v;
         return m;
+    }
+
+    /**
+     * The host's issuer public keys ({@code GET /api/issuer-keys}, a JWK Set): the Ed25519 ones, by key id
+     * (lower-case hex), in the host's order. Keys of other types are passed over.
+     *
+     * @throws IOException when the answer is not a JWK Set or an Ed25519 key in it is malformed
+     */
+    public Map<String, byte[]> issuerKeys() throws IOException, ApiException {
+        Object jwks = get("/api/issuer-keys");
+        if (!(jwks instanceof Map<?, ?> m) || !(m.get("keys") instanceof List<?> keys)) {
+            throw new IOException("the host's issuer keys are not a JWK Set");
+        }
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (Object o : keys) {
+            if (!(o instanceof Map<?, ?> k)) {
+                throw new IOException("the host's issuer keys hold a key that is not an object");
+            }
+            if (!"OKP".equals(k.get("kty")) || !"Ed25519".equals(k.get("crv"))) {
+                continue;
+            }
+            if (!(k.get("kid") instanceof String kid) || !(k.get("x") instanceof String x)) {
+                throw new IOException("the host's issuer key " + k.get("kid") + " lacks its kid or x");
+            }
+            byte[] key;
+            try {
+                Hex.decode(kid);
+                key = Base64.getUrlDecoder().decode(x);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("the host's issuer key " + kid + " is malformed: " + e.getMessage(), e);
+            }
+            if (key.length != 32) {
+                throw new IOException("the host's issuer key " + kid + " is not 32 bytes");
+            }
+            out.put(kid.toLowerCase(Locale.ROOT), key);
+        }
+        return out;
     }
 
     private Object send(String method, String path, String json) throws IOException, ApiException {

@@ -184,7 +184,7 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
             }
             return k;
         }
-        Map<String, byte[]> offered = hostKeys(host);
+        Map<String, byte[]> offered = host.issuerKeys();
         byte[] k = offered.get(kid);
         if (k == null) {
             throw new LedgerMismatch("the checkpoint is signed by key " + kid + ", which the host does not publish");
@@ -198,23 +198,6 @@ public final class LedgerVerifyCommand implements Callable<Integer> {
             pinned.put(kid, k);
         }
         return k;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, byte[]> hostKeys(ApiClient host) throws IOException, ApiException {
-        Object jwks = host.get("/api/issuer-keys");
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        Object keys = jwks instanceof Map<?, ?> m ? m.get("keys") : null;
-        if (!(keys instanceof List<?> list)) {
-            throw new IOException("the host's issuer keys are not a JWK Set");
-        }
-        for (Object o : list) {
-            if (o instanceof Map<?, ?> k && "Ed25519".equals(k.get("crv")) && k.get("kid") instanceof String id
-                    && k.get("x") instanceof String x) {
-                out.put(id.toLowerCase(Locale.ROOT), Base64.getUrlDecoder().decode(x));
-            }
-        }
-        return out;
     }
 
     private static Map<String, byte[]> readTrusted(Path file) throws IOException {

@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -145,33 +144,11 @@ public final class ProvisionCommand implements Callable<Integer> {
         }
     }
 
-    /** @return [kid hex, public key hex] per trusted issuer key */
-    @SuppressWarnings("unchecked")
+    /** @return [kid hex, public key hex] per Ed25519 issuer key the host publishes */
     static List<String[]> issuerKeys(ApiClient host) throws IOException, ApiException {
-        Object jwks = host.get("/api/issuer-keys");
-        if (!(jwks instanceof Map<?, ?> m) || !(m.get("keys") instanceof List<?> keys)) {
-            throw new IOException("the host's issuer keys are not a JWK Set");
-        }
         List<String[]> out = new ArrayList<>();
-        for (Object o : keys) {
-            if (!(o instanceof Map)) {
-                throw new IOException("the host's issuer keys hold a key that is not an object");
-            }
-            Map<String, Object> k = (Map<String, Object>) o;
-            if (!"OKP".equals(k.get("kty")) || !"Ed25519".equals(k.get("crv"))) {
-                continue;
-            }
-            byte[] x;
-            try {
-                x = Base64.getUrlDecoder().decode(Json.text(k, "x"));
-                Hex.decode(Json.text(k, "kid"));
-            } catch (IllegalArgumentException e) {
-                throw new IOException("the host's issuer key is malformed: " + e.getMessage(), e);
-            }
-            if (x.length != 32) {
-                throw new IOException("the host's issuer key " + k.get("kid") + " is not 32 bytes");
-            }
-            out.add(new String[] {Json.text(k, "kid").toLowerCase(java.util.Locale.ROOT), Hex.encode(x)});
+        for (Map.Entry<String, byte[]> k : host.issuerKeys().entrySet()) {
+            out.add(new String[] {k.getKey(), Hex.encode(k.getValue())});
         }
         if (out.isEmpty()) {
             throw new IOException("the host has no Ed25519 issuer key to give the board");
