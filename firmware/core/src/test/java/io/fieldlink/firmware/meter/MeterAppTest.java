@@ -65,20 +65,7 @@ class MeterAppTest {
     }
 
     void runFor(long ms) {
-        long end = hal.clock().monotonicMillis() + ms;
-        while (true) {
-            board.loop().runDue();
-            host.serve();
-            long now = hal.clock().monotonicMillis();
-            long next = board.loop().nextDueMillis();
-            if (next > end) {
-                hal.clock().advance(Math.max(0, end - now));
-                board.loop().runDue();
-                host.serve();
-                return;
-            }
-            hal.clock().advance(Math.max(0, next - now));
-        }
+        host.runWith(board, hal.clock(), ms);
     }
 
     Reply console(String line) {

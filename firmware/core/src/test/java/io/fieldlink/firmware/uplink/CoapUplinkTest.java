@@ -80,20 +80,7 @@ class CoapUplinkTest {
 
     /** Runs the board's loop and the host for {@code ms} of fake time. */
     void runFor(long ms) {
-        long end = hal.clock().monotonicMillis() + ms;
-        while (true) {
-            board.loop().runDue();
-            host.serve();
-            long now = hal.clock().monotonicMillis();
-            long next = board.loop().nextDueMillis();
-            if (next > end) {
-                hal.clock().advance(Math.max(0, end - now));
-                board.loop().runDue();
-                host.serve();
-                return;
-            }
-            hal.clock().advance(Math.max(0, next - now));
-        }
+        host.runWith(board, hal.clock(), ms);
     }
 
     long redemption(long tokenId, long time) {

@@ -1,6 +1,8 @@
 package io.fieldlink.firmware.uplink;
 
+import io.fieldlink.firmware.hal.memory.MemoryClock;
 import io.fieldlink.firmware.hal.memory.MemoryNetwork;
+import io.fieldlink.firmware.kernel.Board;
 import io.fieldlink.protocol.coap.CoapCode;
 import io.fieldlink.protocol.coap.CoapDecoder;
 import io.fieldlink.protocol.coap.CoapEncoder;
@@ -38,6 +40,27 @@ public final class FakeHost {
 
     public FakeHost(MemoryNetwork network) {
         this.network = network;
+    }
+
+    /**
+     * Runs {@code board}'s event loop and this host together for {@code ms} of fake time: each due task
+     * runs, the host answers what it sent, and the clock jumps to the next due instant (never past the end).
+     */
+    public void runWith(Board board, MemoryClock clock, long ms) {
+        long end = clock.monotonicMillis() + ms;
+        while (true) {
+            board.loop().runDue();
+            serve();
+            long now = clock.monotonicMillis();
+            long next = board.loop().nextDueMillis();
+            if (next > end) {
+                clock.advance(Math.max(0, end - now));
+                board.loop().runDue();
+                serve();
+                return;
+            }
+            clock.advance(Math.max(0, next - now));
+        }
     }
 
     /** Answers everything the board has sent so far. @return requests seen */
