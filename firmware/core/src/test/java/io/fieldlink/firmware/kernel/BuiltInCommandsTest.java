@@ -3,40 +3,15 @@ package io.fieldlink.firmware.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fieldlink.firmware.hal.memory.MemoryHal;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class BuiltInCommandsTest {
-    private final MemoryHal hal = new MemoryHal();
-    private Board board;
-
-    @BeforeEach
-    void boot() {
-        BoardTest.meterChannels(hal);
-        board = BoardTest.wire(hal, new BoardApp() {
-            @Override
-            public void boot(BoardContext context) {
-            }
-
-            @Override
-            public void sampleTick(BoardContext context, Readings readings) {
-            }
-
-            @Override
-            public void shutdown(BoardContext context) {
-            }
-        }).build();
-        board.boot();
-        board.loop().runDue();
-        hal.console().type("mode machine");
-        hal.console().takeOutput();
-    }
+    private final IdleBoard idle = new IdleBoard();
+    private final MemoryHal hal = idle.hal;
+    private final Board board = idle.board;
 
     private String run(String line) {
-        hal.console().type(line);
-        var out = hal.console().takeOutput();
-        assertThat(out).hasSize(1);
-        return out.get(0);
+        return idle.run(line);
     }
 
     @Test

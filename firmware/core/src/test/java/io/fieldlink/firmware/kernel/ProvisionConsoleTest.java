@@ -4,43 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fieldlink.firmware.hal.memory.MemoryHal;
 import io.fieldlink.firmware.provision.Provisioning;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The built-in {@code provision} console command: staged, checked, committed at once, survives a reboot. */
 class ProvisionConsoleTest {
     private static final String PSK = "00112233445566778899aabbccddeeff";
     private static final String KEY = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
-    private final MemoryHal hal = new MemoryHal();
-    private Board board;
-
-    @BeforeEach
-    void boot() {
-        BoardTest.meterChannels(hal);
-        board = BoardTest.wire(hal, new BoardApp() {
-            @Override
-            public void boot(BoardContext context) {
-            }
-
-            @Override
-            public void sampleTick(BoardContext context, Readings readings) {
-            }
-
-            @Override
-            public void shutdown(BoardContext context) {
-            }
-        }).build();
-        board.boot();
-        board.loop().runDue();
-        hal.console().type("mode machine");
-        hal.console().takeOutput();
-    }
+    private final IdleBoard idle = new IdleBoard();
+    private final MemoryHal hal = idle.hal;
+    private final Board board = idle.board;
 
     private String run(String line) {
-        hal.console().type(line);
-        var out = hal.console().takeOutput();
-        assertThat(out).hasSize(1);
-        return out.get(0);
+        return idle.run(line);
     }
 
     @Test
