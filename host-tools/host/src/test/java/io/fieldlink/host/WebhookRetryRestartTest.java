@@ -7,10 +7,6 @@ import io.fieldlink.host.alert.AlertKind;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,39 +30,6 @@ class WebhookRetryRestartTest {
     final AtomicBoolean up = new AtomicBoolean(false);
     HttpServer receiver;
     HostServer host;
-
-    /** A clock the test moves. */
-    static final class HandClock extends Clock {
-        private volatile long millis;
-
-        HandClock(long millis) {
-            this.millis = millis;
-        }
-
-        void advance(long ms) {
-            millis += ms;
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     HostServer startHost() {
         return HostServer.builder().dataDir(dir).bindAddress("127.0.0.1").httpPort(0).coapsPort(0).insecureCoap(0)

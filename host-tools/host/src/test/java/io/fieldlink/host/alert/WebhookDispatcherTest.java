@@ -3,6 +3,7 @@ package io.fieldlink.host.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.fieldlink.host.HandClock;
 import io.fieldlink.host.json.JsonReader;
 import io.fieldlink.host.web.WebhookHttpSender;
 import java.io.IOException;
@@ -23,7 +24,7 @@ class WebhookDispatcherTest {
     final AtomicInteger failFirst = new AtomicInteger();
     final AtomicInteger attempts = new AtomicInteger();
     final List<String> received = new CopyOnWriteArrayList<>();
-    final MutableClock clock = new MutableClock(1_000_000);
+    final HandClock clock = new HandClock(1_000_000);
 
     @BeforeEach
     void start() throws IOException {

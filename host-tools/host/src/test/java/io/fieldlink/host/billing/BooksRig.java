@@ -12,9 +12,6 @@ import io.fieldlink.host.store.HostStore;
 import io.fieldlink.host.store.TimeSeriesStore;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,38 +47,5 @@ public final class BooksRig implements AutoCloseable {
         committer.close();
         billing.close();
         store.close();
-    }
-
-    /** A clock the test moves. */
-    public static final class TestClock extends Clock {
-        private volatile long millis;
-
-        public TestClock(long startMillis) {
-            this.millis = startMillis;
-        }
-
-        public void set(long m) {
-            millis = m;
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

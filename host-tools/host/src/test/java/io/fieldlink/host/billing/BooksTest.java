@@ -3,6 +3,7 @@ package io.fieldlink.host.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fieldlink.host.HandClock;
 import io.fieldlink.host.billing.accounts.AccountBooks;
 import io.fieldlink.host.billing.accounts.AccountReports;
 import io.fieldlink.host.billing.accounts.TopUps;
@@ -34,7 +35,7 @@ class BooksTest {
 
     @TempDir
     Path dir;
-    final BooksRig.TestClock clock = new BooksRig.TestClock(T0);
+    final HandClock clock = new HandClock(T0);
     BooksRig rig;
     long seq = 1;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fieldlink.host.Billing;
+import io.fieldlink.host.HandClock;
 import io.fieldlink.host.billing.accounts.AccountBooks;
 import io.fieldlink.host.billing.accounts.AccountReports;
 import io.fieldlink.host.billing.accounts.AccountState;
@@ -51,7 +52,7 @@ class MoneyIdentityTest {
     @TempDir
     Path dir;
     final Random random = new Random(20260301);
-    final BooksRig.TestClock clock = new BooksRig.TestClock(START);
+    final HandClock clock = new HandClock(START);
     final PowerCut cut = new PowerCut();
     BooksRig rig;
 

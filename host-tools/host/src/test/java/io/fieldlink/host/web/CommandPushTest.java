@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fieldlink.crypto.jvm.BouncyCastleCrypto;
 import io.fieldlink.crypto.jvm.IssuerKeyPair;
+import io.fieldlink.host.HandClock;
 import io.fieldlink.host.HostFixture;
 import io.fieldlink.host.HostFixture.Reply;
 import io.fieldlink.host.auth.ApiKeys;
@@ -36,7 +37,7 @@ class CommandPushTest {
 
     @TempDir
     Path dir;
-    final BooksRig.TestClock clock = new BooksRig.TestClock(NOW);
+    final HandClock clock = new HandClock(NOW);
     final MemoryOutbox outbox = new MemoryOutbox();
     BooksRig rig;
     HttpApi http;

@@ -2,16 +2,14 @@ package io.fieldlink.host.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fieldlink.host.HandClock;
 import io.fieldlink.host.HostFixture;
 import io.fieldlink.host.HostServer;
 import io.fieldlink.host.config.HostConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.californium.core.CoapClient;
@@ -30,31 +28,6 @@ class DeviceStatusTest {
     Path dir;
     HostServer host;
     CoapEndpoint endpoint;
-
-    /** A clock the test moves. */
-    static final class HandClock extends Clock {
-        volatile long now = 1_763_683_200_000L;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public long millis() {
-            return now;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now);
-        }
-    }
 
     @AfterEach
     void stop() {
@@ -79,7 +52,7 @@ class DeviceStatusTest {
 
     @Test
     void aDeviceIsOnlineUntilItHasBeenSilentForTheConfiguredTime() throws Exception {
-        HandClock clock = new HandClock();
+        HandClock clock = new HandClock(1_763_683_200_000L);
         host = HostServer.builder().dataDir(dir).config(HostConfig.defaults()
                 .with(HostConfig.DEVICE_OFFLINE_AFTER, Duration.ofMinutes(5))).clock(clock).bindAddress("127.0.0.1")
                 .httpPort(0).coapsPort(0).insecureCoap(0).build().start();
@@ -92,10 +65,10 @@ class DeviceStatusTest {
         assertThat(c.post("[{\"n\":\"v\",\"v\":1}]".getBytes(StandardCharsets.UTF_8), 110).getCode())
                 .isEqualTo(ResponseCode.CHANGED);
         assertThat(device("m1")).containsEntry("status", "online")
-                .containsEntry("lastSeen", Instant.ofEpochMilli(clock.now).toString());
-        clock.now += Duration.ofMinutes(5).toMillis();
+                .containsEntry("lastSeen", Instant.ofEpochMilli(clock.millis()).toString());
+        clock.advance(Duration.ofMinutes(5).toMillis());
         assertThat(device("m1")).containsEntry("status", "online");
-        clock.now += 1;
+        clock.advance(1);
         assertThat(device("m1")).containsEntry("status", "offline");
         assertThat(host.metrics().render()).contains("fieldlink_devices_online 0").contains("fieldlink_devices 1");
     }

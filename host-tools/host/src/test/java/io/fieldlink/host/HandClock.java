@@ -1,20 +1,26 @@
-package io.fieldlink.host.alert;
+package io.fieldlink.host;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/** A UTC clock that tests move by hand; safe to read from the host's threads. */
+public final class HandClock extends Clock {
     private volatile long millis;
 
-    MutableClock(long millis) {
+    public HandClock(long millis) {
         this.millis = millis;
     }
 
-    void advance(long ms) {
+    /** Moves the clock forward by {@code ms}. */
+    public void advance(long ms) {
         millis += ms;
+    }
+
+    /** Sets the clock to {@code millis} since the epoch. */
+    public void set(long millis) {
+        this.millis = millis;
     }
 
     @Override
