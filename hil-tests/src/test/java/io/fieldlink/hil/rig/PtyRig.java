@@ -15,6 +15,11 @@ import io.fieldlink.firmware.jvm.testing.PtyPair;
 import io.fieldlink.protocol.crypto.Hex;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,17 +36,23 @@ import java.util.regex.Pattern;
 
 /**
  * The board as a separate process, exactly as {@code ./fieldlink board} runs it ({@code java -jar
- * firmware/jvm/target/fieldlink-firmware-jvm.jar}), with its console on one socat pty pair and, for
- * the wellhead, its Modbus RTU field bus on a second pair served by a real j2mod slave. Power off is
- * SIGTERM (the runner's clean stop), a power cut SIGKILL. Outputs are read back from the GPIO
- * binding's {@code output NAME=VALUE} log lines (Pi4J's mock pins live inside the board process).
+ * firmware/jvm/target/fieldlink-firmware-jvm.jar}), with its console on one socat pty pair and, for a
+ * board whose file puts channels on the field bus (the wellhead's flow computer; the pump's Coriolis
+ * meter, nozzle and storage pressure), its Modbus RTU bus on a second pair served by a real j2mod slave.
+ * Power off is SIGTERM (the runner's clean stop), a power cut SIGKILL. Outputs are read back from the
+ * GPIO binding's {@code output NAME=VALUE} log lines (Pi4J's mock pins live inside the board process).
  * Each boot's log is kept in {@code target/hil-logs/}. A channel off the field bus (the meter's
- * measurements, the pump's flow meter and nozzle: GPIO or metering inputs inside the board process)
- * takes only a fixed bench value, set while the board is off and passed as {@code --sensor} at boot.
+ * measurements: metering inputs inside the board process) takes only a fixed bench value, set while the
+ * board is off and passed as {@code --sensor} at boot.
+ *
+ * <p>The board reaches its host through a {@link UdpRelay} the rig can cut ({@link #network}), and runs
+ * with {@code --time-warp 0}: {@link #passTime} makes its clock jump over the loopback control port
+ * the board logs. Each boot starts again on the operating system's clock.
  */
 public final class PtyRig implements Rig {
     private static final Pattern OUTPUT = Pattern.compile("output (\\w+)=(-?\\d+)$");
     private static final Pattern RUNNING = Pattern.compile("board \\S+ \\(\\w+\\) running");
+    private static final Pattern WARP = Pattern.compile("clock is steered from 127\\.0\\.0\\.1:(\\d+)");
 
     private final RigSpec spec;
     private final BoardDefinition def;
@@ -50,6 +61,11 @@ public final class PtyRig implements Rig {
     private final ConsoleClient console;
     private final Map<String, Long> outputs = new ConcurrentHashMap<>();
     private final Map<String, Long> bench = new ConcurrentHashMap<>();
+    private final UdpRelay relay;
+    private volatile int warpPort = -1;
+    private Socket warp;
+    private BufferedReader warpIn;
+    private Writer warpOut;
     private PtyPair busPty;
     private ModbusSlave slave;
     private SimpleProcessImage image;
@@ -71,6 +87,7 @@ public final class PtyRig implements Rig {
             Files.writeString(spec.dir().resolve("trusted.keys"),
                     Hex.encode(spec.issuer().keyId()) + " " + spec.issuer().publicKeyHex() + "\n");
         }
+        relay = new UdpRelay(spec.host().coapsPort());
         consolePty = PtyPair.open(spec.dir(), "console");
         console = ConsoleClient.open(consolePty.b.toString());
         if (hasModbus()) {
@@ -111,7 +128,7 @@ public final class PtyRig implements Rig {
                 "--board", spec.board(), "--data", spec.dir().resolve("data").toString(),
                 "--console", consolePty.a.toString(), "--meter-telemetry", Long.toString(RigSpec.METER_TELEMETRY_MS)));
         if (spec.provisioned()) {
-            cmd.addAll(List.of("--host", "coaps://127.0.0.1:" + spec.host().coapsPort(), "--id", spec.deviceId(),
+            cmd.addAll(List.of("--host", "coaps://127.0.0.1:" + relay.port(), "--id", spec.deviceId(),
                     "--psk-file", spec.dir().resolve("device.psk").toString(),
                     "--trusted-keys", spec.dir().resolve("trusted.keys").toString()));
         } // else: what the console's provision command stored
@@ -131,12 +148,15 @@ public final class PtyRig implements Rig {
             cmd.add("--modbus-timeout");
             cmd.add("300");
         }
+        cmd.add("--time-warp");
+        cmd.add("0");
         for (OutputDefinition o : def.outputs()) {
             cmd.add("--output");
             cmd.add(o.name() + "=" + (17 + def.outputs().indexOf(o)));
         }
         boots++;
         running = false;
+        warpPort = -1;
         Path logs = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "hil-logs"));
         Path log = logs.resolve(spec.deviceId() + "-" + getClass().getSimpleName() + "-boot" + boots + ".log");
         process = new ProcessBuilder(cmd).redirectOutput(spec.dir().resolve("board-" + boots + ".out").toFile())
@@ -182,6 +202,10 @@ public final class PtyRig implements Rig {
                 if (m.find()) {
                     outputs.put(m.group(1), Long.parseLong(m.group(2)));
                 }
+                Matcher w = WARP.matcher(line);
+                if (w.find()) {
+                    warpPort = Integer.parseInt(w.group(1));
+                }
                 if (RUNNING.matcher(line).find()) {
                     running = true;
                 }
@@ -215,6 +239,7 @@ public final class PtyRig implements Rig {
             process.waitFor(10, TimeUnit.SECONDS);
         }
         process = null;
+        closeWarp();
         synchronized (logLock) {
             drainLocked();
             try {
@@ -251,7 +276,7 @@ public final class PtyRig implements Rig {
             throw new UnsupportedOperationException("the pty rig drives Modbus channels only while the board runs; "
                     + channel + " can be given a fixed bench value while it is off");
         }
-        WellheadRegisters r = WellheadRegisters.of(def, channel);
+        FieldBusRegisters r = FieldBusRegisters.of(def, channel);
         int[] words = r.words(raw);
         for (int i = 0; i < words.length; i++) {
             if (r.holding()) {
@@ -278,10 +303,59 @@ public final class PtyRig implements Rig {
     }
 
     @Override
+    public boolean warpsTime() {
+        return true;
+    }
+
+    /** Stops or restarts the relay's forwarding between the board and its host. */
+    @Override
+    public void network(boolean up) {
+        relay.up(up);
+    }
+
+    /** Sends {@code advance MS} to the board's time-warp port and waits for its {@code OK}. */
+    @Override
+    public synchronized void passTime(Duration d) throws Exception {
+        if (process == null) {
+            throw new IllegalStateException("the board is off: its clock starts again from the OS clock at the next boot");
+        }
+        if (warp == null) {
+            drain();
+            if (warpPort < 0) {
+                throw new IllegalStateException("the board did not log its time-warp port");
+            }
+            warp = new Socket(InetAddress.getLoopbackAddress(), warpPort);
+            warp.setSoTimeout(60_000);
+            warpIn = new BufferedReader(new InputStreamReader(warp.getInputStream(), StandardCharsets.US_ASCII));
+            warpOut = new OutputStreamWriter(warp.getOutputStream(), StandardCharsets.US_ASCII);
+        }
+        warpOut.write("advance " + d.toMillis() + "\n");
+        warpOut.flush();
+        String answer = warpIn.readLine();
+        if (answer == null || !answer.startsWith("OK advanced=" + d.toMillis() + " ")) {
+            throw new IllegalStateException("the board's time warp answered '" + answer + "' to advance " + d.toMillis());
+        }
+    }
+
+    private void closeWarp() {
+        if (warp != null) {
+            try {
+                warp.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        warp = null;
+        warpIn = null;
+        warpOut = null;
+    }
+
+    @Override
     public void close() throws Exception {
         try {
             powerCut();
         } finally {
+            relay.close();
             console.close();
             if (slave != null) {
                 ModbusSlaveFactory.close(slave);
