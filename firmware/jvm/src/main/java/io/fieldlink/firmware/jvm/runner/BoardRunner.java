@@ -90,6 +90,8 @@ public final class BoardRunner implements AutoCloseable {
     private String deviceId;
     private BoardLoopThread loop;
     private Board board;
+    private SystemClock clock;
+    private TimeWarpControl timeWarp;
     private boolean closed;
 
     private BoardRunner() {
@@ -149,7 +151,7 @@ public final class BoardRunner implements AutoCloseable {
     private void open(RunnerSettings s, Runnable rebootRequested, SerialPortConsole given, Runnable restartRequested)
             throws IOException {
         BoardDefinition def = s.definition();
-        SystemClock clock = SystemClock.trustingOsClock();
+        clock = SystemClock.trustingOsClock();
         if (s.timeWarped() && Files.isRegularFile(s.dataDir().resolve(FIRMWARE_DIR).resolve(FileFirmwareSlots.STATE_FILE))) {
             throw new IllegalArgumentException("--time-warp: " + s.dataDir() + " holds firmware slots (an installed board); "
                     + "the time warp is a test-rig facility and is refused there");
@@ -219,7 +221,8 @@ public final class BoardRunner implements AutoCloseable {
             return null;
         });
         if (s.timeWarped()) {
-            resources.push(TimeWarpControl.start(s.timeWarpPort(), clock, loop, board.loop()));
+            timeWarp = TimeWarpControl.start(s.timeWarpPort(), clock, loop, board.loop());
+            resources.push(timeWarp);
         }
         if (provisioned) {
             Logger.info("board {} ({}) running; host {}", deviceId, def.name(), host);
@@ -353,6 +356,16 @@ public final class BoardRunner implements AutoCloseable {
     /** @return the board (for tests: run work on it through {@link #loop()}) */
     public Board board() {
         return board;
+    }
+
+    /** @return the board's clock */
+    SystemClock clock() {
+        return clock;
+    }
+
+    /** @return the loopback port of the time warp, or -1 without {@code --time-warp} */
+    int timeWarpPort() {
+        return timeWarp == null ? -1 : timeWarp.port();
     }
 
     /** @return the device id the board runs as ({@link #UNPROVISIONED} before provisioning) */
