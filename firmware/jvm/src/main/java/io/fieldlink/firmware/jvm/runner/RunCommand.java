@@ -44,7 +44,7 @@ public final class RunCommand {
     @Option(names = "--console-baud", paramLabel = "BAUD", defaultValue = "115200", description = "console speed (default 115200, 8N1)")
     int consoleBaud;
 
-    @Option(names = "--modbus", paramLabel = "LINK", description = "field bus: rtu:PORT[:BAUD] (8N1, default 9600) or tcp:HOST[:PORT]")
+    @Option(names = "--modbus", paramLabel = "LINK", description = "field bus: rtu:PORT[:BAUD] (8N1, default 9600) or tcp:HOST[:PORT]; the wellhead's flow computer, or the channels with a Modbus point in the board file (the pump's Coriolis meter, nozzle, storage pressure)")
     String modbus;
 
     @Option(names = "--modbus-timeout", paramLabel = "MS", defaultValue = "500", description = "Modbus answer timeout, ms (default 500)")
