@@ -413,7 +413,10 @@ abstract class HilSuite {
         awaitOutput(meter, "relay", 1);
 
         String drained = askUntil(meter, "balance", r -> r.startsWith("OK ") && balance(r) <= 0, "the load runs the balance to zero");
-        assertThat(balance(drained)).as("the balance stops at zero, never below").isZero();
+        // the relay opens at the sample that takes the balance to zero or below: at most one sample's energy (a gap is
+        // clamped to 5 s: 5 kW x 5 s < 7 Wh at 5,000 milli-units per Wh) was delivered past zero; usually none (1 s ticks
+        // charge one whole Wh at a time from 20,000), more only when the machine delays a tick
+        assertThat(balance(drained)).as("the balance stops at zero, at most one sample's charge below").isBetween(-35_000L, 0L);
         awaitOutput(meter, "relay", 0);
         assertThat(ask(meter, "relay")).startsWith("OK relay=open");
 
