@@ -413,9 +413,9 @@ abstract class HilSuite {
         awaitOutput(meter, "relay", 1);
 
         String drained = askUntil(meter, "balance", r -> r.startsWith("OK ") && balance(r) <= 0, "the load runs the balance to zero");
-        // the relay opens at the sample that takes the balance to zero or below: at most one sample's energy (a gap is
-        // clamped to 5 s: 5 kW x 5 s < 7 Wh at 5,000 milli-units per Wh) was delivered past zero; usually none (1 s ticks
-        // charge one whole Wh at a time from 20,000), more only when the machine delays a tick
+        // the relay opens at the sample that takes the balance to zero or below; energy is charged in whole Wh (5,000
+        // milli-units), 1 or 2 per 1 s tick at 5 kW, so the balance lands on 0 or 5,000 below, lower only when a tick is
+        // late: at most one sample's energy (a gap is clamped to 5 s: 5 kW x 5 s < 7 Wh) was delivered past zero
         assertThat(balance(drained)).as("the balance stops at zero, at most one sample's charge below").isBetween(-35_000L, 0L);
         awaitOutput(meter, "relay", 0);
         assertThat(ask(meter, "relay")).startsWith("OK relay=open");
