@@ -6,7 +6,9 @@ import io.fieldlink.hil.rig.RigSpec;
 
 /**
  * The HIL suite on the pty rig: each board is a separate {@code fieldlink board} process with its
- * console on a socat pty pair and, for the wellhead, a j2mod Modbus RTU slave on a second pair.
+ * console on a socat pty pair and, for a board with field-bus channels (the wellhead, the pump), a j2mod
+ * Modbus RTU slave on a second pair; it reaches the host through a UDP relay the rig can cut, and its
+ * clock is steered over its {@code --time-warp} port.
  */
 class PtyHilTest extends HilSuite {
     @Override

@@ -93,7 +93,7 @@ public final class InProcessRig implements Rig {
             actuators.add(o.name());
         }
         for (ChannelDefinition c : def.channels()) {
-            if (c.modbus() == null) {
+            if (!onFieldBus(c.name())) {
                 sensors.set(c.name(), 0);
                 sensors.fail(c.name()); // no hardware until a test sets it, as on the pty rig
             }
@@ -105,6 +105,15 @@ public final class InProcessRig implements Rig {
                 throw new IllegalArgumentException(problem);
             }
         }
+    }
+
+    /**
+     * @return true if the board's app reads {@code channel} from the field bus itself (the wellhead's
+     *     Modbus slave); other boards' channels, Modbus points or not, are the kernel's sensors here
+     */
+    private boolean onFieldBus(String channel) {
+        ChannelDefinition c = def.channel(channel);
+        return c != null && c.modbus() != null && def.kind() == io.fieldlink.boards.BoardKind.WELLHEAD;
     }
 
     @Override
@@ -198,8 +207,8 @@ public final class InProcessRig implements Rig {
     @Override
     public void sensor(String channel, long raw) {
         Runnable set;
-        if (def.channel(channel) != null && def.channel(channel).modbus() != null) {
-            WellheadRegisters r = WellheadRegisters.of(def, channel);
+        if (onFieldBus(channel)) {
+            FieldBusRegisters r = FieldBusRegisters.of(def, channel);
             int[] words = r.words(raw);
             set = () -> {
                 for (int i = 0; i < words.length; i++) {
@@ -239,19 +248,19 @@ public final class InProcessRig implements Rig {
         powerCut();
     }
 
-    /**
-     * Takes the board's link to the host down or up (the cable, the cell tower): while down, nothing it
-     * sends arrives and nothing reaches it. Not on the {@link Rig} interface: only this rig can.
-     */
+    @Override
+    public boolean warpsTime() {
+        return true;
+    }
+
+    /** The board's transport goes through a switch the rig holds. */
+    @Override
     public void network(boolean up) {
         networkUp.set(up);
     }
 
-    /**
-     * Lets {@code d} pass on the board's clock at once (monotonic and wall time jump together, across
-     * boots too), and returns once the board's loop has run what fell due. Only this rig can: the
-     * board process of the pty rig runs on the operating system's clock.
-     */
+    /** The jump holds across boots too (the rig's clock keeps it). */
+    @Override
     public void passTime(Duration d) throws Exception {
         warpMillis.addAndGet(d.toMillis());
         BoardLoopThread l;

@@ -29,7 +29,8 @@ public interface Rig {
     void clearConsole();
 
     /**
-     * Sets a sensor's raw value as the board reads it (a Modbus register for the wellhead). Every rig
+     * Sets a sensor's raw value as the board reads it (a Modbus register for a channel the board file puts
+     * on the field bus: the wellhead's, the pump's). Every rig
      * takes any channel while the board is off (the value it reads from boot on); while it runs, only
      * the channels {@link #stimulates} names.
      *
@@ -40,10 +41,35 @@ public interface Rig {
 
     /**
      * @return true if {@link #sensor} can drive {@code channel} on this rig while the board runs (the pty
-     *     rig serves Modbus channels only: a board process's GPIO inputs are Pi4J mock pins inside it)
+     *     rig serves the field bus's channels: a board process's GPIO inputs are Pi4J mock pins inside it)
      */
     default boolean stimulates(String channel) {
         return true;
+    }
+
+    /**
+     * Takes the board's link to its host down or up (the cable, the cell tower): while down, nothing the
+     * board sends arrives and nothing reaches it.
+     *
+     * @throws UnsupportedOperationException on a rig that cannot ({@link #warpsTime()} is false)
+     */
+    default void network(boolean up) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot cut the board's network");
+    }
+
+    /**
+     * Lets {@code d} pass on the board's clock at once (monotonic and wall time jump together) and
+     * returns once the board has run what fell due.
+     *
+     * @throws UnsupportedOperationException on a rig that cannot ({@link #warpsTime()} is false)
+     */
+    default void passTime(Duration d) throws Exception {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot steer the board's clock");
+    }
+
+    /** @return true if {@link #network} and {@link #passTime} work on this rig */
+    default boolean warpsTime() {
+        return false;
     }
 
     /** @return the value the board drives on output {@code name} (read back from the pin) */

@@ -173,7 +173,7 @@ public final class SerialRig implements Rig {
         if (image == null) {
             throw new UnsupportedOperationException("set fieldlink.hil.serial.modbus to stimulate " + channel);
         }
-        WellheadRegisters r = WellheadRegisters.of(def, channel);
+        FieldBusRegisters r = FieldBusRegisters.of(def, channel);
         int[] words = r.words(raw);
         for (int i = 0; i < words.length; i++) {
             if (r.holding()) {

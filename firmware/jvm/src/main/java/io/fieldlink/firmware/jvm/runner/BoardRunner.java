@@ -3,6 +3,8 @@ package io.fieldlink.firmware.jvm.runner;
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import io.fieldlink.boards.BoardDefinition;
+import io.fieldlink.boards.BoardKind;
+import io.fieldlink.boards.ChannelDefinition;
 import io.fieldlink.crypto.jvm.BouncyCastleCrypto;
 import io.fieldlink.firmware.hal.DatagramTransport;
 import io.fieldlink.firmware.hal.SerialConsole;
@@ -16,6 +18,7 @@ import io.fieldlink.firmware.jvm.loop.BoardLoopThread;
 import io.fieldlink.firmware.jvm.loop.SystemClock;
 import io.fieldlink.firmware.jvm.loop.TinylogBoardLog;
 import io.fieldlink.firmware.jvm.modbus.J2modModbusMaster;
+import io.fieldlink.firmware.jvm.modbus.ModbusInputs;
 import io.fieldlink.firmware.jvm.net.DtlsTransport;
 import io.fieldlink.firmware.jvm.net.UdpTransport;
 import io.fieldlink.firmware.jvm.storage.FileStorage;
@@ -41,6 +44,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +68,14 @@ import org.tinylog.Logger;
  * reports {@link Board#FIRMWARE_VERSION} and takes no updates. A storage fault (the HAL's system
  * reset) restarts the board as the console's {@code reboot} does.
  *
+ * <p>Field bus: the wellhead's app reads its Modbus flow computer itself; on any other board,
+ * {@code --modbus} serves the channels with a Modbus point in the board file (the pump's Coriolis
+ * flow meter totaliser, nozzle and storage pressure) through {@link ModbusInputs}, unless a channel is
+ * on a GPIO pin ({@code --input}) or given a bench value ({@code --sensor}).
+ *
+ * <p>Time warp ({@code --time-warp}, {@link TimeWarpControl}): a test rig may make the board's clock
+ * jump forward; refused on a data directory with firmware slots (an installed board).
+ *
  * <p>Thread-safe: {@link #close} may come from a shutdown hook.
  */
 public final class BoardRunner implements AutoCloseable {
@@ -78,6 +90,8 @@ public final class BoardRunner implements AutoCloseable {
     private String deviceId;
     private BoardLoopThread loop;
     private Board board;
+    private SystemClock clock;
+    private TimeWarpControl timeWarp;
     private boolean closed;
 
     private BoardRunner() {
@@ -137,7 +151,11 @@ public final class BoardRunner implements AutoCloseable {
     private void open(RunnerSettings s, Runnable rebootRequested, SerialPortConsole given, Runnable restartRequested)
             throws IOException {
         BoardDefinition def = s.definition();
-        SystemClock clock = SystemClock.trustingOsClock();
+        clock = SystemClock.trustingOsClock();
+        if (s.timeWarped() && Files.isRegularFile(s.dataDir().resolve(FIRMWARE_DIR).resolve(FileFirmwareSlots.STATE_FILE))) {
+            throw new IllegalArgumentException("--time-warp: " + s.dataDir() + " holds firmware slots (an installed board); "
+                    + "the time warp is a test-rig facility and is refused there");
+        }
         FileStorage storage = FileStorage.open(s.dataDir(), RunnerSettings.STORAGE_LAYOUT);
         resources.push(storage);
         applyConfig(def, storage, s.config());
@@ -190,7 +208,7 @@ public final class BoardRunner implements AutoCloseable {
         BoardBuilder builder = Board.builder();
         builder.definition(def).app(app).deviceId(deviceId).clock(clock).storage(storage)
                 .firmwareVersion(slots != null ? slots.runningVersion() : Board.FIRMWARE_VERSION)
-                .transport(transport).console(console).sensors(new BoardSensors(def, inputs, s.fixedSensors()))
+                .transport(transport).console(console).sensors(new BoardSensors(def, inputs, s.fixedSensors(), fieldBusInputs(s, def, inputs)))
                 .actuators(actuators).crypto(BouncyCastleHalCrypto.INSTANCE).log(new TinylogBoardLog(deviceId))
                 .uplink(uplink).rebootAction(rebootRequested);
         if (rebootRequested != null) {
@@ -202,6 +220,10 @@ public final class BoardRunner implements AutoCloseable {
             board.boot();
             return null;
         });
+        if (s.timeWarped()) {
+            timeWarp = TimeWarpControl.start(s.timeWarpPort(), clock, loop, board.loop());
+            resources.push(timeWarp);
+        }
         if (provisioned) {
             Logger.info("board {} ({}) running; host {}", deviceId, def.name(), host);
         } else {
@@ -268,6 +290,39 @@ public final class BoardRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * @return the poller of the channels {@code --modbus} serves on a board whose app does not read the
+     *     field bus itself, or null when there is no {@code --modbus} or it is the wellhead's
+     * @throws IllegalArgumentException when {@code --modbus} is given but no channel is left for it
+     */
+    private ModbusInputs fieldBusInputs(RunnerSettings s, BoardDefinition def, GpioInputs gpio) {
+        if (s.modbus() == null || def.kind() == BoardKind.WELLHEAD) {
+            return null;
+        }
+        List<ChannelDefinition> polled = new ArrayList<>();
+        long period = Long.MAX_VALUE;
+        for (ChannelDefinition c : def.channels()) {
+            if (c.modbus() != null && !gpio.wired(c.name()) && !s.fixedSensors().containsKey(c.name())) {
+                polled.add(c);
+                period = Math.min(period, c.samplePeriodMillis());
+            }
+        }
+        if (polled.isEmpty()) {
+            throw new IllegalArgumentException("--modbus: board " + def.name() + " has no channel left on the field bus "
+                    + "(none has a Modbus point in its board file, or all are on GPIO pins or given --sensor values)");
+        }
+        J2modModbusMaster bus = new J2modModbusMaster(s.modbus(), s.modbusTimeoutMillis(), loop::post);
+        resources.push(bus);
+        ModbusInputs inputs = new ModbusInputs(polled, bus, loop::post, period);
+        resources.push(inputs);
+        List<String> names = new ArrayList<>();
+        for (ChannelDefinition c : polled) {
+            names.add(c.name());
+        }
+        Logger.info("field bus {}: polling {} every {} ms", s.modbus(), names, period);
+        return inputs;
+    }
+
     private static void applyConfig(BoardDefinition def, FileStorage storage, Map<String, String> values) {
         if (values.isEmpty()) {
             return;
@@ -301,6 +356,16 @@ public final class BoardRunner implements AutoCloseable {
     /** @return the board (for tests: run work on it through {@link #loop()}) */
     public Board board() {
         return board;
+    }
+
+    /** @return the board's clock */
+    SystemClock clock() {
+        return clock;
+    }
+
+    /** @return the loopback port of the time warp, or -1 without {@code --time-warp} */
+    int timeWarpPort() {
+        return timeWarp == null ? -1 : timeWarp.port();
     }
 
     /** @return the device id the board runs as ({@link #UNPROVISIONED} before provisioning) */

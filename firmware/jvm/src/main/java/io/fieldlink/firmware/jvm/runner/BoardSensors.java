@@ -5,22 +5,28 @@ import io.fieldlink.boards.ChannelDefinition;
 import io.fieldlink.firmware.FirmwareException;
 import io.fieldlink.firmware.hal.Sensors;
 import io.fieldlink.firmware.jvm.gpio.GpioInputs;
+import io.fieldlink.firmware.jvm.modbus.ModbusInputs;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The kernel's sensors for a board process: a channel on a GPIO pin reads the pin; a channel given a
- * fixed value on the command line (a bench set-up) reads that; any other channel is faulty (so it is
- * reported as such, never as a made-up zero). Modbus channels are read by the board app from the
- * field bus itself (the wellhead), so they are faulty here too. Reads from the loop thread.
+ * fixed value on the command line (a bench set-up) reads that; a channel the field bus serves (its
+ * board-file Modbus point, polled by {@link ModbusInputs}: the pump's flow meter, nozzle and storage
+ * pressure when {@code --modbus} is given) reads its last answer; any other channel is faulty (so it is
+ * reported as such, never as a made-up zero). The wellhead's app reads its field bus itself, so its
+ * channels are faulty here. Reads from the loop thread.
  */
 final class BoardSensors implements Sensors {
     private final Map<String, Long> fixed = new HashMap<>();
     private final Map<String, Boolean> known = new HashMap<>();
     private final GpioInputs gpio;
+    private final ModbusInputs bus;
 
-    BoardSensors(BoardDefinition definition, GpioInputs gpio, Map<String, Long> fixedValues) {
+    /** @param bus the polled field-bus channels, or null */
+    BoardSensors(BoardDefinition definition, GpioInputs gpio, Map<String, Long> fixedValues, ModbusInputs bus) {
         this.gpio = gpio;
+        this.bus = bus;
         for (ChannelDefinition c : definition.channels()) {
             known.put(c.name(), Boolean.TRUE);
         }
@@ -35,7 +41,10 @@ final class BoardSensors implements Sensors {
 
     @Override
     public boolean healthy(String channel) {
-        return gpio.wired(channel) || fixed.containsKey(channel);
+        if (gpio.wired(channel) || fixed.containsKey(channel)) {
+            return true;
+        }
+        return bus != null && bus.healthy(channel);
     }
 
     @Override
@@ -47,6 +56,9 @@ final class BoardSensors implements Sensors {
             return gpio.value(channel);
         }
         Long v = fixed.get(channel);
-        return v == null ? 0 : v;
+        if (v != null) {
+            return v;
+        }
+        return bus == null ? 0 : bus.raw(channel);
     }
 }

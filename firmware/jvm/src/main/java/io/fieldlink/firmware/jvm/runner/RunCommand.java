@@ -44,7 +44,7 @@ public final class RunCommand {
     @Option(names = "--console-baud", paramLabel = "BAUD", defaultValue = "115200", description = "console speed (default 115200, 8N1)")
     int consoleBaud;
 
-    @Option(names = "--modbus", paramLabel = "LINK", description = "field bus: rtu:PORT[:BAUD] (8N1, default 9600) or tcp:HOST[:PORT]")
+    @Option(names = "--modbus", paramLabel = "LINK", description = "field bus: rtu:PORT[:BAUD] (8N1, default 9600) or tcp:HOST[:PORT]; the wellhead's flow computer, or the channels with a Modbus point in the board file (the pump's Coriolis meter, nozzle, storage pressure)")
     String modbus;
 
     @Option(names = "--modbus-timeout", paramLabel = "MS", defaultValue = "500", description = "Modbus answer timeout, ms (default 500)")
@@ -68,6 +68,10 @@ public final class RunCommand {
     @Option(names = "--meter-telemetry", paramLabel = "MS", defaultValue = "60000", description = "meter balance/energy record interval, ms (default 60000)")
     long meterTelemetry;
 
+    @Option(names = "--time-warp", paramLabel = "PORT", description = {"TEST RIGS ONLY: let a HIL rig steer the board's clock from 127.0.0.1:PORT",
+        "(0 = any free port, logged): 'advance MS' lines make it jump forward; refused when DATA holds firmware slots"})
+    Integer timeWarp;
+
     /**
      * @return the checked settings
      * @throws IllegalArgumentException naming the first bad option
@@ -88,6 +92,9 @@ public final class RunCommand {
         if (meterTelemetry < 1_000) {
             throw new IllegalArgumentException("--meter-telemetry " + meterTelemetry + ": at least 1000 ms");
         }
+        if (timeWarp != null && (timeWarp < 0 || timeWarp > 65_535)) {
+            throw new IllegalArgumentException("--time-warp " + timeWarp + ": expected a port 0..65535");
+        }
         Map<String, Long> fixed = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : pairs("--sensor", sensors).entrySet()) {
             try {
@@ -99,7 +106,8 @@ public final class RunCommand {
         return new RunnerSettings(definition, data, address, id, psk,
                 console, consoleBaud, modbus == null ? null : ModbusLink.parse(modbus), modbusTimeout,
                 PinMap.parse(outputs), PinMap.parse(inputs), fixed, pairs("--set", config),
-                trustedKeys == null ? List.of() : BoardFiles.trustedKeys(trustedKeys), meterTelemetry);
+                trustedKeys == null ? List.of() : BoardFiles.trustedKeys(trustedKeys), meterTelemetry,
+                timeWarp == null ? -1 : timeWarp);
     }
 
     private static Map<String, String> pairs(String option, List<String> entries) {

@@ -27,11 +27,26 @@ import java.util.Map;
  * @param config board configuration values to store before boot
  * @param trustedKeys issuer keys {key id, public key}, for credit tokens and signed host commands
  * @param meterTelemetryMillis time between the meter's balance/energy records
+ * @param timeWarpPort the loopback port a test rig steers the board's clock from ({@code --time-warp}, 0 for
+ *     any free port), or -1 for none (a board in the field)
  */
 public record RunnerSettings(BoardDefinition definition, Path dataDir, HostAddress host, String deviceId, byte[] psk, String console, int consoleBaud, ModbusLink modbus, int modbusTimeoutMillis,
         PinMap outputs, PinMap inputs, Map<String, Long> fixedSensors, Map<String, String> config,
-        List<byte[][]> trustedKeys, long meterTelemetryMillis) {
+        List<byte[][]> trustedKeys, long meterTelemetryMillis, int timeWarpPort) {
     /** Sizes of the storage areas, bytes: the journal holds about a week of a wellhead's records offline. */
     public static final Map<String, Integer> STORAGE_LAYOUT = Map.of("journal", 512 * 1024, "snapshot", 8 * 1024,
             "settings", 4 * 1024);
+
+    /** The settings of a board on the operating system's clock (no time warp). */
+    public RunnerSettings(BoardDefinition definition, Path dataDir, HostAddress host, String deviceId, byte[] psk, String console,
+            int consoleBaud, ModbusLink modbus, int modbusTimeoutMillis, PinMap outputs, PinMap inputs,
+            Map<String, Long> fixedSensors, Map<String, String> config, List<byte[][]> trustedKeys, long meterTelemetryMillis) {
+        this(definition, dataDir, host, deviceId, psk, console, consoleBaud, modbus, modbusTimeoutMillis, outputs, inputs,
+                fixedSensors, config, trustedKeys, meterTelemetryMillis, -1);
+    }
+
+    /** @return true if a test rig steers the board's clock */
+    public boolean timeWarped() {
+        return timeWarpPort >= 0;
+    }
 }

@@ -4,6 +4,7 @@
  * bindings (loop thread, files, DTLS/UDP, serial or stdio console, j2mod Modbus, Pi4J GPIO,
  * BouncyCastle) with a clean stop; identity from the firmware core's {@code provision.Provisioning};
  * firmware update through the core's {@code update.UpdateAgent} on {@code jvm.update.FileFirmwareSlots}
- * (the process exits for the service manager to run the boot selector). Must not import the host, the simulator or fieldctl.
+ * (the process exits for the service manager to run the boot selector); the test rigs' time warp
+ * ({@code --time-warp}, loopback only). Must not import the host, the simulator or fieldctl.
  */
 package io.fieldlink.firmware.jvm.runner;

@@ -36,6 +36,15 @@ class RunCommandTest {
         assertThat(s.definition().name()).isEqualTo("meter");
         assertThat(bare.host()).as("the provisioned host is used").isNull();
         assertThat(bare.deviceId()).isNull();
+        assertThat(bare.timeWarped()).as("no time warp unless asked").isFalse();
+    }
+
+    @Test
+    void theTimeWarpTakesALoopbackPort() {
+        assertThat(settings("--board", "meter", "--data", dir.toString(), "--time-warp", "0").timeWarpPort()).isZero();
+        assertThat(settings("--board", "meter", "--data", dir.toString(), "--time-warp", "47000").timeWarped()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings("--board", "meter", "--data", dir.toString(), "--time-warp", "70000"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--time-warp 70000");
     }
 
     @Test

@@ -14,14 +14,14 @@ import io.fieldlink.boards.ModbusPoint;
  * @param register the first register
  * @param words 1 or 2
  */
-record WellheadRegisters(boolean holding, int unit, int register, int words) {
-    static WellheadRegisters of(BoardDefinition def, String channel) {
+record FieldBusRegisters(boolean holding, int unit, int register, int words) {
+    static FieldBusRegisters of(BoardDefinition def, String channel) {
         ChannelDefinition c = def.channel(channel);
         if (c == null || c.modbus() == null) {
             throw new IllegalArgumentException("channel " + channel + " of board " + def.name() + " is not on the Modbus bus");
         }
         ModbusPoint m = c.modbus();
-        return new WellheadRegisters(m.function() == 3, m.slave(), m.register(), m.type().registers());
+        return new FieldBusRegisters(m.function() == 3, m.slave(), m.register(), m.type().registers());
     }
 
     /** @return the register values for {@code raw}, high word first */
