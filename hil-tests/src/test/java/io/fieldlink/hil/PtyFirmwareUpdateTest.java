@@ -8,7 +8,6 @@ import io.fieldlink.hil.rig.Poll;
 import io.fieldlink.hil.rig.PtyRig;
 import io.fieldlink.hil.rig.RigSpec;
 import io.fieldlink.host.HostServer;
-import io.fieldlink.host.config.HostConfig;
 import io.fieldlink.host.json.JsonReader;
 import io.fieldlink.host.registry.BoardKind;
 import io.fieldlink.host.registry.Device;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,10 +52,7 @@ class PtyFirmwareUpdateTest {
 
     @BeforeEach
     void startHost() {
-        // the real board jar (about 100 KB) is larger than the host's default request body limit (64 KB)
-        Properties config = new Properties();
-        config.setProperty("http.max-body", Integer.toString(4 << 20));
-        host = HostServer.builder().dataDir(dir.resolve("host")).config(HostConfig.fromProperties(config))
+        host = HostServer.builder().dataDir(dir.resolve("host"))
                 .bindAddress("127.0.0.1").httpPort(0).coapsPort(0).build().start();
     }
 

@@ -38,6 +38,9 @@ import java.util.function.Supplier;
  * Handlers are thread-safe.
  */
 public final class FirmwareApi implements ApiRoutes {
+    /** The largest register body: the largest image in base64, plus room for the version and a manifest. */
+    static final int MAX_UPLOAD = (int) ((FirmwareImages.MAX_IMAGE + 2) / 3 * 4) + 64 * 1024;
+
     private final FirmwareImages images;
     private final FirmwareTracker tracker;
     private final Supplier<CommandOutbox> outbox;
@@ -62,7 +65,7 @@ public final class FirmwareApi implements ApiRoutes {
 
     @Override
     public void addTo(Router router) {
-        router.add("POST", "/api/firmware", Role.OPERATOR, this::register)
+        router.add("POST", "/api/firmware", Role.OPERATOR, MAX_UPLOAD, this::register)
                 .add("GET", "/api/firmware", Role.VIEWER, this::list)
                 .add("POST", "/api/firmware/{version}/rollout", Role.OPERATOR, this::rollout)
                 .add("GET", "/api/devices/{id}/firmware", Role.VIEWER, this::device);

@@ -106,24 +106,31 @@ public final class HttpApi extends NanoWSD implements AutoCloseable {
 
     @Override
     protected Response serveHttp(IHTTPSession session) {
+        boolean[] bodyRead = {false};
         try {
-            ApiResponse r = handle(session);
+            ApiResponse r = handle(session, bodyRead);
             Response.IStatus status = Response.Status.lookup(r.status());
             Response out = r.bytes() == null ? newFixedLengthResponse(status, r.contentType(), r.body())
                     : newFixedLengthResponse(status, r.contentType(), new ByteArrayInputStream(r.bytes()), r.bytes().length);
             r.headers().forEach(out::addHeader);
             return out;
         } catch (ApiError e) {
-            return error(e.status(), e.getMessage());
+            Response out = error(e.status(), e.getMessage());
+            // a body left unread would be taken for the next request on a kept-alive connection
+            out.closeConnection(!bodyRead[0] && hasBody(session));
+            return out;
         } catch (RuntimeException e) {
             Logger.error(e, "HTTP {} {} failed", session.getMethod(), session.getUri());
             return error(500, "internal error");
         }
     }
 
-    private ApiResponse handle(IHTTPSession session) {
+    /**
+     * Resolves the route and checks the caller's key before reading the body, so an unknown path or an
+     * unauthorised caller never makes the server take in an upload-sized body.
+     */
+    private ApiResponse handle(IHTTPSession session, boolean[] bodyRead) {
         String method = session.getMethod() == null ? "?" : session.getMethod().name();
-        String body = body(session);
         Router.Match m = router.resolve(method, session.getUri());
         Principal who = null;
         if (m.route().role() != null) {
@@ -133,6 +140,8 @@ public final class HttpApi extends NanoWSD implements AutoCloseable {
                         + m.route().role().wireName());
             }
         }
+        String body = body(session, m.route().maxBody() > 0 ? m.route().maxBody() : maxBody);
+        bodyRead[0] = true;
         Map<String, String> query = new HashMap<>();
         for (Map.Entry<String, List<String>> e : session.getParameters().entrySet()) {
             if (!e.getValue().isEmpty()) {
@@ -153,7 +162,7 @@ public final class HttpApi extends NanoWSD implements AutoCloseable {
         return p.orElseThrow(() -> new ApiError(401, "unknown API key"));
     }
 
-    private String body(IHTTPSession session) {
+    private static String body(IHTTPSession session, int maxBody) {
         String len = session.getHeaders().get("content-length");
         if (len == null) {
             return "";
@@ -182,6 +191,11 @@ public final class HttpApi extends NanoWSD implements AutoCloseable {
             throw ApiError.badRequest("cannot read body: " + e.getMessage());
         }
         return new String(buf, StandardCharsets.UTF_8);
+    }
+
+    private static boolean hasBody(IHTTPSession session) {
+        String len = session.getHeaders().get("content-length");
+        return len != null && !len.trim().equals("0");
     }
 
     private static Response error(int status, String message) {

@@ -19,7 +19,16 @@ public final class Router {
      * @param role the least role allowed, or null for a route open without a key
      */
     Router add(String method, String pattern, Role role, Function<ApiRequest, ApiResponse> handler) {
-        routes.add(new Route(method, split(pattern), role, handler));
+        return add(method, pattern, role, 0, handler);
+    }
+
+    /**
+     * A route that takes larger bodies than the server's {@code http.max-body} (an upload).
+     *
+     * @param maxBody the largest body accepted, in bytes, or 0 for the server's limit
+     */
+    Router add(String method, String pattern, Role role, int maxBody, Function<ApiRequest, ApiResponse> handler) {
+        routes.add(new Route(method, split(pattern), role, maxBody, handler));
         return this;
     }
 
@@ -83,7 +92,7 @@ public final class Router {
         return p.split("/", -1);
     }
 
-    record Route(String method, String[] pattern, Role role, Function<ApiRequest, ApiResponse> handler) {
+    record Route(String method, String[] pattern, Role role, int maxBody, Function<ApiRequest, ApiResponse> handler) {
     }
 
     record Match(Route route, List<String> params) {

@@ -60,6 +60,22 @@ class FirmwareApiTest {
     }
 
     @Test
+    void anImageUploadIsNotHeldToTheGeneralBodyLimitButOtherRoutesAndStrangersAre() {
+        byte[] img = image(1 << 20); // a real board jar is ~100 KB; the general limit (http.max-body) is 64 KB
+        Reply r = call("POST", "/api/firmware", upload("1.2.0", img));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(((Number) r.json().get("size")).longValue()).isEqualTo(1 << 20);
+
+        String big = "{\"id\":\"" + "x".repeat(100_000) + "\",\"board\":\"meter\"}";
+        Reply devices = call("POST", "/api/devices", big);
+        assertThat(devices.status()).isEqualTo(413);
+        assertThat(devices.body()).contains("larger than 65536");
+        Reply stranger = http(host.httpPort(), "POST", "/api/firmware", null, upload("1.3.0", image(1_000)));
+        assertThat(stranger.status()).as("no key: refused (before its body is read)").isEqualTo(401);
+        assertThat(call("GET", "/api/firmware", null).body()).contains("1.2.0").doesNotContain("1.3.0");
+    }
+
+    @Test
     void aRegisteredImageCarriesAManifestSignedByATrustedIssuerKeyAndIsServedBlockwise() throws Exception {
         byte[] img = image(7_000);
         Reply r = call("POST", "/api/firmware", upload("1.1.0", img));
