@@ -137,6 +137,17 @@ public final class HostStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets every hook write what it holds into the store without committing, so readers on other
+     * threads see it (MapDB's one transaction is visible to every reader before its commit); a
+     * later {@link #commit()} makes it durable, a {@link #rollback()} discards it. Committer thread only.
+     */
+    void flush() {
+        for (CommitHook h : hooks) {
+            h.beforeCommit();
+        }
+    }
+
     /** Discards every write since the last commit, and what the hooks held for it. Committer thread only. */
     void rollback() {
         db.rollback();
