@@ -30,7 +30,7 @@ import org.tinylog.Logger;
 public final class IngestLog implements AutoCloseable {
     /** Largest entry accepted, bytes. */
     public static final int MAX_ENTRY = 64 << 20;
-    private static final int FRAME_HEADER = 8;
+    private static final int FRAME_HEADER = 12;
     private static final Pattern SEGMENT = Pattern.compile("(\\d{20})\\.log");
     private final Path dir;
     private final TreeMap<Long, Path> segments;
@@ -152,7 +152,7 @@ public final class IngestLog implements AutoCloseable {
         for (byte[] e : entries) {
             crc.reset();
             crc.update(e, 0, e.length);
-            buf.putInt(e.length).putInt((int) crc.getValue()).put(e);
+            buf.putInt(e.length).putInt(~e.length).putInt((int) crc.getValue()).put(e);
         }
         buf.flip();
         while (buf.hasRemaining()) {
@@ -271,10 +271,14 @@ public final class IngestLog implements AutoCloseable {
                 long frameEnd = -1;
                 if (at + FRAME_HEADER > size) {
                     bad = "an incomplete frame header";
+                    frameEnd = size;
                 } else {
                     int len = in.readInt();
+                    int check = in.readInt();
                     int expected = in.readInt();
-                    if (len <= 0 || len > MAX_ENTRY) {
+                    if (check != ~len) {
+                        bad = "frame length " + len + " does not match its check word";
+                    } else if (len <= 0 || len > MAX_ENTRY) {
                         bad = "frame length " + len + " is outside 1.." + MAX_ENTRY;
                     } else if (at + FRAME_HEADER + len > size) {
                         bad = "a frame of " + len + " bytes runs past the end of the segment";
@@ -297,7 +301,7 @@ public final class IngestLog implements AutoCloseable {
                     at = frameEnd;
                     continue;
                 }
-                if (tornTailAllowed && (frameEnd < 0 || frameEnd >= size || zerosFrom(p, at, size))) {
+                if (tornTailAllowed && (frameEnd >= size || zerosFrom(p, at, size))) {
                     return at;
                 }
                 throw new CorruptLogException(p, at, bad + " with " + (size - at) + " more bytes of log after it");
