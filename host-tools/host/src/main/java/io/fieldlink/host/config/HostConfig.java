@@ -41,10 +41,9 @@ public final class HostConfig {
     public static final ConfigKey<Integer> INGEST_MAX_BATCH = ConfigKey.integer("ingest.max-batch", 1, 100_000,
             1_000, "most writes grouped into one durable commit (one ingest log sync for uplinks)");
     public static final ConfigKey<Duration> INGEST_CHECKPOINT_INTERVAL = ConfigKey.duration("ingest.checkpoint-interval",
-            Duration.ofSeconds(5), "longest time between store checkpoints while uplinks are only in the ingest log"
-                    + " (DIR/ingest-log); longer = less disk work, longer replay after a crash");
+            Duration.ofSeconds(5), "longest time between store checkpoints while uplinks are only in the ingest log (DIR/ingest-log)");
     public static final ConfigKey<Integer> INGEST_CHECKPOINT_WRITES = ConfigKey.integer("ingest.checkpoint-writes", 1,
-            10_000_000, 50_000, "most writes (uplinks, batches, hellos) in the ingest log between store checkpoints");
+            10_000_000, 50_000, "most uplink writes in the ingest log between store checkpoints");
     public static final ConfigKey<Duration> RETENTION_RAW = ConfigKey.duration("retention.raw",
             Duration.ofDays(90), "how long raw readings and events are kept");
     public static final ConfigKey<Duration> RETENTION_15M = ConfigKey.duration("retention.15m",
