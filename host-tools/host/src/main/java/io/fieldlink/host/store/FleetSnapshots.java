@@ -14,7 +14,7 @@ public final class FleetSnapshots implements FleetViewStore {
 
     /** Opens the map in {@code store}. */
     public FleetSnapshots(HostStore store) {
-        this.map = store.textMap("fleet-view");
+        this.map = store.documentMap("fleet-view");
     }
 
     @Override

@@ -67,7 +67,8 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
  * {@code --concurrency C} (2000), {@code --only-size 6|20}, {@code --only-transport coap|dtls},
  * {@code --max-batch N} (the host's {@code ingest.max-batch}), {@code --loops closed|open|both}
  * (both), {@code --rate R} (requests/s offered in the open loop, both transports; default the
- * anchor's per transport).
+ * anchor's per transport), {@code --checkpoint-writes N} (the host's {@code ingest.checkpoint-writes};
+ * 1 checkpoints the store after every group, as before the ingest log).
  */
 public final class IngestLoad {
     /** A week ago, so retention never removes what the run stores. */
@@ -86,6 +87,7 @@ public final class IngestLoad {
     private String onlyTransport;
     private String loops = "both";
     private int rate;
+    private int checkpointWrites = HostConfig.INGEST_CHECKPOINT_WRITES.defaultValue();
     /** The anchor's rates (Californium 3.14.0 benchmark server, 2,000 clients, this kind of machine). */
     private static final int ANCHOR_PLAIN_RATE = 6_874;
     private static final int ANCHOR_DTLS_RATE = 6_485;
@@ -102,6 +104,7 @@ public final class IngestLoad {
         if (args.length % 2 != 0 || java.util.Arrays.asList(args).contains("--help")) {
             System.out.println("usage: IngestLoad [--devices N] [--dtls-devices N] [--seconds S] [--concurrency C]"
                     + " [--only-size 6|20] [--only-transport coap|dtls] [--max-batch N] [--loops closed|open|both] [--rate R]"
+                    + " [--checkpoint-writes N]"
                     + "   (run with -Xmx5g for 2,000 DTLS devices)");
             System.exit(args.length % 2 != 0 && !java.util.Arrays.asList(args).contains("--help") ? 2 : 0);
         }
@@ -126,6 +129,7 @@ public final class IngestLoad {
                 case "--only-size" -> load.onlySize = v;
                 case "--max-batch" -> load.maxBatch = v;
                 case "--rate" -> load.rate = v;
+                case "--checkpoint-writes" -> load.checkpointWrites = v;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -135,11 +139,13 @@ public final class IngestLoad {
 
     private void run() throws Exception {
         Path dir = Files.createTempDirectory("fieldlink-ingest-load");
-        System.out.printf("devices %d (plain), %d (DTLS), %d s per phase, %d in flight, %d cores, %s%n", devices,
-                dtlsDevices, seconds, concurrency, Runtime.getRuntime().availableProcessors(),
+        System.out.printf("devices %d (plain), %d (DTLS), %d s per phase, %d in flight, checkpoint every %d writes or %s,"
+                + " %d cores, %s%n", devices, dtlsDevices, seconds, concurrency, checkpointWrites,
+                HostConfig.INGEST_CHECKPOINT_INTERVAL.defaultValue(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         HostConfig hostConfig = HostConfig.defaults().with(HostConfig.UDP_RECEIVE_BUFFER, RECEIVE_BUFFER)
-                .with(HostConfig.INGEST_QUEUE, 100_000).with(HostConfig.INGEST_MAX_BATCH, maxBatch);
+                .with(HostConfig.INGEST_QUEUE, 100_000).with(HostConfig.INGEST_MAX_BATCH, maxBatch)
+                .with(HostConfig.INGEST_CHECKPOINT_WRITES, checkpointWrites);
         try (HostServer host = HostServer.builder().dataDir(dir).config(hostConfig).bindAddress("127.0.0.1").httpPort(0)
                 .coapsPort(0).insecureCoap(0).build().start()) {
             this.host = host;
