@@ -17,6 +17,14 @@ import java.util.concurrent.CompletableFuture;
  * a crash (listeners included: they write into the same transaction, which a crash rolls back to
  * the same checkpoint). Futures complete only after the write is durable, and what they report is
  * then visible to readers. Thread-safe.
+ *
+ * <p>What a replay repeats outside the store: the fleet view offers the uplink to the dashboard's
+ * live feed again (at start-up no dashboard is connected yet; after a rollback at run time an open
+ * dashboard may draw a reading twice); the alert engine queues it again, and an alert whose key is
+ * already open or acknowledged is refreshed without a notification, so a webhook fires again only
+ * for an alert that was not saved before the crash (webhooks are at-least-once anyway); the firmware
+ * tracker records the same state again (no change, no write); ledger entries appended before the
+ * crash are found by their keys and adopted, not appended twice.
  */
 public final class Ingest {
     private final Committer committer;
