@@ -49,6 +49,8 @@ public final class Committer implements AutoCloseable {
     private final AtomicLong committedWrites = new AtomicLong();
     private final AtomicLong checkpoints = new AtomicLong();
     private final AtomicLong checkpointNanos = new AtomicLong();
+    private final AtomicLong logNanos = new AtomicLong();
+    private final AtomicLong logBytes = new AtomicLong();
     private volatile boolean running = true;
     /** The store no longer matches the log (a rollback could not be re-applied): never checkpoint again. */
     private volatile boolean broken;
@@ -255,6 +257,16 @@ public final class Committer implements AutoCloseable {
         return checkpointNanos.get();
     }
 
+    /** @return nanoseconds spent appending to the ingest log and syncing it since start */
+    public long logNanos() {
+        return logNanos.get();
+    }
+
+    /** @return bytes appended to the ingest log since start (frames included) */
+    public long logBytes() {
+        return logBytes.get();
+    }
+
     /** @return true when logged writes are made durable by an ingest log */
     public boolean hasIngestLog() {
         return log != null;
@@ -393,8 +405,11 @@ public final class Committer implements AutoCloseable {
             return;
         }
         long before = log.end();
+        long t0 = System.nanoTime();
         try {
             log.append(entries);
+            logNanos.addAndGet(System.nanoTime() - t0);
+            logBytes.addAndGet(log.end() - before);
         } catch (IOException | RuntimeException e) {
             try {
                 log.truncate(before);

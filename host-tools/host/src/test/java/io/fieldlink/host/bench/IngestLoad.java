@@ -275,6 +275,8 @@ public final class IngestLoad {
         long writes0 = committerOf == null ? 0 : committerOf.committedWrites();
         long checkpoints0 = committerOf == null ? 0 : committerOf.checkpoints();
         long checkpointNanos0 = committerOf == null ? 0 : committerOf.checkpointNanos();
+        long logNanos0 = committerOf == null ? 0 : committerOf.logNanos();
+        long logBytes0 = committerOf == null ? 0 : committerOf.logBytes();
         long drops0 = udpReceiveBufferErrors();
         long[] latencies = new long[4_000_000];
         Result r = offered > 0 ? runOpen(endpoints, scheme, port, size, deviceCount, seconds, dtls, latencies, offered)
@@ -288,11 +290,13 @@ public final class IngestLoad {
             long checkpoints = committerOf.checkpoints() - checkpoints0;
             if (commits > 0) {
                 commitStats.add(String.format("%s %s %s %d: %d durable groups, %.0f writes each, %.1f ms applying + %.1f ms"
-                        + " making durable each; %d checkpoints, %.0f ms each",
+                        + " making durable each (of which %.1f ms ingest log append + fsync, %.0f KB); %d checkpoints, %.0f ms each",
                         offered > 0 ? "open" : "closed", target, transport, size, commits,
                         (committerOf.committedWrites() - writes0) / (double) commits,
                         (committerOf.applyNanos() - applyNanos0) / 1e6 / commits,
-                        (committerOf.commitNanos() - commitNanos0) / 1e6 / commits, checkpoints,
+                        (committerOf.commitNanos() - commitNanos0) / 1e6 / commits,
+                        (committerOf.logNanos() - logNanos0) / 1e6 / commits,
+                        (committerOf.logBytes() - logBytes0) / 1024.0 / commits, checkpoints,
                         checkpoints == 0 ? 0.0 : (committerOf.checkpointNanos() - checkpointNanos0) / 1e6 / checkpoints));
             }
         }
