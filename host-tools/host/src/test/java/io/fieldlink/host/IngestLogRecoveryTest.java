@@ -51,6 +51,34 @@ class IngestLogRecoveryTest {
         return new UplinkBatch(records).encode();
     }
 
+    @Test
+    void aDamagedEntryBeforeTheEndOfTheLogStopsStartUpNamingFileAndOffset() throws Exception {
+        try (HostServer host = startNoCheckpoints(dir)) {
+            HostFixture.provision(host, "r2", "meter");
+            CoapEndpoint ep = HostFixture.plainEndpoint();
+            try {
+                var client = HostFixture.client("coap://127.0.0.1:" + host.coapPort() + "/up?d=r2", ep, Duration.ofSeconds(10));
+                for (long first = 1; first <= 15; first += 5) {
+                    assertThat(client.post(batch(first, 5), 60).getCode()).isEqualTo(ResponseCode.CHANGED);
+                }
+            } finally {
+                ep.destroy();
+            }
+            HostFixture.copyTree(dir, image);
+        }
+        Path segment;
+        try (Stream<Path> s = Files.list(image.resolve("ingest-log"))) {
+            segment = s.filter(p -> p.toFile().length() > 0).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[20] ^= 0x40; // inside the first entry, with two more after it
+        Files.write(segment, bytes);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> startNoCheckpoints(image))
+                .isInstanceOf(io.fieldlink.host.store.ingestlog.CorruptLogException.class)
+                .hasMessageContaining(segment.toString()).hasMessageContaining("offset 0").hasMessageContaining("CRC mismatch");
+        assertThat(Files.readAllBytes(segment)).as("the log is left as it was").isEqualTo(bytes);
+    }
+
     private static long logBytes(Path d) throws IOException {
         try (Stream<Path> s = Files.list(d.resolve("ingest-log"))) {
             return s.mapToLong(p -> p.toFile().length()).sum();
