@@ -90,7 +90,9 @@ public final class HostServer implements AutoCloseable {
     public HostServer start() {
         try {
             store = HostStore.open(dataDir);
-            committer = new Committer(store, config.get(HostConfig.INGEST_QUEUE), config.get(HostConfig.INGEST_MAX_BATCH));
+            committer = new Committer(store, dataDir.resolve("ingest-log"), config.get(HostConfig.INGEST_QUEUE),
+                    config.get(HostConfig.INGEST_MAX_BATCH), config.get(HostConfig.INGEST_CHECKPOINT_INTERVAL),
+                    config.get(HostConfig.INGEST_CHECKPOINT_WRITES));
             registry = new DeviceRegistry(store);
             series = new TimeSeriesStore(store);
             long migrated = committer.write(() -> series.migrateTupleLayout(store));
@@ -123,6 +125,10 @@ public final class HostServer implements AutoCloseable {
             FirmwareTracker firmwareStates = new FirmwareTracker(new FileFirmwareStatusStore(dataDir.resolve("firmware-status.txt")));
             projections.add(firmwareStates);
             Ingest ingest = new Ingest(committer, series, registry, metrics, projections);
+            long replayed = ingest.replayLog();
+            if (replayed > 0) {
+                Logger.info("re-applied {} uplinks from the ingest log after the last checkpoint", replayed);
+            }
             coap = new CoapHost(config, registry, ingest, metrics, clock, dataDir.resolve("firmware"), commands);
             List<ApiRoutes> features = new ArrayList<>();
             features.add(new CommandApi(commands, registry, committer, audit, clock));
@@ -167,6 +173,8 @@ public final class HostServer implements AutoCloseable {
                 () -> committer.commitNanos() / 1_000_000);
         metrics.gauge("fieldlink_committed_writes", "Writes made durable since start (grouped into fieldlink_commits).",
                 () -> committer.committedWrites());
+        metrics.gauge("fieldlink_checkpoints", "Store checkpoints behind the ingest log since start.",
+                () -> committer.checkpoints());
         metrics.gauge("fieldlink_storage_bytes", "Size of the database files.", () -> store.sizeBytes());
         metrics.gauge("fieldlink_commands_open", "Commands queued for devices and not yet reported applied or refused.",
                 () -> commands.openCount());

@@ -110,4 +110,21 @@ public final class HostFixture {
         c.setTimeout(timeout.toMillis());
         return c;
     }
+
+    /**
+     * Copies a data directory as it is this moment, e.g. a running host's: with the store between two
+     * checkpoints this is what {@code kill -9} would leave (a crash image).
+     */
+    public static void copyTree(java.nio.file.Path from, java.nio.file.Path to) throws IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) s::iterator) {
+                java.nio.file.Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
 }

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Verifies that {@code kill -9} at an arbitrary moment loses no acknowledged record: a child JVM
  * runs the host, clients uplink and remember what was acknowledged, the child is killed mid-stream,
- * and a host restarted on the same directory holds every acknowledged record.
+ * and a host restarted on the same directory holds every acknowledged record. Uplinks are durable in
+ * the ingest log and the store is checkpointed behind it, so the batch test runs with checkpoints
+ * every few dozen writes (kills land before, between and during them) and with none at all (every
+ * acknowledged seq comes back from the log alone).
  */
 @Tag("slow")
 class KillDurabilityTest {
@@ -37,6 +40,8 @@ class KillDurabilityTest {
     private static final int CLIENTS = 4;
     @TempDir
     Path dir;
+    @TempDir
+    Path configDir;
 
     @Test
     void everyAcknowledgedRecordSurvivesKill9() throws Exception {
@@ -95,9 +100,11 @@ class KillDurabilityTest {
      * the host acknowledges ranges beyond a watermark): every seq an Ack covered is stored after the
      * restart, with its readings, and sending it again stores nothing twice.
      */
-    @Test
-    void everyAcknowledgedSeqOfABatchSurvivesKill9() throws Exception {
-        Process child = startChild();
+    @org.junit.jupiter.params.ParameterizedTest(name = "checkpoint every {0} writes (0: never)")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 40})
+    void everyAcknowledgedSeqOfABatchSurvivesKill9(int checkpointWrites) throws Exception {
+        Process child = startChild(checkpointWrites == 0 ? "ingest.checkpoint-interval=1h\ningest.checkpoint-writes=10000000\n"
+                : "ingest.checkpoint-writes=" + checkpointWrites + "\n");
         List<CoapEndpoint> endpoints = new ArrayList<>();
         Set<Long> acked = ConcurrentHashMap.newKeySet();
         AtomicBoolean stop = new AtomicBoolean();
@@ -123,6 +130,12 @@ class KillDurabilityTest {
             assertThat(acked.size()).as("acks before the kill").isGreaterThanOrEqualTo(1000);
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
+            if (checkpointWrites == 0) {
+                try (java.util.stream.Stream<Path> s = Files.list(dir.resolve("ingest-log"))) {
+                    assertThat(s.mapToLong(p -> p.toFile().length()).sum()).as("acknowledged batches only in the log")
+                            .isGreaterThan(0);
+                }
+            }
         } finally {
             stop.set(true);
             for (Thread t : threads) {
@@ -207,10 +220,17 @@ class KillDurabilityTest {
     }
 
     private Process startChild() throws Exception {
+        return startChild("");
+    }
+
+    /** @param properties host configuration lines for the child */
+    private Process startChild(String properties) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path config = configDir.resolve("host.properties");
+        Files.writeString(config, properties);
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "io.fieldlink.host.Main", "--data", dir.toString(), "--http-port", "0", "--coaps-port", "0",
-                "--coap-port", "0", "--insecure-coap");
+                "--coap-port", "0", "--insecure-coap", "--config", config.toString());
         pb.redirectErrorStream(true);
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);
         Process p = pb.start();

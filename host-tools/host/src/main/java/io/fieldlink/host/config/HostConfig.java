@@ -39,7 +39,11 @@ public final class HostConfig {
     public static final ConfigKey<Integer> INGEST_QUEUE = ConfigKey.integer("ingest.queue-capacity", 16, 1_000_000,
             20_000, "writes waiting for the committer before uplinks get 5.03");
     public static final ConfigKey<Integer> INGEST_MAX_BATCH = ConfigKey.integer("ingest.max-batch", 1, 100_000,
-            1_000, "most writes grouped into one durable commit");
+            1_000, "most writes grouped into one durable commit (one ingest log sync for uplinks)");
+    public static final ConfigKey<Duration> INGEST_CHECKPOINT_INTERVAL = ConfigKey.duration("ingest.checkpoint-interval",
+            Duration.ofSeconds(5), "longest time between store checkpoints while uplinks are only in the ingest log (DIR/ingest-log)");
+    public static final ConfigKey<Integer> INGEST_CHECKPOINT_WRITES = ConfigKey.integer("ingest.checkpoint-writes", 1,
+            10_000_000, 50_000, "most uplink writes in the ingest log between store checkpoints");
     public static final ConfigKey<Duration> RETENTION_RAW = ConfigKey.duration("retention.raw",
             Duration.ofDays(90), "how long raw readings and events are kept");
     public static final ConfigKey<Duration> RETENTION_15M = ConfigKey.duration("retention.15m",
@@ -62,7 +66,8 @@ public final class HostConfig {
     public static final List<ConfigKey<?>> KEYS = Collections.unmodifiableList(List.of(BIND_ADDRESS, HTTP_PORT,
             COAPS_PORT, COAP_PORT, COAP_INSECURE, UDP_RECEIVE_BUFFER, COAP_MAX_PAYLOAD, COAP_DEDUP_PER_PEER,
             DTLS_MAX_CONNECTIONS,
-            DEVICE_OFFLINE_AFTER, INGEST_QUEUE, INGEST_MAX_BATCH, RETENTION_RAW, RETENTION_15M, RETENTION_1H,
+            DEVICE_OFFLINE_AFTER, INGEST_QUEUE, INGEST_MAX_BATCH, INGEST_CHECKPOINT_INTERVAL, INGEST_CHECKPOINT_WRITES,
+            RETENTION_RAW, RETENTION_15M, RETENTION_1H,
             RETENTION_1D, HTTP_MAX_BODY, API_MAX_POINTS, LEDGER_FORWARD, BOOKING_GRACE));
 
     private final Map<ConfigKey<?>, Object> values;

@@ -10,9 +10,21 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The ingest pipeline after decoding: queue an uplink for the committer, which de-duplicates it and
- * stores it with its rollups in one commit (the store gathers a commit's writes and writes each
- * touched entry once), telling the {@link StoredUplinkListener}s inside that commit, and notes the
- * device's last-seen time. Futures complete only after the commit is durable. Thread-safe.
+ * stores it with its rollups in one transaction (the store gathers a transaction's writes and writes
+ * each touched entry once), telling the {@link StoredUplinkListener}s inside that transaction, and
+ * notes the device's last-seen time. Each write carries its {@link LogEntries ingest log entry}, so
+ * with an ingest log it is durable once that entry is synced, and {@link #replayLog} redoes it after
+ * a crash (listeners included: they write into the same transaction, which a crash rolls back to
+ * the same checkpoint). Futures complete only after the write is durable, and what they report is
+ * then visible to readers. Thread-safe.
+ *
+ * <p>What a replay repeats outside the store: the fleet view offers the uplink to the dashboard's
+ * live feed again (at start-up no dashboard is connected yet; after a rollback at run time an open
+ * dashboard may draw a reading twice); the alert engine queues it again, and an alert whose key is
+ * already open or acknowledged is refreshed without a notification, so a webhook fires again only
+ * for an alert that was not saved before the crash (webhooks are at-least-once anyway); the firmware
+ * tracker records the same state again (no change, no write); ledger entries appended before the
+ * crash are found by their keys and adopted, not appended twice.
  */
 public final class Ingest {
     private final Committer committer;
@@ -40,6 +52,47 @@ public final class Ingest {
         this.listeners = List.copyOf(listeners);
     }
 
+    /**
+     * Re-applies what the ingest log holds after the store's last checkpoint (through the same
+     * listeners) and keeps doing so after a rollback. Call once at start-up, after wiring, before
+     * devices are served.
+     *
+     * @return entries re-applied
+     * @throws io.fieldlink.host.HostException when the log is corrupt or an entry cannot be applied
+     */
+    public long replayLog() {
+        return committer.replayLog(this::replay);
+    }
+
+    private void replay(byte[] bytes) {
+        LogEntries.Entry e = LogEntries.decode(bytes);
+        switch (e.kind()) {
+            case UPLINK -> {
+                Uplink u = e.uplinks().get(0);
+                store(u);
+                registry.recordSeen(u.device(), u.receivedAt());
+            }
+            case BATCH -> {
+                for (Uplink u : e.uplinks()) {
+                    store(u);
+                }
+                registry.recordSeen(e.device(), e.receivedAt());
+            }
+            case HELLO -> registry.recordHello(e.device(), e.firmware(), e.bootCount(), e.receivedAt());
+            default -> throw new IllegalArgumentException("unknown entry kind " + e.kind());
+        }
+    }
+
+    /** @return the first reading time outside 0..MAX_TIME_MS, rejected before it reaches the committer */
+    private static IllegalArgumentException outOfRange(Uplink u) {
+        for (Reading r : u.readings()) {
+            if (r.timeMillis() < 0 || r.timeMillis() > Reading.MAX_TIME_MS) {
+                return new IllegalArgumentException("reading time " + r.timeMillis() + " is out of range");
+            }
+        }
+        return null;
+    }
+
     private boolean store(Uplink u) {
         if (!series.store(u)) {
             return false;
@@ -59,7 +112,11 @@ public final class Ingest {
      *         {@link io.fieldlink.host.HostException} when the store failed
      */
     public CompletableFuture<Outcome> submit(Uplink uplink) {
-        return committer.submit(() -> {
+        IllegalArgumentException bad = outOfRange(uplink);
+        if (bad != null) {
+            return CompletableFuture.failedFuture(bad);
+        }
+        return committer.submitLogged(LogEntries.uplink(uplink), () -> {
             boolean stored = store(uplink);
             registry.recordSeen(uplink.device(), uplink.receivedAt());
             return stored ? Outcome.STORED : Outcome.DUPLICATE;
@@ -88,8 +145,12 @@ public final class Ingest {
             if (!u.device().equals(device)) {
                 throw new IllegalArgumentException("uplink of " + u.device() + " in a batch of " + device);
             }
+            IllegalArgumentException bad = outOfRange(u);
+            if (bad != null) {
+                return CompletableFuture.failedFuture(bad);
+            }
         }
-        return committer.submit(() -> {
+        return committer.submitLogged(LogEntries.batch(device, uplinks, receivedAt), () -> {
             int stored = 0;
             int records = 0;
             for (Uplink u : uplinks) {
@@ -131,7 +192,7 @@ public final class Ingest {
      * @return completes after the commit holding it; exceptionally as {@link #submit} does
      */
     public CompletableFuture<Void> hello(String device, String firmware, long bootCount, long atMillis) {
-        return committer.submit(() -> {
+        return committer.submitLogged(LogEntries.hello(device, firmware, bootCount, atMillis), () -> {
             registry.recordHello(device, firmware, bootCount, atMillis);
             return null;
         });

@@ -1,6 +1,10 @@
 package io.fieldlink.host.store;
 
 import io.fieldlink.host.HostException;
+import io.fieldlink.host.store.ingestlog.IngestLog;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -9,34 +13,100 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mapdb.BTreeMap;
 import org.tinylog.Logger;
 
 /**
  * The single writer of the {@link HostStore}: a thread that takes queued writes, applies as many
- * as are waiting (up to a batch limit) and commits them together. A write's future completes only
- * after the commit that holds it returned, so a caller that answers a device from the future
- * acknowledges only durable data. If a write throws, the batch is rolled back and replayed one
- * write per commit, so only the failing write fails. {@link #submit} is thread-safe.
+ * as are waiting (up to a batch limit) and makes them durable together. A write's future completes
+ * only after that, so a caller that answers a device from the future acknowledges only durable data.
+ *
+ * <p>Without an ingest log every group is a MapDB commit. With one ({@link #Committer(HostStore,
+ * Path, int, int, Duration, int)}), a <em>logged</em> write ({@link #submitLogged}, an uplink with
+ * the bytes that redo it) is durable once its entry is in the {@link IngestLog}: a group of logged
+ * writes is applied to the store (visible to readers, not committed), its entries appended and
+ * synced with one {@code force}, and only then completed. The store is committed as a
+ * <em>checkpoint</em> every {@code checkpointEvery} or {@code checkpointWrites} writes, recording in
+ * the same transaction how far the log is applied; segments before it are then deleted. A group
+ * holding any other write ends with a checkpoint. At start-up {@link #replayLog} re-applies what
+ * the log holds after the last checkpoint. If a write throws, the store is rolled back to the last
+ * checkpoint, the log after it re-applied, and the group's writes run one per checkpoint, so only
+ * the failing write fails. {@link #submit} and {@link #submitLogged} are thread-safe.
  */
 public final class Committer implements AutoCloseable {
+    private static final String APPLIED = "applied";
     private final HostStore store;
     private final BlockingQueue<Job<?>> queue;
     private final int maxBatch;
     private final Thread thread;
+    private final IngestLog log;
+    private final BTreeMap<String, Long> logState;
+    private final long checkpointEveryNanos;
+    private final int checkpointWrites;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong commitNanos = new AtomicLong();
     private final AtomicLong applyNanos = new AtomicLong();
     private final AtomicLong committedWrites = new AtomicLong();
+    private final AtomicLong checkpoints = new AtomicLong();
+    private final AtomicLong checkpointNanos = new AtomicLong();
+    private final AtomicLong logNanos = new AtomicLong();
+    private final AtomicLong logBytes = new AtomicLong();
     private volatile boolean running = true;
+    /** The store no longer matches the log (a rollback could not be re-applied): never checkpoint again. */
+    private volatile boolean broken;
+    private volatile LogReplayer replayer;
+    private long applied;
+    /** False while the log holds entries after the checkpoint that {@link #replayLog} has not re-applied yet. */
+    private boolean replayed;
+    private long lastCheckpoint = System.nanoTime();
+    private int sinceCheckpoint;
+
+    /** Re-applies one ingest log entry on the committer thread (at start-up and after a rollback). */
+    @FunctionalInterface
+    public interface LogReplayer {
+        /**
+         * @param entry the bytes given to {@link #submitLogged}
+         * @throws RuntimeException when the entry cannot be applied
+         */
+        void replay(byte[] entry);
+    }
 
     /**
+     * A committer without an ingest log: every group is one MapDB commit.
+     *
      * @param capacity writes that may wait; beyond it {@link #submit} fails fast
      * @param maxBatch most writes in one commit
      */
     public Committer(HostStore store, int capacity, int maxBatch) {
+        this(store, null, capacity, maxBatch, Duration.ZERO, 1);
+    }
+
+    /**
+     * A committer whose logged writes are made durable by the ingest log in {@code logDir}.
+     *
+     * @param logDir the ingest log's directory, or null for none
+     * @param capacity writes that may wait; beyond it {@link #submit} fails fast
+     * @param maxBatch most writes in one group
+     * @param checkpointEvery longest time between checkpoints while logged writes are unapplied
+     * @param checkpointWrites most logged writes between checkpoints
+     * @throws HostException when the log cannot be opened or is corrupt
+     */
+    public Committer(HostStore store, Path logDir, int capacity, int maxBatch, Duration checkpointEvery,
+            int checkpointWrites) {
         this.store = store;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
+        this.checkpointEveryNanos = checkpointEvery.toNanos();
+        this.checkpointWrites = Math.max(1, checkpointWrites);
+        if (logDir != null) {
+            logState = store.counterMap("ingest-log");
+            applied = logState.getOrDefault(APPLIED, 0L);
+            log = IngestLog.open(logDir, applied);
+            replayed = log.end() == applied;
+        } else {
+            logState = null;
+            log = null;
+        }
         this.thread = new Thread(this::run, "fieldlink-committer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -45,12 +115,27 @@ public final class Committer implements AutoCloseable {
     /**
      * Queues a write. It runs on the committer thread inside the next transaction.
      *
-     * @return completes with the write's result after it is committed, or exceptionally with the
+     * @return completes with the write's result after it is durable, or exceptionally with the
      *         write's exception, a {@link QueueFullException}, or a {@link HostException} when the
      *         commit failed or the committer is closed
      */
     public <T> CompletableFuture<T> submit(Callable<T> write) {
-        Job<T> job = new Job<>(write);
+        return enqueue(new Job<>(write, null));
+    }
+
+    /**
+     * Queues a write whose effect on the store {@code entry} redoes through the {@link LogReplayer}
+     * (given to {@link #replayLog}): with an ingest log, it is durable once the entry is synced
+     * there; without one, like {@link #submit}. The write must do exactly what replaying the entry
+     * does, given the same store.
+     *
+     * @return as {@link #submit}
+     */
+    public <T> CompletableFuture<T> submitLogged(byte[] entry, Callable<T> write) {
+        return enqueue(new Job<>(write, log == null ? null : entry));
+    }
+
+    private <T> CompletableFuture<T> enqueue(Job<T> job) {
         if (!running) {
             job.future.completeExceptionally(new HostException("the store is closed"));
         } else if (!queue.offer(job)) {
@@ -60,7 +145,47 @@ public final class Committer implements AutoCloseable {
     }
 
     /**
-     * Runs a write and waits for its commit.
+     * Re-applies the ingest log's entries after the last checkpoint with {@code r}, checkpoints, and
+     * keeps {@code r} for re-applying the log after a rollback. Call once at start-up, after every
+     * listener is wired and before writes are logged (until then a checkpoint keeps the log's
+     * position where it was); a no-op (returning 0) without an ingest log.
+     *
+     * @return entries re-applied
+     * @throws io.fieldlink.host.store.ingestlog.CorruptLogException when the log does not read back
+     * @throws HostException when an entry cannot be applied (naming its file and offset)
+     */
+    public long replayLog(LogReplayer r) {
+        if (log == null) {
+            return 0;
+        }
+        long n = write(() -> {
+            long done = replayTail(r);
+            replayed = true;
+            return done;
+        });
+        replayer = r;
+        return n;
+    }
+
+    private long replayTail(LogReplayer r) {
+        if (log.end() <= applied) {
+            return 0;
+        }
+        long n = log.read(applied, (entry, file, offset) -> {
+            try {
+                r.replay(entry);
+            } catch (RuntimeException e) {
+                throw new HostException("ingest log " + file + ": the entry at offset " + offset + " cannot be applied: "
+                        + e.getMessage(), e);
+            }
+        });
+        Logger.info("re-applied {} ingest log entries after the last checkpoint", n);
+        sinceCheckpoint += (int) Math.min(Integer.MAX_VALUE, n);
+        return n;
+    }
+
+    /**
+     * Runs a write and waits until it is durable.
      *
      * @throws HostException or the write's own unchecked exception
      */
@@ -102,17 +227,17 @@ public final class Committer implements AutoCloseable {
         return queue.size();
     }
 
-    /** @return commits done since start */
+    /** @return durable groups since start (log syncs or commits) */
     public long commits() {
         return commits.get();
     }
 
-    /** @return writes committed since start */
+    /** @return writes made durable since start */
     public long committedWrites() {
         return committedWrites.get();
     }
 
-    /** @return nanoseconds spent in commits (hooks, MapDB commit, fsync) since start */
+    /** @return nanoseconds spent making groups durable (hooks, log sync or MapDB commit) since start */
     public long commitNanos() {
         return commitNanos.get();
     }
@@ -122,23 +247,60 @@ public final class Committer implements AutoCloseable {
         return applyNanos.get();
     }
 
+    /** @return store checkpoints (MapDB commits behind the ingest log) since start; 0 without a log */
+    public long checkpoints() {
+        return checkpoints.get();
+    }
+
+    /** @return nanoseconds spent in checkpoints since start */
+    public long checkpointNanos() {
+        return checkpointNanos.get();
+    }
+
+    /** @return nanoseconds spent appending to the ingest log and syncing it since start */
+    public long logNanos() {
+        return logNanos.get();
+    }
+
+    /** @return bytes appended to the ingest log since start (frames included) */
+    public long logBytes() {
+        return logBytes.get();
+    }
+
+    /** @return true when logged writes are made durable by an ingest log */
+    public boolean hasIngestLog() {
+        return log != null;
+    }
+
     private void run() {
         List<Job<?>> batch = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
+        while ((running || !queue.isEmpty()) && !broken) {
             try {
-                Job<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Job<?> first = queue.poll(50, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    maybeCheckpoint();
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                commitBatch(batch);
+                if (log == null) {
+                    commitBatch(batch);
+                } else {
+                    logBatch(batch);
+                    maybeCheckpoint();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } finally {
                 batch.clear();
             }
+        }
+        if (log != null) {
+            if (sinceCheckpoint > 0 && !broken) {
+                guardedCheckpoint();
+            }
+            log.close();
         }
     }
 
@@ -182,9 +344,7 @@ public final class Committer implements AutoCloseable {
             } catch (RuntimeException r) {
                 Logger.error(r, "rollback after a failed commit failed");
             }
-            for (Job<?> j : jobs) {
-                j.future.completeExceptionally(new HostException("commit failed: " + e.getMessage(), e));
-            }
+            fail(jobs, e);
             return;
         }
         for (Job<?> j : jobs) {
@@ -192,12 +352,178 @@ public final class Committer implements AutoCloseable {
         }
     }
 
-    /** Stops taking writes, commits what is queued, and waits for the thread to end. */
+    private static void fail(List<Job<?>> jobs, RuntimeException e) {
+        for (Job<?> j : jobs) {
+            j.future.completeExceptionally(new HostException("commit failed: " + e.getMessage(), e));
+        }
+    }
+
+    /** A group with the ingest log: apply, flush the hooks, append + sync the entries, checkpoint if a write needs it. */
+    private void logBatch(List<Job<?>> batch) {
+        long t0 = System.nanoTime();
+        for (Job<?> j : batch) {
+            if (!j.apply()) {
+                applyNanos.addAndGet(System.nanoTime() - t0);
+                oneByOne(batch);
+                return;
+            }
+        }
+        long t1 = System.nanoTime();
+        applyNanos.addAndGet(t1 - t0);
+        List<byte[]> entries = new ArrayList<>(batch.size());
+        boolean plain = false;
+        for (Job<?> j : batch) {
+            if (j.entry != null) {
+                entries.add(j.entry);
+            } else {
+                plain = true;
+            }
+        }
+        try {
+            store.flush();
+            append(entries);
+            sinceCheckpoint += batch.size();
+            if (plain) {
+                checkpoint();
+            }
+        } catch (RuntimeException e) {
+            Logger.error(e, "making a group durable failed");
+            fail(batch, e);
+            recover();
+            return;
+        }
+        commitNanos.addAndGet(System.nanoTime() - t1);
+        commits.incrementAndGet();
+        committedWrites.addAndGet(batch.size());
+        for (Job<?> j : batch) {
+            j.finish();
+        }
+    }
+
+    private void append(List<byte[]> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        long before = log.end();
+        long t0 = System.nanoTime();
+        try {
+            log.append(entries);
+            logNanos.addAndGet(System.nanoTime() - t0);
+            logBytes.addAndGet(log.end() - before);
+        } catch (IOException | RuntimeException e) {
+            try {
+                log.truncate(before);
+            } catch (IOException | RuntimeException t) {
+                broken = true;
+                running = false;
+                Logger.error(t, "cannot cut the ingest log back after a failed append; the committer stops");
+            }
+            throw new HostException("cannot append to the ingest log: " + e.getMessage(), e);
+        }
+    }
+
+    /** A write of the group threw: back to the durable state, then each write on its own checkpoint. */
+    private void oneByOne(List<Job<?>> batch) {
+        if (!recover()) {
+            for (Job<?> j : batch) {
+                j.future.completeExceptionally(new HostException("the store could not be restored from the ingest log"));
+            }
+            return;
+        }
+        for (Job<?> j : batch) {
+            j.reset();
+            if (!j.apply()) {
+                store.rollback();
+                j.finish();
+                continue;
+            }
+            try {
+                sinceCheckpoint++;
+                checkpoint();
+            } catch (RuntimeException e) {
+                Logger.error(e, "checkpoint failed");
+                fail(List.of(j), e);
+                recover();
+                continue;
+            }
+            commits.incrementAndGet();
+            committedWrites.incrementAndGet();
+            j.finish();
+        }
+    }
+
+    /**
+     * Rolls the store back to the last checkpoint and re-applies the log after it (all of it
+     * acknowledged), then checkpoints. On failure the committer stops taking writes.
+     *
+     * @return true when the store again holds everything the log does
+     */
+    private boolean recover() {
+        try {
+            store.rollback();
+            sinceCheckpoint = 0;
+            LogReplayer r = replayer;
+            if (r != null && replayTail(r) > 0) {
+                store.flush();
+                checkpoint();
+            }
+            return true;
+        } catch (RuntimeException e) {
+            broken = true;
+            running = false;
+            Logger.error(e, "cannot bring the store back to the ingest log; the committer stops (restart the host to replay it)");
+            return false;
+        }
+    }
+
+    private void maybeCheckpoint() {
+        if (log == null || sinceCheckpoint == 0 || broken) {
+            return;
+        }
+        if (sinceCheckpoint >= checkpointWrites || System.nanoTime() - lastCheckpoint >= checkpointEveryNanos) {
+            guardedCheckpoint();
+        }
+    }
+
+    private void guardedCheckpoint() {
+        try {
+            checkpoint();
+        } catch (RuntimeException e) {
+            Logger.error(e, "checkpoint failed");
+            recover();
+        }
+    }
+
+    /** Commits the store with the log position it now holds, then deletes the log before it. */
+    private void checkpoint() {
+        if (broken) {
+            throw new HostException("the store no longer matches the ingest log; restart the host to replay it");
+        }
+        long t0 = System.nanoTime();
+        long pos = applied;
+        try {
+            if (replayed) {
+                pos = log.roll();
+            }
+        } catch (IOException e) {
+            throw new HostException("cannot start a new ingest log segment: " + e.getMessage(), e);
+        }
+        logState.put(APPLIED, pos);
+        store.commit();
+        applied = pos;
+        sinceCheckpoint = 0;
+        lastCheckpoint = System.nanoTime();
+        log.deleteBefore(pos);
+        checkpoints.incrementAndGet();
+        checkpointNanos.addAndGet(lastCheckpoint - t0);
+    }
+
+    /** Stops taking writes, makes what is queued durable, checkpoints, and waits for the thread to end. */
     @Override
     public void close() {
         running = false;
         try {
-            thread.join(10_000);
+            thread.join(30_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -209,12 +535,14 @@ public final class Committer implements AutoCloseable {
 
     private static final class Job<T> {
         final Callable<T> write;
+        final byte[] entry;
         final CompletableFuture<T> future = new CompletableFuture<>();
         T result;
         Exception error;
 
-        Job(Callable<T> write) {
+        Job(Callable<T> write, byte[] entry) {
             this.write = write;
+            this.entry = entry;
         }
 
         boolean apply() {

@@ -54,6 +54,16 @@ public final class HostStore implements AutoCloseable {
         return db.treeMap(name, Serializer.STRING, Serializer.STRING).createOrOpen();
     }
 
+    /**
+     * @return a sorted map with string keys and string values kept outside the B-tree nodes, created
+     *         when absent: for values of hundreds of bytes rewritten often (one JSON document per
+     *         device or account), where a put then rewrites the value alone instead of a node holding
+     *         dozens of them. A map created before keeps the layout it was created with.
+     */
+    public BTreeMap<String, String> documentMap(String name) {
+        return db.treeMap(name, Serializer.STRING, Serializer.STRING).valuesOutsideNodesEnable().createOrOpen();
+    }
+
     /** @return a sorted map from string keys to longs, created when absent */
     public BTreeMap<String, Long> counterMap(String name) {
         return db.treeMap(name, Serializer.STRING, Serializer.LONG).createOrOpen();
@@ -134,6 +144,17 @@ public final class HostStore implements AutoCloseable {
         db.commit();
         for (CommitHook h : hooks) {
             h.afterCommit();
+        }
+    }
+
+    /**
+     * Lets every hook write what it holds into the store without committing, so readers on other
+     * threads see it (MapDB's one transaction is visible to every reader before its commit); a
+     * later {@link #commit()} makes it durable, a {@link #rollback()} discards it. Committer thread only.
+     */
+    void flush() {
+        for (CommitHook h : hooks) {
+            h.beforeCommit();
         }
     }
 

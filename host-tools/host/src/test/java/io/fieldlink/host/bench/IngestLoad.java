@@ -55,12 +55,20 @@ import org.eclipse.californium.scandium.dtls.pskstore.AdvancedSinglePskStore;
  * host's rate as a share of the bare server's, p50/p99 latency, and CPU: the server's own threads
  * (executors, committer, and the connector threads of its port), per 1,000 uplinks and per record,
  * and as a multiple of the bare server's; the committer thread alone; the whole process (clients
- * and servers share the JVM). Loopback only; every loop is bounded.
+ * and servers share the JVM). Then an open loop: the same fixed offered rate to both targets
+ * (default the anchor's, Californium 3.14.0's benchmark: 6,874 plain and 6,485 DTLS requests/s),
+ * requests sent on schedule whether or not earlier ones were answered; it prints the achieved rate,
+ * latency, server CPU and requests never answered. Both loops print the kernel's UDP receive-buffer
+ * drops ({@code RcvbufErrors} in {@code /proc/net/snmp}, machine-wide) during the phase. Loopback
+ * only; every loop is bounded.
  *
  * <p>Options: {@code --devices N} (2000; plain CoAP names them with ?d= over 32 client sockets),
  * {@code --dtls-devices N} (2000; one DTLS connector and session each), {@code --seconds S} (10),
  * {@code --concurrency C} (2000), {@code --only-size 6|20}, {@code --only-transport coap|dtls},
- * {@code --max-batch N} (the host's {@code ingest.max-batch}).
+ * {@code --max-batch N} (the host's {@code ingest.max-batch}), {@code --loops closed|open|both}
+ * (both), {@code --rate R} (requests/s offered in the open loop, both transports; default the
+ * anchor's per transport), {@code --checkpoint-writes N} (the host's {@code ingest.checkpoint-writes};
+ * 1 checkpoints the store after every group, as before the ingest log).
  */
 public final class IngestLoad {
     /** A week ago, so retention never removes what the run stores. */
@@ -77,6 +85,12 @@ public final class IngestLoad {
     private int onlySize;
     private int maxBatch = HostConfig.INGEST_MAX_BATCH.defaultValue();
     private String onlyTransport;
+    private String loops = "both";
+    private int rate;
+    private int checkpointWrites = HostConfig.INGEST_CHECKPOINT_WRITES.defaultValue();
+    /** The anchor's rates (Californium 3.14.0 benchmark server, 2,000 clients, this kind of machine). */
+    private static final int ANCHOR_PLAIN_RATE = 6_874;
+    private static final int ANCHOR_DTLS_RATE = 6_485;
     private final ScheduledExecutorService clientMain = Executors.newScheduledThreadPool(2);
     private final ScheduledExecutorService clientAux = Executors.newScheduledThreadPool(1);
     /** One pool for every client DTLS connector's handshakes and records (not one per device). */
@@ -89,12 +103,21 @@ public final class IngestLoad {
         IngestLoad load = new IngestLoad();
         if (args.length % 2 != 0 || java.util.Arrays.asList(args).contains("--help")) {
             System.out.println("usage: IngestLoad [--devices N] [--dtls-devices N] [--seconds S] [--concurrency C]"
-                    + " [--only-size 6|20] [--only-transport coap|dtls] [--max-batch N]   (run with -Xmx5g for 2,000 DTLS devices)");
+                    + " [--only-size 6|20] [--only-transport coap|dtls] [--max-batch N] [--loops closed|open|both] [--rate R]"
+                    + " [--checkpoint-writes N]"
+                    + "   (run with -Xmx5g for 2,000 DTLS devices)");
             System.exit(args.length % 2 != 0 && !java.util.Arrays.asList(args).contains("--help") ? 2 : 0);
         }
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (args[i].equals("--only-transport")) {
                 load.onlyTransport = args[i + 1];
+                continue;
+            }
+            if (args[i].equals("--loops")) {
+                load.loops = args[i + 1];
+                if (!List.of("closed", "open", "both").contains(load.loops)) {
+                    throw new IllegalArgumentException("--loops takes closed, open or both, got " + load.loops);
+                }
                 continue;
             }
             int v = Integer.parseInt(args[i + 1]);
@@ -105,6 +128,8 @@ public final class IngestLoad {
                 case "--concurrency" -> load.concurrency = v;
                 case "--only-size" -> load.onlySize = v;
                 case "--max-batch" -> load.maxBatch = v;
+                case "--rate" -> load.rate = v;
+                case "--checkpoint-writes" -> load.checkpointWrites = v;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -114,11 +139,13 @@ public final class IngestLoad {
 
     private void run() throws Exception {
         Path dir = Files.createTempDirectory("fieldlink-ingest-load");
-        System.out.printf("devices %d (plain), %d (DTLS), %d s per phase, %d in flight, %d cores, %s%n", devices,
-                dtlsDevices, seconds, concurrency, Runtime.getRuntime().availableProcessors(),
+        System.out.printf("devices %d (plain), %d (DTLS), %d s per phase, %d in flight, checkpoint every %d writes or %s,"
+                + " %d cores, %s%n", devices, dtlsDevices, seconds, concurrency, checkpointWrites,
+                HostConfig.INGEST_CHECKPOINT_INTERVAL.defaultValue(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         HostConfig hostConfig = HostConfig.defaults().with(HostConfig.UDP_RECEIVE_BUFFER, RECEIVE_BUFFER)
-                .with(HostConfig.INGEST_QUEUE, 100_000).with(HostConfig.INGEST_MAX_BATCH, maxBatch);
+                .with(HostConfig.INGEST_QUEUE, 100_000).with(HostConfig.INGEST_MAX_BATCH, maxBatch)
+                .with(HostConfig.INGEST_CHECKPOINT_WRITES, checkpointWrites);
         try (HostServer host = HostServer.builder().dataDir(dir).config(hostConfig).bindAddress("127.0.0.1").httpPort(0)
                 .coapsPort(0).insecureCoap(0).build().start()) {
             this.host = host;
@@ -148,29 +175,40 @@ public final class IngestLoad {
             List<CoapEndpoint> dtlsToHost = dtlsEndpoints(host);
             // one connector per device, holding a session to each server
             List<CoapEndpoint> dtlsToBare = dtlsToHost;
-            System.out.println("| target | transport | records/batch | uplinks/s | records/s | rate ÷ bare | p50 ms | p99 ms"
-                    + " | server CPU ms / 1000 uplinks | server CPU µs / record | server CPU ÷ bare | committer CPU ms / 1000"
-                    + " | process CPU ms / 1000 | failed |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-            for (int size : new int[] {6, 20}) {
-                if (onlySize != 0 && size != onlySize) {
+            for (boolean open : new boolean[] {false, true}) {
+                if (loops.equals(open ? "closed" : "open")) {
                     continue;
                 }
-                if (onlyTransport == null || onlyTransport.equals("coap")) {
-                    phase("bare", "coap", size, plain, barePlain, devices);
-                    phase("host", "coap", size, plain, host.coapPort(), devices);
-                }
-                if (onlyTransport == null || onlyTransport.equals("dtls")) {
-                    phase("bare", "dtls", size, dtlsToBare, bareDtls, dtlsDevices);
-                    phase("host", "dtls", size, dtlsToHost, host.coapsPort(), dtlsDevices);
+                System.out.println(open ? "\nopen loop: fixed offered rate, same for both targets" : "\nclosed loop: "
+                        + concurrency + " in flight");
+                System.out.println("| target | transport | records/batch | " + (open ? "offered/s | " : "")
+                        + "uplinks/s | records/s | rate ÷ bare | p50 ms | p99 ms"
+                        + " | server CPU ms / 1000 uplinks | server CPU µs / record | server CPU ÷ bare | committer CPU ms / 1000"
+                        + " | process CPU ms / 1000 | failed | UDP rcvbuf drops |");
+                System.out.println(open ? "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+                        : "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                for (int size : new int[] {6, 20}) {
+                    if (onlySize != 0 && size != onlySize) {
+                        continue;
+                    }
+                    if (onlyTransport == null || onlyTransport.equals("coap")) {
+                        int r = open ? (rate > 0 ? rate : ANCHOR_PLAIN_RATE) : 0;
+                        phase("bare", "coap", size, plain, barePlain, devices, r);
+                        phase("host", "coap", size, plain, host.coapPort(), devices, r);
+                    }
+                    if (onlyTransport == null || onlyTransport.equals("dtls")) {
+                        int r = open ? (rate > 0 ? rate : ANCHOR_DTLS_RATE) : 0;
+                        phase("bare", "dtls", size, dtlsToBare, bareDtls, dtlsDevices, r);
+                        phase("host", "dtls", size, dtlsToHost, host.coapsPort(), dtlsDevices, r);
+                    }
                 }
             }
             plain.forEach(CoapEndpoint::destroy);
             dtlsToHost.forEach(CoapEndpoint::destroy);
             bare.destroy();
             commitStats.forEach(System.out::println);
-            System.out.printf("host store: %d bytes, %d uplinks, %d records, %d duplicates rejected%n",
-                    Files.size(dir.resolve("host.db")), host.metrics().uplinks(), host.metrics().records(),
+            System.out.printf("host store: %d bytes (ingest log now %d bytes), %d uplinks, %d records, %d duplicates rejected%n",
+                    Files.size(dir.resolve("host.db")), logBytes(dir.resolve("ingest-log")), host.metrics().uplinks(), host.metrics().records(),
                     host.metrics().rejects("record"));
         } finally {
             clientMain.shutdownNow();
@@ -179,6 +217,15 @@ public final class IngestLoad {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    private static long logBytes(Path logDir) throws java.io.IOException {
+        if (!Files.isDirectory(logDir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(logDir)) {
+            return files.mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
@@ -202,8 +249,9 @@ public final class IngestLoad {
         return new UplinkBatch(records).encode();
     }
 
-    private void phase(String target, String transport, int size, List<CoapEndpoint> endpoints, int port, int deviceCount)
-            throws InterruptedException {
+    /** @param offered requests/s for an open loop, 0 for the closed loop */
+    private void phase(String target, String transport, int size, List<CoapEndpoint> endpoints, int port, int deviceCount,
+            int offered) throws InterruptedException {
         seqs = target.equals("host") ? hostSeqs : bareSeqs;
         for (int i = 0; i < deviceCount; i++) {
             if (seqs[i] == null) {
@@ -225,24 +273,37 @@ public final class IngestLoad {
         long commitNanos0 = committerOf == null ? 0 : committerOf.commitNanos();
         long applyNanos0 = committerOf == null ? 0 : committerOf.applyNanos();
         long writes0 = committerOf == null ? 0 : committerOf.committedWrites();
+        long checkpoints0 = committerOf == null ? 0 : committerOf.checkpoints();
+        long checkpointNanos0 = committerOf == null ? 0 : committerOf.checkpointNanos();
+        long logNanos0 = committerOf == null ? 0 : committerOf.logNanos();
+        long logBytes0 = committerOf == null ? 0 : committerOf.logBytes();
+        long drops0 = udpReceiveBufferErrors();
         long[] latencies = new long[4_000_000];
-        Result r = runLoad(endpoints, scheme, port, size, deviceCount, seconds, dtls, latencies);
+        Result r = offered > 0 ? runOpen(endpoints, scheme, port, size, deviceCount, seconds, dtls, latencies, offered)
+                : runLoad(endpoints, scheme, port, size, deviceCount, seconds, dtls, latencies);
+        long drops = udpReceiveBufferErrors() - drops0;
         long cpu = os.getProcessCpuTime() - cpu0;
         long committer = threadCpu(List.of("fieldlink-committer"), -1) - committer0;
         long server = threadCpu(prefixes, port) - server0;
         if (isHost && committerOf != null) {
             long commits = committerOf.commits() - commits0;
+            long checkpoints = committerOf.checkpoints() - checkpoints0;
             if (commits > 0) {
-                commitStats.add(String.format("%s %s %d: %d commits, %.0f writes each, %.1f ms applying + %.1f ms committing each",
-                        target, transport, size, commits, (committerOf.committedWrites() - writes0) / (double) commits,
+                commitStats.add(String.format("%s %s %s %d: %d durable groups, %.0f writes each, %.1f ms applying + %.1f ms"
+                        + " making durable each (of which %.1f ms ingest log append + fsync, %.0f KB); %d checkpoints, %.0f ms each",
+                        offered > 0 ? "open" : "closed", target, transport, size, commits,
+                        (committerOf.committedWrites() - writes0) / (double) commits,
                         (committerOf.applyNanos() - applyNanos0) / 1e6 / commits,
-                        (committerOf.commitNanos() - commitNanos0) / 1e6 / commits));
+                        (committerOf.commitNanos() - commitNanos0) / 1e6 / commits,
+                        (committerOf.logNanos() - logNanos0) / 1e6 / commits,
+                        (committerOf.logBytes() - logBytes0) / 1024.0 / commits, checkpoints,
+                        checkpoints == 0 ? 0.0 : (committerOf.checkpointNanos() - checkpointNanos0) / 1e6 / checkpoints));
             }
         }
         Arrays.sort(latencies, 0, r.count);
         double perSec = r.count / r.elapsedSeconds;
         double serverPerUplink = r.count == 0 ? 0 : server / 1e6 / r.count * 1000;
-        String key = transport + size;
+        String key = transport + size + (offered > 0 ? "open" : "");
         String ratio = "-";
         if (isHost && bareServerCpu.containsKey(key) && bareServerCpu.get(key) > 0) {
             ratio = String.format("%.2f", serverPerUplink / bareServerCpu.get(key));
@@ -255,11 +316,12 @@ public final class IngestLoad {
         } else if (!isHost) {
             bareRate.put(key, perSec);
         }
-        System.out.printf("| %s | %s | %d | %.0f | %.0f | %s | %.2f | %.2f | %.0f | %.1f | %s | %s | %.0f | %d |%n", target,
-                transport, size, perSec, perSec * size, rate, pct(latencies, r.count, 0.50), pct(latencies, r.count, 0.99),
+        System.out.printf("| %s | %s | %d | %s%.0f | %.0f | %s | %.2f | %.2f | %.1f | %.1f | %s | %s | %.0f | %d | %d |%n", target,
+                transport, size, offered > 0 ? offered + " | " : "", perSec, perSec * size, rate, pct(latencies, r.count, 0.50),
+                pct(latencies, r.count, 0.99),
                 serverPerUplink, r.count == 0 ? 0.0 : server / 1e3 / r.count / size, ratio,
                 isHost && r.count > 0 ? String.format("%.0f", committer / 1e6 / r.count * 1000) : "-",
-                r.count == 0 ? 0.0 : cpu / 1e6 / r.count * 1000, r.failed);
+                r.count == 0 ? 0.0 : cpu / 1e6 / r.count * 1000, r.failed, drops);
     }
 
     private final java.util.Map<String, Double> bareServerCpu = new java.util.HashMap<>();
@@ -293,6 +355,95 @@ public final class IngestLoad {
     }
 
     private record Result(int count, int failed, double elapsedSeconds) {
+    }
+
+    /** @return the machine's UDP receive-buffer drops so far ({@code RcvbufErrors}, /proc/net/snmp), -1 when unknown */
+    private static long udpReceiveBufferErrors() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/net/snmp"));
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                if (lines.get(i).startsWith("Udp:") && lines.get(i + 1).startsWith("Udp:")) {
+                    List<String> names = List.of(lines.get(i).trim().split("\\s+"));
+                    String[] values = lines.get(i + 1).trim().split("\\s+");
+                    int at = names.indexOf("RcvbufErrors");
+                    return at < 0 ? -1 : Long.parseLong(values[at]);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /**
+     * Offers {@code offered} requests/s for {@code secs} seconds, round-robin over the devices, each
+     * sent on schedule whether or not earlier ones were answered; then waits (bounded) for the last
+     * answers. The achieved rate is answers per second from the first request to the last answer;
+     * {@code failed} counts requests refused or never answered.
+     */
+    private Result runOpen(List<CoapEndpoint> endpoints, String scheme, int port, int size, int deviceCount, int secs,
+            boolean dtls, long[] latencies, int offered) {
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(secs);
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger outstanding = new AtomicInteger();
+        AtomicLong lastAnswer = new AtomicLong(start);
+        long sent = 0;
+        int next = 0;
+        while (true) {
+            long now = System.nanoTime();
+            if (now >= deadline) {
+                break;
+            }
+            long due = (long) ((now - start) / 1e9 * offered);
+            while (sent < due) {
+                sendOnce(endpoints, scheme, port, size, next, dtls, latencies, done, failed, outstanding, lastAnswer);
+                next = (next + 1) % deviceCount;
+                sent++;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(500_000L);
+        }
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (outstanding.get() > 0 && System.nanoTime() < waitUntil) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        }
+        int count = Math.min(done.get(), latencies.length);
+        return new Result(count, failed.get() + outstanding.get(), Math.max(secs, (lastAnswer.get() - start) / 1e9));
+    }
+
+    private void sendOnce(List<CoapEndpoint> endpoints, String scheme, int port, int size, int device, boolean dtls,
+            long[] latencies, AtomicInteger done, AtomicInteger failed, AtomicInteger outstanding, AtomicLong lastAnswer) {
+        CoapEndpoint ep = endpoints.get(device % endpoints.size());
+        Request req = Request.newPost();
+        req.setURI(scheme + "://127.0.0.1:" + port + "/up" + (dtls ? "" : "?d=d" + device));
+        req.setPayload(batch(device, size));
+        req.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_CBOR);
+        long t0 = System.nanoTime();
+        outstanding.incrementAndGet();
+        req.addMessageObserver(new MessageObserverAdapter() {
+            @Override
+            public void onResponse(Response response) {
+                long now = System.nanoTime();
+                if (response.getCode() == ResponseCode.CHANGED) {
+                    int i = done.getAndIncrement();
+                    if (i < latencies.length) {
+                        latencies[i] = now - t0;
+                    }
+                    lastAnswer.accumulateAndGet(now, Math::max);
+                } else if (failed.incrementAndGet() == 1) {
+                    System.out.println("first refusal: " + response.getCode() + " " + response.getPayloadString());
+                }
+                outstanding.decrementAndGet();
+            }
+
+            @Override
+            protected void failed() {
+                failed.incrementAndGet();
+                outstanding.decrementAndGet();
+            }
+        });
+        ep.sendRequest(req);
     }
 
     /** Runs a closed loop for {@code secs} seconds; latencies recorded when the array is given. */

@@ -27,10 +27,23 @@ public final class BooksRig implements AutoCloseable {
     public final Ingest ingest;
     public final Billing billing;
     public final AuditLog audit;
+    /** Ingest log entries re-applied when this rig opened. */
+    public final long replayed;
 
     public BooksRig(Path dir, Clock clock, StoredUplinkListener extra) {
+        this(dir, clock, extra, false);
+    }
+
+    /**
+     * @param ingestLog true for the host's durability point: uplinks made durable by the ingest log
+     *     in {@code dir/ingest-log}, the store checkpointed only when another write needs a commit
+     *     (no timed checkpoints, so a test knows the store is behind the log), the log replayed at open
+     */
+    public BooksRig(Path dir, Clock clock, StoredUplinkListener extra, boolean ingestLog) {
         store = HostStore.open(dir);
-        committer = new Committer(store, 1000, 100);
+        committer = ingestLog
+                ? new Committer(store, dir.resolve("ingest-log"), 1000, 100, java.time.Duration.ofDays(1), 10_000_000)
+                : new Committer(store, 1000, 100);
         registry = new DeviceRegistry(store);
         audit = new AuditLog(store);
         TimeSeriesStore series = new TimeSeriesStore(store);
@@ -40,6 +53,7 @@ public final class BooksRig implements AutoCloseable {
             listeners.add(extra);
         }
         ingest = new Ingest(committer, series, registry, new HostMetrics(), listeners);
+        replayed = ingest.replayLog();
     }
 
     @Override

@@ -52,6 +52,19 @@ public final class AccountBooks {
         accounts.put(meter, s.json());
     }
 
+    /** @return the meter's stored account text, null when it has none (for {@link #saveIfChanged}) */
+    String stored(String meter) {
+        return accounts.get(meter);
+    }
+
+    /** Writes the account unless it is still exactly {@code before} (what {@link #stored} returned). */
+    void saveIfChanged(String meter, AccountState s, String before) {
+        String json = s.json();
+        if (!json.equals(before)) {
+            accounts.put(meter, json);
+        }
+    }
+
     /** @return every meter with an account */
     public List<String> meters() {
         List<String> out = new ArrayList<>(accounts.keySet());

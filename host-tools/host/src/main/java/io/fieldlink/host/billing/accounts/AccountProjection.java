@@ -56,7 +56,8 @@ public final class AccountProjection implements StoredUplinkListener {
             return;
         }
         String meter = u.device();
-        AccountState s = books.load(meter);
+        String before = books.stored(meter);
+        AccountState s = AccountState.parse(before);
         int n = 0;
         for (Event e : u.events()) {
             if (e.type().equals("token-redemption")) {
@@ -95,7 +96,8 @@ public final class AccountProjection implements StoredUplinkListener {
         if (balance != null && energy != null && u.seq() > s.packSeq) {
             pack(meter, u.seq(), packTime, balance, energy, charged == null ? -1 : charged, s);
         }
-        books.save(meter, s);
+        // most uplinks change nothing booked (telemetry without a pack): their account is not rewritten
+        books.saveIfChanged(meter, s, before);
     }
 
     private void redemption(String meter, long seq, int n, Event e, AccountState s) {

@@ -20,6 +20,6 @@ public final class StoreTables implements Tables {
 
     @Override
     public NavigableMap<String, String> table(String name) {
-        return open.computeIfAbsent(name, n -> store.textMap("billing." + n));
+        return open.computeIfAbsent(name, n -> store.documentMap("billing." + n));
     }
 }
