@@ -16,6 +16,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -24,10 +26,18 @@ import org.tinylog.Logger;
 /**
  * The fleet: every virtual board on one discrete-event scheduler (one thread, however many boards).
  * Events are board turns (when a board's own event loop has something due), datagrams arriving
- * after their latency, boots, power cuts, partitions and physics incidents. In virtual time the
- * clock jumps from event to event, but never past a moment at which a request is waiting for the
- * host: the host answers in real time, so the scheduler waits for it (this is what makes a run
- * repeat for a seed). In paced time (real or x N) it sleeps until the next event is due.
+ * after their latency, boots, power cuts, partitions and physics incidents; each but the fleet-wide
+ * partitions belongs to one board. The host answers in real time, so a board whose request is with
+ * the host cannot go past the earliest moment the answer could reach it (one latency after the
+ * request reached the host): this is what makes a run repeat for a seed.
+ *
+ * <p>In virtual time only that board waits: its later events are held back ("parked") while the
+ * other boards run on, up to {@link FleetSpec#lookaheadMillis} beyond the oldest request the host
+ * still has, so the host gets many boards' requests at once (one durable commit carries them all)
+ * instead of one board's at a time. Boards share nothing but the host, so a board's events still run
+ * in its own time order, and what it sees does not depend on how fast the host answered. A hello
+ * stops the whole fleet until answered (the host's answer carries its clock). In paced time (real or
+ * x N) the scheduler sleeps until the next event is due and the whole fleet waits for the host.
  */
 public final class Fleet implements AutoCloseable {
     private final FleetSpec spec;
@@ -38,12 +48,16 @@ public final class Fleet implements AutoCloseable {
     private final PriorityQueue<Ev> queue = new PriorityQueue<>();
     private final LinkedBlockingQueue<Arrival> inbox = new LinkedBlockingQueue<>();
     private final Map<Long, Waiting> outstanding = new HashMap<>();
+    /** How many outstanding requests reached the host at each fleet time (the oldest bounds the run-ahead). */
+    private final TreeMap<Long, Integer> handed = new TreeMap<>();
+    private final List<long[]> fleetPartitions = new ArrayList<>();
+    private final Random fleetFaults;
+    private int hellosWaiting;
     private long unmatchedResponses;
     private final long start;
     private long order;
     private java.nio.file.Path stateDir;
-    private boolean faultsOn = true;
-    private long fleetPartitionUntil;
+    private long faultsOffAt = Long.MAX_VALUE;
     long dropped;
     long duplicated;
     private long uplinks;
@@ -52,24 +66,29 @@ public final class Fleet implements AutoCloseable {
     private long hostTimeouts;
     private long hostWaits;
     private long hostWaitNanos;
+    private long hostWaitOutstanding;
+    private long parkedEvents;
 
     private record Arrival(BoardLink link, byte[] bytes) {
     }
 
-    private record Waiting(long sentNanos, long handedAt, boolean hello, String what) {
+    private record Waiting(BoardLink link, long sentNanos, long handedAt, boolean hello, String what) {
     }
 
-    private static final class Ev implements Comparable<Ev> {
+    static final class Ev implements Comparable<Ev> {
         final long time;
         final long order;
         final Runnable task;
         final VirtualBoard wake;
+        /** The board the event belongs to, or null for a fleet-wide one. */
+        final VirtualBoard owner;
 
-        Ev(long time, long order, Runnable task, VirtualBoard wake) {
+        Ev(long time, long order, Runnable task, VirtualBoard wake, VirtualBoard owner) {
             this.time = time;
             this.order = order;
             this.task = task;
             this.wake = wake;
+            this.owner = owner;
         }
 
         @Override
@@ -101,6 +120,7 @@ public final class Fleet implements AutoCloseable {
         this.port = port;
         this.sent = sent;
         this.start = clock.millis();
+        this.fleetFaults = new Random(spec.seed * 0x2545F4914F6CDD1DL + 0x632BE59BD9B4E019L);
         int index = 0;
         for (int i = 1; i <= spec.meters; i++) {
             boards.add(new MeterBoard(id("meter", i), index, seed(index), spec, mint));
@@ -149,7 +169,7 @@ public final class Fleet implements AutoCloseable {
             link.connection = port.connect(b.id, psk, link::fromHost);
             b.install(clock, link, stateDir);
             long at = start + (spec.bootSpreadMillis > 0 ? (b.index * 7919L) % spec.bootSpreadMillis : 0);
-            at(at, () -> {
+            at(at, b, () -> {
                 b.boot();
                 touched(b);
             });
@@ -161,7 +181,7 @@ public final class Fleet implements AutoCloseable {
         next(b, spec.powerCutsPerDay, () -> {
             if (b.alive) {
                 b.armCut();
-                at(now() + 600_000L, () -> {
+                at(now() + 600_000L, b, () -> {
                     if (b.alive && b.cutArmed) {
                         b.cutNow();
                         b.powerCuts--; // counted when armed
@@ -188,7 +208,7 @@ public final class Fleet implements AutoCloseable {
             }
         });
         if (b.index == 0) {
-            nextFleet(spec.fleetPartitionsPerDay, b);
+            nextFleet(spec.fleetPartitionsPerDay);
         }
     }
 
@@ -198,8 +218,8 @@ public final class Fleet implements AutoCloseable {
             return;
         }
         long gap = (long) (-Math.log(1 - b.faults.nextDouble()) / perDay * 86_400_000L);
-        at(now() + Math.max(1, gap), () -> {
-            if (!faultsOn) {
+        at(now() + Math.max(1, gap), b, () -> {
+            if (!faultsOn(now())) {
                 return;
             }
             action.run();
@@ -208,21 +228,23 @@ public final class Fleet implements AutoCloseable {
         });
     }
 
-    private void nextFleet(double perDay, VirtualBoard b) {
+    /** Fleet-wide partitions: kept as intervals, since a board held back asks about its own (earlier) time. */
+    private void nextFleet(double perDay) {
         if (perDay <= 0) {
             return;
         }
-        long gap = (long) (-Math.log(1 - b.faults.nextDouble()) / perDay * 86_400_000L);
-        at(now() + Math.max(1, gap), () -> {
-            if (faultsOn) {
-                fleetPartitionUntil = now() + 300_000L + b.faults.nextInt(2 * 3_600_000 - 300_000);
-                nextFleet(perDay, b);
+        long gap = (long) (-Math.log(1 - fleetFaults.nextDouble()) / perDay * 86_400_000L);
+        at(now() + Math.max(1, gap), null, () -> {
+            if (faultsOn(now())) {
+                fleetPartitions.add(new long[] {now(), now() + 300_000L + fleetFaults.nextInt(2 * 3_600_000 - 300_000)});
+                nextFleet(perDay);
             }
         });
     }
 
     // ---- scheduling -------------------------------------------------------------------------------
 
+    /** @return the time of the event being run (a board's own time while one of its events runs) */
     long now() {
         return clock.millis();
     }
@@ -231,16 +253,32 @@ public final class Fleet implements AutoCloseable {
         return spec;
     }
 
-    boolean faultsOn() {
-        return faultsOn;
+    /** @return whether faults strike at fleet time {@code t} (they stop when the drain starts) */
+    boolean faultsOn(long t) {
+        return t < faultsOffAt;
     }
 
-    boolean partitioned(BoardLink link) {
-        return faultsOn && (now() < link.partitionedUntil || now() < fleetPartitionUntil);
+    /** @return whether {@code link}'s board is cut off from the host at its time {@code t} */
+    boolean partitioned(BoardLink link, long t) {
+        if (!faultsOn(t)) {
+            return false;
+        }
+        if (t < link.partitionedUntil) {
+            return true;
+        }
+        for (int i = fleetPartitions.size() - 1; i >= 0; i--) {
+            long[] p = fleetPartitions.get(i);
+            if (t >= p[0] && t < p[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    void at(long time, Runnable task) {
-        queue.add(new Ev(Math.max(time, now()), order++, task, null));
+    /** Schedules {@code task} at {@code time}, for {@code owner}'s board (null: fleet-wide). */
+    void at(long time, VirtualBoard owner, Runnable task) {
+        long floor = owner != null ? owner.localTime : clock.frontier();
+        queue.add(new Ev(Math.max(time, floor), order++, task, null, owner));
     }
 
     /** After anything happened to a board: reschedule its next turn, or its reboot when it died. */
@@ -249,7 +287,7 @@ public final class Fleet implements AutoCloseable {
             if (b.wakeAt != -1) {
                 b.wakeAt = -1; // reboot pending
                 long off = 30_000L + b.faults.nextInt(600_000);
-                at(now() + off, () -> {
+                at(now() + off, b, () -> {
                     b.wakeAt = Long.MAX_VALUE;
                     reconnect(b.link);
                     b.boot();
@@ -258,11 +296,11 @@ public final class Fleet implements AutoCloseable {
             }
             return;
         }
-        long t = Math.max(b.nextDue(), now());
+        long t = Math.max(b.nextDue(), b.localTime);
         if (t != b.wakeAt) {
             b.wakeAt = t;
             if (t != Long.MAX_VALUE) {
-                queue.add(new Ev(t, order++, null, b));
+                queue.add(new Ev(t, order++, null, b, b));
             }
         }
     }
@@ -291,10 +329,32 @@ public final class Fleet implements AutoCloseable {
         CoapMessage m = parse(bytes);
         if (m != null && m.type() == CoapType.CON && m.code() >= CoapCode.GET && m.code() <= CoapCode.IPATCH) {
             String path = m.uriPath();
-            outstanding.putIfAbsent(key(link, m), new Waiting(System.nanoTime(), now(), path.equals("hello"),
-                    link.board.id + " " + path + " mid " + m.messageId() + " token " + Long.toHexString(m.tokenAsLong())));
+            long key = key(link, m);
+            if (!outstanding.containsKey(key)) {
+                Waiting w = new Waiting(link, System.nanoTime(), now(), path.equals("hello"),
+                        link.board.id + " " + path + " mid " + m.messageId() + " token " + Long.toHexString(m.tokenAsLong()));
+                outstanding.put(key, w);
+                handed.merge(w.handedAt(), 1, Integer::sum);
+                link.waiting(w.handedAt());
+                if (w.hello()) {
+                    hellosWaiting++;
+                    clock.helloAt(w.handedAt());
+                }
+            }
         }
         link.connection.send(bytes);
+    }
+
+    /** The host answered (or gave up on) {@code w}: the board may run on past it. */
+    private void resolved(Waiting w) {
+        handed.computeIfPresent(w.handedAt(), (k, n) -> n == 1 ? null : n - 1);
+        if (w.hello() && --hellosWaiting == 0) {
+            clock.helloAt(Long.MIN_VALUE);
+        }
+        List<Ev> released = w.link().answered(w.handedAt(), spec.latencyMillis);
+        if (released != null) {
+            queue.addAll(released);
+        }
     }
 
     private static long key(BoardLink link, CoapMessage m) {
@@ -353,17 +413,82 @@ public final class Fleet implements AutoCloseable {
         }
         // an awaited answer leaves the host "at" the moment its request arrived: deterministic
         // (late replays of answers already given are not counted: when they come depends on real time)
-        a.link().downlink(a.bytes(), w != null ? w.handedAt() : now(), w != null || m == null || m.code() < 64);
+        a.link().downlink(a.bytes(), w != null ? w.handedAt() : Math.max(clock.frontier(), a.link().board.localTime),
+                w != null || m == null || m.code() < 64);
+        if (w != null) {
+            resolved(w);
+        }
     }
 
     /**
      * Runs the fleet until fleet time {@code until} or until {@code stop} says so (checked between
-     * events and at least every 200 ms of real time).
+     * events and at least every 200 ms of real time). On return every board has run all its events
+     * before {@code until} (no board is left behind).
      *
      * @throws InterruptedException when the thread is interrupted
      */
     public void runUntil(long until, BooleanSupplier stop) throws InterruptedException {
-        long timeout = clock.virtual() ? 10_000L : 2_000L;
+        if (clock.virtual()) {
+            runVirtual(until, stop);
+        } else {
+            runPaced(until, stop);
+        }
+    }
+
+    private void runVirtual(long until, BooleanSupplier stop) throws InterruptedException {
+        while (!stop.getAsBoolean()) {
+            drainInbox();
+            if (hellosWaiting > 0) {
+                waitForHost(stop, () -> hellosWaiting > 0);
+                continue;
+            }
+            Ev next = queue.peek();
+            long nextTime = next == null ? Long.MAX_VALUE : next.time;
+            long oldest = handed.isEmpty() ? Long.MAX_VALUE : handed.firstKey() + spec.latencyMillis;
+            if (nextTime > until) {
+                if (oldest <= until) {
+                    waitForHost(stop, () -> !handed.isEmpty() && handed.firstKey() + spec.latencyMillis <= until
+                            && inbox.isEmpty());
+                    continue;
+                }
+                clock.advanceTo(until);
+                clock.runAt(until);
+                return;
+            }
+            if (oldest != Long.MAX_VALUE && nextTime > oldest + spec.lookaheadMillis) {
+                waitForHost(stop, () -> !handed.isEmpty() && nextTime > handed.firstKey() + spec.latencyMillis
+                        + spec.lookaheadMillis && inbox.isEmpty());
+                continue;
+            }
+            queue.poll();
+            VirtualBoard owner = next.owner;
+            if (owner != null && owner.link != null && owner.link.heldBack(next)) {
+                parkedEvents++;
+                continue;
+            }
+            clock.runAt(nextTime);
+            if (owner != null) {
+                owner.localTime = nextTime;
+            }
+            run(next);
+        }
+    }
+
+    /** Waits for the host's answers while {@code blocked} holds (or until timeouts release them). */
+    private void waitForHost(BooleanSupplier stop, BooleanSupplier blocked) throws InterruptedException {
+        long t0 = System.nanoTime();
+        hostWaits++;
+        hostWaitOutstanding += outstanding.size();
+        while (blocked.getAsBoolean() && !stop.getAsBoolean()) {
+            if (awaitHost(10_000L)) {
+                break; // an answer may have released held-back events: look again
+            }
+        }
+        hostWaitNanos += System.nanoTime() - t0;
+    }
+
+    private void runPaced(long until, BooleanSupplier stop) throws InterruptedException {
+        long timeout = 2_000L;
         while (!stop.getAsBoolean()) {
             drainInbox();
             Ev next = queue.peek();
@@ -371,6 +496,7 @@ public final class Fleet implements AutoCloseable {
             if (!outstanding.isEmpty() && nextTime > now() && mustWait(nextTime)) {
                 long t0 = System.nanoTime();
                 hostWaits++;
+                hostWaitOutstanding += outstanding.size();
                 while (!outstanding.isEmpty() && mustWait(nextTime) && !stop.getAsBoolean()) {
                     awaitHost(timeout);
                 }
@@ -378,12 +504,10 @@ public final class Fleet implements AutoCloseable {
                 continue;
             }
             if (nextTime > until) {
-                if (!clock.virtual()) {
-                    long wait = clock.nanosUntil(until);
-                    if (wait > 0) {
-                        waitInbox(Math.min(wait, 200_000_000L));
-                        continue;
-                    }
+                long wait = clock.nanosUntil(until);
+                if (wait > 0) {
+                    waitInbox(Math.min(wait, 200_000_000L));
+                    continue;
                 }
                 clock.advanceTo(until);
                 return;
@@ -395,6 +519,9 @@ public final class Fleet implements AutoCloseable {
             }
             queue.poll();
             clock.advanceTo(nextTime);
+            if (next.owner != null) {
+                next.owner.localTime = nextTime;
+            }
             run(next);
         }
     }
@@ -414,9 +541,10 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Conservative lookahead: an answer cannot reach a board sooner than one latency after its
-     * request reached the host, so events before that may run while the host works. A hello is
-     * waited for at once (the host reads the fleet clock for its answer, which must not have moved).
+     * Paced time's conservative lookahead: an answer cannot reach a board sooner than one latency
+     * after its request reached the host, so events before that may run while the host works. A
+     * hello is waited for at once (the host reads the fleet clock for its answer, which must not
+     * have moved).
      */
     private boolean mustWait(long nextTime) {
         for (Waiting w : outstanding.values()) {
@@ -427,25 +555,32 @@ public final class Fleet implements AutoCloseable {
         return false;
     }
 
-    private void awaitHost(long timeoutMillis) throws InterruptedException {
+    /** @return true when an answer came (or a request was given up) */
+    private boolean awaitHost(long timeoutMillis) throws InterruptedException {
         long pausedAt = System.nanoTime();
         Arrival a = inbox.poll(50, TimeUnit.MILLISECONDS);
+        boolean any = a != null;
         if (a != null) {
             handle(a);
         } else {
             long limit = System.nanoTime() - timeoutMillis * 1_000_000L;
+            List<Waiting> gaveUp = new ArrayList<>();
             outstanding.values().removeIf(w -> {
                 if (w.sentNanos() < limit) {
                     hostTimeouts++;
                     Logger.warn("the host did not answer in {} s: {}", timeoutMillis / 1000, w.what());
+                    gaveUp.add(w);
                     return true;
                 }
                 return false;
             });
+            gaveUp.forEach(this::resolved);
+            any = !gaveUp.isEmpty();
         }
         if (!clock.virtual()) {
             clock.rebaseAfterPause(System.nanoTime() - pausedAt);
         }
+        return any;
     }
 
     private void waitInbox(long nanos) throws InterruptedException {
@@ -464,8 +599,7 @@ public final class Fleet implements AutoCloseable {
      * @throws InterruptedException when interrupted
      */
     public int drain(long maxMillis, BooleanSupplier stop) throws InterruptedException {
-        faultsOn = false;
-        fleetPartitionUntil = 0;
+        faultsOffAt = now();
         for (VirtualBoard b : boards) {
             b.quiesce();
             b.link.partitionedUntil = 0;
@@ -571,7 +705,8 @@ public final class Fleet implements AutoCloseable {
                 b.link.connection.close();
             }
         }
-        Logger.info("fleet closed: {} boards; waited for the host {} times, {} s in all", boards.size(), hostWaits,
-                hostWaitNanos / 1_000_000_000L);
+        Logger.info("fleet closed: {} boards; waited for the host {} times ({} requests with it on average), {} s in all; "
+                + "{} board events held back behind their board's request", boards.size(), hostWaits,
+                hostWaits == 0 ? 0 : hostWaitOutstanding / hostWaits, hostWaitNanos / 1_000_000_000L, parkedEvents);
     }
 }

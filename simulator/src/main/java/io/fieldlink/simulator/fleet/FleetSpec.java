@@ -33,6 +33,12 @@ public final class FleetSpec {
     public long bootSpreadMillis = 10_000L;
     /** One-way network latency, ms (plus up to the same again as jitter). */
     public long latencyMillis = 40;
+    /**
+     * Virtual time: how far (ms of fleet time) the other boards may run ahead of the oldest request
+     * still with the host, so that the host gets many boards' requests at once. 0 keeps the whole
+     * fleet in step with the host (one board's request at a time).
+     */
+    public long lookaheadMillis = 15 * 60_000L;
     /** Probability a datagram (either way) is lost. */
     public double loss;
     /** Probability a datagram is delivered twice. */
@@ -82,6 +88,7 @@ public final class FleetSpec {
         positive("well sample period", wellSampleMillis);
         positive("meter telemetry interval", meterTelemetryMillis);
         nonNegative("latency", latencyMillis);
+        nonNegative("lookahead", lookaheadMillis);
         probability("loss", loss);
         probability("duplication", duplication);
         probability("reorder", reorder);

@@ -39,6 +39,8 @@ abstract class VirtualBoard {
     boolean cutArmed;
     long cutArmedAt;
     long wakeAt = Long.MAX_VALUE;
+    /** Fleet time of this board's latest event (its own time: in virtual time it may trail the fleet's). */
+    long localTime;
     long lastPhysics = Long.MIN_VALUE;
     int powerCuts;
     int boots;
