@@ -102,6 +102,7 @@ public final class SimulationRun {
                 report.boardsNotDrained = left;
             }
             fleet.report(report);
+            report.recordsSent = sent.records();
             report.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
             if (verify) {
                 progress.accept("reading back what the host stored through " + api.base());
