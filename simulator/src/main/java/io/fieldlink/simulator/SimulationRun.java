@@ -113,6 +113,9 @@ public final class SimulationRun {
         return report;
     }
 
+    /** Threads reading back through the API at once. */
+    private static final int READERS = 8;
+
     private void reconcile(Fleet fleet, SentRecords sent, FleetReport report) {
         Reconciler reconciler = new Reconciler(api);
         Map<String, Fleet.MeterMoney> money = new java.util.HashMap<>();
@@ -123,14 +126,27 @@ public final class SimulationRun {
         report.seqConflicts = sent.seqConflicts();
         report.payloadsRefused = sent.malformed();
         report.refusedReasons.putAll(sent.refusedReasons());
-        for (Map.Entry<String, String> d : fleet.devices().entrySet()) {
+        // devices are read back on a few threads (each request waits on the host's HTTP), tallied in fleet order
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(READERS);
+        Map<String, java.util.concurrent.Future<Reconciler.DeviceFindings>> pending = new java.util.LinkedHashMap<>();
+        for (String id : fleet.devices().keySet()) {
+            pending.put(id, readers.submit(() -> reconciler.check(sent, id)));
+        }
+        readers.shutdown();
+        for (Map.Entry<String, java.util.concurrent.Future<Reconciler.DeviceFindings>> d : pending.entrySet()) {
             Reconciler.DeviceFindings f;
             try {
-                f = reconciler.check(sent, d.getKey());
-            } catch (IOException | RuntimeException e) {
-                Logger.warn(e, "cannot read back {}", d.getKey());
-                report.notes.put("api", "cannot read back " + d.getKey() + ": " + e.getMessage());
+                f = d.getValue().get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                Logger.warn(cause, "cannot read back {}", d.getKey());
+                report.notes.put("api", "cannot read back " + d.getKey() + ": " + cause.getMessage());
                 continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                readers.shutdownNow();
+                report.notes.put("api", "read-back interrupted");
+                return;
             }
             report.recordsLost += f.lost();
             report.recordsStored += f.stored();

@@ -5,10 +5,7 @@ import io.fieldlink.firmware.hal.DatagramTransport;
 import io.fieldlink.simulator.net.HostPort;
 import java.util.Arrays;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -21,14 +18,21 @@ import java.util.Random;
  */
 final class BoardLink implements DatagramTransport {
     static final int MAX_DATAGRAM = 1152;
+    private static final int DOWN_SEEN = 8;
+    static final int RECENT_MIDS = 8;
 
     final VirtualBoard board;
     final int index;
     private final Fleet fleet;
     private final Random up;
     private final long downSeed;
-    private final Map<Integer, Integer> downSeen = new HashMap<>();
-    final LinkedHashSet<Long> recentMids = new LinkedHashSet<>();
+    /** Recent downlink datagrams (content hash, times seen): a repeated answer draws its faults afresh. */
+    private final int[] downSeen = new int[2 * DOWN_SEEN];
+    private int downSeenNext;
+    /** Recent uplink message ids + tokens: a repeat is a retransmission (one CON at a time per board). */
+    final long[] recentMids = new long[RECENT_MIDS];
+    int recentMidsNext;
+    int recentMidsCount;
     HostPort.Connection connection;
     byte[] psk;
     private DatagramReceiver receiver;
@@ -150,10 +154,7 @@ final class BoardLink implements DatagramTransport {
             keyed[3] = 0;
         }
         int h = Arrays.hashCode(keyed);
-        int seen = downSeen.merge(h, 1, Integer::sum);
-        if (downSeen.size() > 4096) {
-            downSeen.clear();
-        }
+        int seen = seen(h);
         Random r = new Random(downSeed ^ (h * 0x9E3779B97F4A7C15L) ^ seen);
         FleetSpec spec = fleet.spec();
         boolean faults = fleet.faultsOn(leftHostAt);
@@ -171,6 +172,37 @@ final class BoardLink implements DatagramTransport {
             }
             fleet.at(leftHostAt + delay + 1 + r.nextInt(300), board, () -> deliver(bytes, false));
         }
+    }
+
+    private int seen(int h) {
+        for (int i = 0; i < DOWN_SEEN; i++) {
+            if (downSeen[2 * i + 1] > 0 && downSeen[2 * i] == h) {
+                return ++downSeen[2 * i + 1];
+            }
+        }
+        downSeen[2 * downSeenNext] = h;
+        downSeen[2 * downSeenNext + 1] = 1;
+        downSeenNext = (downSeenNext + 1) % DOWN_SEEN;
+        return 1;
+    }
+
+    /** @return true when {@code mid} was sent lately (noting it otherwise) */
+    boolean repeatedMid(long mid) {
+        for (int i = 0; i < recentMidsCount; i++) {
+            if (recentMids[i] == mid) {
+                return true;
+            }
+        }
+        recentMids[recentMidsNext] = mid;
+        recentMidsNext = (recentMidsNext + 1) % RECENT_MIDS;
+        recentMidsCount = Math.min(recentMidsCount + 1, RECENT_MIDS);
+        return false;
+    }
+
+    /** Forgets the recent message ids (a rebooted board starts new exchanges). */
+    void forgetMids() {
+        recentMidsCount = 0;
+        recentMidsNext = 0;
     }
 
     private void deliver(byte[] bytes, boolean counted) {

@@ -12,7 +12,6 @@ import io.fieldlink.simulator.report.SentRecords;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -112,6 +111,7 @@ public final class Fleet implements AutoCloseable {
      * Creates the boards (not yet connected).
      *
      * @param mint the issuer whose tokens the boards trust (credit and booking tokens)
+     * @param sent where what the boards send is noted for the report, or null to note nothing
      */
     public Fleet(FleetSpec spec, FleetClock clock, HostPort port, TokenMint mint, SentRecords sent) {
         spec.check();
@@ -311,7 +311,7 @@ public final class Fleet implements AutoCloseable {
      */
     private void reconnect(BoardLink link) {
         link.connection.close();
-        link.recentMids.clear();
+        link.forgetMids();
         try {
             link.connection = port.connect(link.board.id, link.psk, link::fromHost);
         } catch (IOException e) {
@@ -375,21 +375,17 @@ public final class Fleet implements AutoCloseable {
         if (m == null || m.type() != CoapType.CON || m.code() != CoapCode.POST) {
             return;
         }
-        Long mid = ((long) m.messageId() << 48) ^ m.tokenAsLong();
-        if (link.recentMids.contains(mid)) {
+        long mid = ((long) m.messageId() << 48) ^ m.tokenAsLong();
+        if (link.repeatedMid(mid)) {
             retransmissions++;
             return;
-        }
-        link.recentMids.add(mid);
-        if (link.recentMids.size() > 64) {
-            Iterator<Long> it = link.recentMids.iterator();
-            it.next();
-            it.remove();
         }
         String path = m.uriPath();
         if (path.equals("up")) {
             uplinks++;
-            sent.batch(link.board.id, m.copyPayload());
+            if (sent != null) {
+                sent.batch(link.board.id, m.copyPayload());
+            }
         } else if (path.equals("hello")) {
             hellos++;
         }
@@ -691,6 +687,20 @@ public final class Fleet implements AutoCloseable {
         for (VirtualBoard b : boards) {
             b.save(stateDir);
         }
+    }
+
+    /** @return bytes of emulated flash the boards hold (pages written so far) */
+    public long flashBytes() {
+        long n = 0;
+        for (VirtualBoard b : boards) {
+            n += b.storage.allocatedBytes();
+        }
+        return n;
+    }
+
+    /** @return up exchanges the boards started so far (retransmissions not counted) */
+    public long uplinks() {
+        return uplinks;
     }
 
     /** @return fleet time at the start */

@@ -2,6 +2,7 @@ package io.fieldlink.simulator.fleet;
 
 import io.fieldlink.boards.BoardDefinition;
 import io.fieldlink.boards.BoardLoader;
+import io.fieldlink.crypto.jvm.TokenMint;
 import io.fieldlink.firmware.hal.StorageException;
 import io.fieldlink.firmware.hal.memory.MemoryActuators;
 import io.fieldlink.firmware.hal.memory.MemorySensors;
@@ -9,9 +10,11 @@ import io.fieldlink.firmware.hal.memory.MemoryStorage;
 import io.fieldlink.firmware.journal.Settings;
 import io.fieldlink.firmware.kernel.Board;
 import io.fieldlink.firmware.kernel.BoardApp;
+import io.fieldlink.firmware.uplink.HalBackedCrypto;
 import io.fieldlink.firmware.uplink.IssuerKeys;
 import io.fieldlink.firmware.uplink.UplinkOptions;
 import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
+import io.fieldlink.protocol.token.TokenVerifier;
 import java.util.Map;
 import java.util.Random;
 
@@ -77,8 +80,20 @@ abstract class VirtualBoard {
     /** Stops every fault the board has (the run's quiet end). */
     abstract void quiesce();
 
+    /** Board definitions are immutable data: every board of a variant shares one. */
+    private static final Map<String, BoardDefinition> DEFINITIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Token verifiers hold only the crypto and the trusted keys: one per issuer for the whole fleet. */
+    private static final Map<TokenMint, TokenVerifier> VERIFIERS = java.util.Collections.synchronizedMap(
+            new java.util.WeakHashMap<>());
+
     final BoardDefinition definition() {
-        return BoardLoader.builtIn(variant());
+        return DEFINITIONS.computeIfAbsent(variant(), BoardLoader::builtIn);
+    }
+
+    /** @return the (shared) verifier of tokens minted by {@code mint} */
+    static TokenVerifier verifier(TokenMint mint) {
+        return VERIFIERS.computeIfAbsent(mint,
+                m -> new TokenVerifier(new HalBackedCrypto(SimCrypto.INSTANCE), m.trustedKeys()));
     }
 
     final void install(FleetClock fleetClock, BoardLink boardLink, java.nio.file.Path stateDir) throws java.io.IOException {
