@@ -146,6 +146,9 @@ public final class Main implements Callable<Integer> {
             if (sink) {
                 System.out.println("(sink transport: no host stored anything; nothing was read back or checked)");
             }
+            if (embedded != null) {
+                System.err.println("fieldlink sim: host " + HostLoad.describe(embedded.metrics().render(), report.simulatedDays));
+            }
             if (reportFile != null) {
                 Files.writeString(reportFile, report.json(), StandardCharsets.UTF_8);
             }

@@ -93,7 +93,11 @@ public final class SimulationRun {
         try (Fleet fleet = new Fleet(spec, clock, port, mint, sent)) {
             fleet.keepStateIn(stateDir);
             progress.accept("provisioning " + spec.boards() + " boards through " + api.base());
+            long provisionStart = System.nanoTime();
             fleet.connect(provisioner);
+            progress.accept(String.format(java.util.Locale.ROOT, "provisioned and connected in %.1f s",
+                    (System.nanoTime() - provisionStart) / 1e9));
+            long runStart = System.nanoTime();
             long end = durationMillis == Long.MAX_VALUE ? Long.MAX_VALUE : fleet.start() + durationMillis;
             progress.accept("running (" + (clock.virtual() ? "virtual time" : "x" + clock.speed()) + ")");
             fleet.runUntil(end, stop);
@@ -101,6 +105,7 @@ public final class SimulationRun {
                 int left = fleet.drain(drainMillis, () -> false);
                 report.boardsNotDrained = left;
             }
+            progress.accept(String.format(java.util.Locale.ROOT, "run and drain took %.1f s", (System.nanoTime() - runStart) / 1e9));
             fleet.report(report);
             report.recordsSent = sent.records();
             report.wallSeconds = (System.nanoTime() - wallStart) / 1e9;

@@ -43,6 +43,7 @@ public final class Fleet implements AutoCloseable {
     private final FleetClock clock;
     private final HostPort port;
     private final SentRecords sent;
+    private static final int PROVISIONERS = 8;
     private final List<VirtualBoard> boards = new ArrayList<>();
     private final PriorityQueue<Ev> queue = new PriorityQueue<>();
     private final LinkedBlockingQueue<Arrival> inbox = new LinkedBlockingQueue<>();
@@ -50,6 +51,11 @@ public final class Fleet implements AutoCloseable {
     /** How many outstanding requests reached the host at each fleet time (the oldest bounds the run-ahead). */
     private final TreeMap<Long, Integer> handed = new TreeMap<>();
     private final List<long[]> fleetPartitions = new ArrayList<>();
+    /**
+     * Copies of a request (network duplicates) that reached the host while the first was still with it:
+     * when they reached it, so the host's second answer leaves "then", whenever it really comes.
+     */
+    private final Map<Long, java.util.ArrayDeque<Long>> copiesHanded = new HashMap<>();
     private final Random fleetFaults;
     private int hellosWaiting;
     private long unmatchedResponses;
@@ -67,6 +73,7 @@ public final class Fleet implements AutoCloseable {
     private long hostWaitNanos;
     private long hostWaitOutstanding;
     private long parkedEvents;
+    private Runnable onHostWait = () -> { };
 
     private record Arrival(BoardLink link, byte[] bytes) {
     }
@@ -162,19 +169,50 @@ public final class Fleet implements AutoCloseable {
      * @throws IOException when provisioning or a socket fails
      */
     public void connect(Provisioner provisioner) throws IOException {
-        for (VirtualBoard b : boards) {
-            byte[] psk = provisioner.psk(b.id, b.kind());
-            BoardLink link = new BoardLink(this, b, seed(b.index) ^ 0x1234);
-            link.psk = psk;
-            link.connection = port.connect(b.id, psk, link::fromHost);
-            b.install(clock, link, stateDir);
-            long at = start + (spec.bootSpreadMillis > 0 ? (b.index * 7919L) % spec.bootSpreadMillis : 0);
-            at(at, b, () -> {
-                b.boot();
-                touched(b);
-            });
-            scheduleFaults(b);
+        // provisioning is one HTTP request (and one host commit) per board: a few at once let the host group them
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(PROVISIONERS, r -> {
+            Thread t = new Thread(r, "sim-provision");
+            t.setDaemon(true);
+            return t;
+        });
+        List<java.util.concurrent.Future<byte[]>> psks = new ArrayList<>(boards.size());
+        try {
+            for (VirtualBoard b : boards) {
+                psks.add(pool.submit(() -> provisioner.psk(b.id, b.kind())));
+            }
+            for (int i = 0; i < boards.size(); i++) {
+                connect(boards.get(i), psk(psks.get(i)));
+            }
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    private static byte[] psk(java.util.concurrent.Future<byte[]> f) throws IOException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while provisioning");
+        }
+    }
+
+    private void connect(VirtualBoard b, byte[] psk) throws IOException {
+        BoardLink link = new BoardLink(this, b, seed(b.index) ^ 0x1234);
+        link.psk = psk;
+        link.connection = port.connect(b.id, psk, link::fromHost);
+        b.install(clock, link, stateDir);
+        long at = start + (spec.bootSpreadMillis > 0 ? (b.index * 7919L) % spec.bootSpreadMillis : 0);
+        at(at, b, () -> {
+            b.boot();
+            touched(b);
+        });
+        scheduleFaults(b);
     }
 
     private void scheduleFaults(VirtualBoard b) {
@@ -330,7 +368,12 @@ public final class Fleet implements AutoCloseable {
         if (m != null && m.type() == CoapType.CON && m.code() >= CoapCode.GET && m.code() <= CoapCode.IPATCH) {
             String path = m.uriPath();
             long key = key(link, m);
-            if (!outstanding.containsKey(key)) {
+            if (outstanding.containsKey(key)) {
+                if (copiesHanded.size() > 100_000) {
+                    copiesHanded.clear(); // copies the host never answered (it may drop them): forget
+                }
+                copiesHanded.computeIfAbsent(key, k -> new java.util.ArrayDeque<>(2)).add(now());
+            } else {
                 Waiting w = new Waiting(link, System.nanoTime(), now(), path.equals("hello"),
                         link.board.id + " " + path + " mid " + m.messageId() + " token " + Long.toHexString(m.tokenAsLong()));
                 outstanding.put(key, w);
@@ -403,14 +446,25 @@ public final class Fleet implements AutoCloseable {
         if (m != null && m.code() >= 64) {
             a.link().refusedByHost = (m.code() >> 5) == 4;
         }
-        Waiting w = m != null && m.code() >= 64 ? outstanding.remove(key(a.link(), m)) : null;
-        if (m != null && m.code() >= 64 && w == null) {
-            unmatchedResponses++;
+        boolean response = m != null && m.code() >= 64;
+        long key = response ? key(a.link(), m) : 0;
+        Waiting w = response ? outstanding.remove(key) : null;
+        Long copyAt = null;
+        if (response && w == null) {
+            java.util.ArrayDeque<Long> copies = copiesHanded.get(key);
+            copyAt = copies == null ? null : copies.poll();
+            if (copies != null && copies.isEmpty()) {
+                copiesHanded.remove(key);
+            }
+            if (copyAt == null) {
+                unmatchedResponses++;
+            }
         }
         // an awaited answer leaves the host "at" the moment its request arrived: deterministic
         // (late replays of answers already given are not counted: when they come depends on real time)
-        a.link().downlink(a.bytes(), w != null ? w.handedAt() : Math.max(clock.frontier(), a.link().board.localTime),
-                w != null || m == null || m.code() < 64);
+        long leftAt = w != null ? w.handedAt() : copyAt != null ? copyAt
+                : Math.max(clock.frontier(), a.link().board.localTime);
+        a.link().downlink(a.bytes(), leftAt, w != null || copyAt != null || !response);
         if (w != null) {
             resolved(w);
         }
@@ -475,6 +529,7 @@ public final class Fleet implements AutoCloseable {
         long t0 = System.nanoTime();
         hostWaits++;
         hostWaitOutstanding += outstanding.size();
+        onHostWait.run();
         while (blocked.getAsBoolean() && !stop.getAsBoolean()) {
             if (awaitHost(10_000L)) {
                 break; // an answer may have released held-back events: look again
@@ -687,6 +742,16 @@ public final class Fleet implements AutoCloseable {
         for (VirtualBoard b : boards) {
             b.save(stateDir);
         }
+    }
+
+    /** @param r run whenever the scheduler has nothing left to do but wait for the host (tests) */
+    void onHostWait(Runnable r) {
+        this.onHostWait = r;
+    }
+
+    /** @return how often the scheduler waited for the host, and the requests with it summed over those waits */
+    long[] hostWaitCounts() {
+        return new long[] {hostWaits, hostWaitOutstanding};
     }
 
     /** @return bytes of emulated flash the boards hold (pages written so far) */

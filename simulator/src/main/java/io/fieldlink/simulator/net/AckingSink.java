@@ -11,6 +11,8 @@ import io.fieldlink.protocol.record.Command;
 import io.fieldlink.protocol.record.HelloAnswer;
 import io.fieldlink.protocol.record.UplinkBatch;
 import io.fieldlink.protocol.record.UplinkRecord;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,6 +27,8 @@ public final class AckingSink implements HostPort {
     private static final Command[] NO_COMMANDS = new Command[0];
     private final LongSupplier clock;
     private final CoapEncoder encoder = new CoapEncoder();
+    /** Per device: the highest sequence number received with every one before it (as the host keeps it). */
+    private final Map<String, long[]> contiguous = new ConcurrentHashMap<>();
 
     /** @param clock the time a hello answer carries (the fleet's host time), epoch ms */
     public AckingSink(LongSupplier clock) {
@@ -33,9 +37,8 @@ public final class AckingSink implements HostPort {
 
     @Override
     public Connection connect(String deviceId, byte[] psk, Inbound inbound) {
+        long[] highest = contiguous.computeIfAbsent(deviceId, d -> new long[1]);
         return new Connection() {
-            /** Highest sequence number received with every one before it (the host's "highest contiguous"). */
-            private long contiguous;
 
             @Override
             public void send(byte[] datagram) {
@@ -76,15 +79,15 @@ public final class AckingSink implements HostPort {
                 long[] ranges = new long[0];
                 for (UplinkRecord rec : batch.records()) {
                     long seq = rec.seq();
-                    if (seq == contiguous + 1) {
-                        contiguous = seq;
-                    } else if (seq > contiguous + 1) {
+                    if (seq == highest[0] + 1) {
+                        highest[0] = seq;
+                    } else if (seq > highest[0] + 1) {
                         ranges = java.util.Arrays.copyOf(ranges, ranges.length + 2);
                         ranges[ranges.length - 2] = seq;
                         ranges[ranges.length - 1] = seq;
                     }
                 }
-                return new Ack(contiguous, ranges, NO_COMMANDS).encode();
+                return new Ack(highest[0], ranges, NO_COMMANDS).encode();
             }
 
             @Override
