@@ -23,7 +23,7 @@ import java.util.Locale;
  * </pre>
  *
  * Arguments: kind (meter, pump, well), boards, simulated days (fractional allowed), then optional
- * meter sample seconds and meter telemetry seconds.
+ * meter sample seconds, meter telemetry seconds and the smallest meter top-up in milli-units.
  */
 public final class HeapPerBoard {
     private static final long START = 1_790_000_000_000L;
@@ -34,7 +34,7 @@ public final class HeapPerBoard {
     @SuppressForbidden(reason = "a load generator prints its figures")
     public static void main(String[] args) throws Exception {
         if (args.length < 3 || !args[0].matches("meter|pump|well")) {
-            System.err.println("usage: HeapPerBoard meter|pump|well BOARDS DAYS [METER_SAMPLE_S TELEMETRY_S]");
+            System.err.println("usage: HeapPerBoard meter|pump|well BOARDS DAYS [METER_SAMPLE_S TELEMETRY_S TOP_UP_MILLI]");
             System.exit(2);
         }
         String kind = args[0];
@@ -42,18 +42,19 @@ public final class HeapPerBoard {
         double days = Double.parseDouble(args[2]);
         long sample = args.length > 3 ? Long.parseLong(args[3]) * 1000 : 900_000L;
         long telemetry = args.length > 4 ? Long.parseLong(args[4]) * 1000 : 3_600_000L;
-        run(kind, Math.min(n, 50), 0.05, sample, telemetry); // warm-up: classes loaded, code compiled
+        long topUp = args.length > 5 ? Long.parseLong(args[5]) : new FleetSpec().meterTopUpMilli;
+        run(kind, Math.min(n, 50), 0.05, sample, telemetry, topUp); // warm-up: classes loaded, code compiled
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = usedAfterGc(memory);
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
-        Result r = run(kind, n, days, sample, telemetry);
+        Result r = run(kind, n, days, sample, telemetry, topUp);
         long cpu = cpuNanos() - cpu0;
         double wall = (System.nanoTime() - t0) / 1e9;
         long after = usedAfterGc(memory);
         double boardDays = (double) n * days;
-        System.out.printf(Locale.ROOT, "%s x %d, %.2f simulated days (sample %d s, pack %d s), no host%n", kind, n, days,
-                sample / 1000, telemetry / 1000);
+        System.out.printf(Locale.ROOT, "%s x %d, %.2f simulated days (meter sample %d s, pack %d s, top-up from %d milli),"
+                + " no host%n", kind, n, days, sample / 1000, telemetry / 1000, topUp);
         System.out.printf(Locale.ROOT, "  heap per board      %,d B (of which emulated flash %,d B)%n",
                 (after - before) / n, r.fleet.flashBytes() / n);
         System.out.printf(Locale.ROOT, "  build + provision   %.1f s (%,.0f boards/s)%n", r.buildSeconds, n / r.buildSeconds);
@@ -67,7 +68,8 @@ public final class HeapPerBoard {
     private record Result(Fleet fleet, double buildSeconds, double runSeconds) {
     }
 
-    private static Result run(String kind, int n, double days, long sample, long telemetry) throws Exception {
+    private static Result run(String kind, int n, double days, long sample, long telemetry, long topUp)
+            throws Exception {
         FleetSpec spec = new FleetSpec();
         spec.meters = kind.equals("meter") ? n : 0;
         spec.pumps = kind.equals("pump") ? n : 0;
@@ -75,6 +77,7 @@ public final class HeapPerBoard {
         spec.idPrefix = "heap-";
         spec.meterSampleMillis = sample;
         spec.meterTelemetryMillis = telemetry;
+        spec.meterTopUpMilli = topUp;
         spec.bootSpreadMillis = 15 * 60_000L;
         FleetClock clock = new FleetClock(START, 0);
         long t0 = System.nanoTime();

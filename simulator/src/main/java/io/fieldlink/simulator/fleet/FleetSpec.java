@@ -59,6 +59,13 @@ public final class FleetSpec {
     public double bookedShare = 0.6;
     /** Share of booked vehicles that do not show up. */
     public double noShowShare = 0.1;
+    /**
+     * Smallest meter top-up, milli-units (a top-up is this plus 0-3 times as much again, in fifths);
+     * the household tops up when its balance is below 20 units, checking hourly. The default (50
+     * units) makes meters top up many times a day at the simulated tariff; a utility's customers
+     * buy days' worth at once (e.g. 2,000 units).
+     */
+    public long meterTopUpMilli = 50_000;
     /** Share of meter top-ups where the customer types a wrong token (replayed or another meter's). */
     public double badTokenShare = 0.03;
 
@@ -89,6 +96,9 @@ public final class FleetSpec {
         positive("meter telemetry interval", meterTelemetryMillis);
         nonNegative("latency", latencyMillis);
         nonNegative("lookahead", lookaheadMillis);
+        if (meterTopUpMilli <= 0) {
+            throw new IllegalArgumentException("meter top-up must be positive: " + meterTopUpMilli + " milli-units");
+        }
         probability("loss", loss);
         probability("duplication", duplication);
         probability("reorder", reorder);

@@ -126,7 +126,7 @@ final class MeterBoard extends VirtualBoard {
         if (meter.balance() >= TOP_UP_BELOW) {
             return;
         }
-        long amount = 50_000 + 10_000L * faults.nextInt(16);
+        long amount = spec.meterTopUpMilli + spec.meterTopUpMilli / 5 * faults.nextInt(16);
         double draw = faults.nextDouble();
         String token;
         if (draw < spec.badTokenShare / 2 && lastToken != null) {
