@@ -74,6 +74,7 @@ public final class Fleet implements AutoCloseable {
     private long hostWaitOutstanding;
     private long parkedEvents;
     private Runnable onHostWait = () -> { };
+    private boolean trimFlash = true;
 
     private record Arrival(BoardLink link, byte[] bytes) {
     }
@@ -321,6 +322,9 @@ public final class Fleet implements AutoCloseable {
 
     /** After anything happened to a board: reschedule its next turn, or its reboot when it died. */
     void touched(VirtualBoard b) {
+        if (trimFlash) {
+            b.trimFlash();
+        }
         if (!b.alive) {
             if (b.wakeAt != -1) {
                 b.wakeAt = -1; // reboot pending
@@ -742,6 +746,11 @@ public final class Fleet implements AutoCloseable {
         for (VirtualBoard b : boards) {
             b.save(stateDir);
         }
+    }
+
+    /** @param on false keeps every flash page a board ever wrote (tests compare the two) */
+    void trimFlash(boolean on) {
+        this.trimFlash = on;
     }
 
     /** @param r run whenever the scheduler has nothing left to do but wait for the host (tests) */

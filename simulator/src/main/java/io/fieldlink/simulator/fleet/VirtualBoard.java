@@ -44,6 +44,8 @@ abstract class VirtualBoard {
     long wakeAt = Long.MAX_VALUE;
     /** Fleet time of this board's latest event (its own time: in virtual time it may trail the fleet's). */
     long localTime;
+    /** Journal head at the last {@link #trimFlash()} of this boot (-1: not yet looked at). */
+    private int trimmedHead = -1;
     long lastPhysics = Long.MIN_VALUE;
     int powerCuts;
     int boots;
@@ -124,6 +126,7 @@ abstract class VirtualBoard {
                         .backoffCapMillis(spec.backoffCapMillis)))
                 .samplePeriodMillis(samplePeriodMillis()).build();
         alive = true;
+        trimmedHead = -1;
         boots++;
         lastPhysics = fleet.millis();
         physics(fleet.millis(), 0);
@@ -182,6 +185,49 @@ abstract class VirtualBoard {
             return Long.MAX_VALUE;
         }
         return clock.fleetTimeOf(board.loop().nextDueMillis());
+    }
+
+    /**
+     * Gives back the flash pages of records the host has acknowledged since the last call (the
+     * journal never reads them again: recovery and the uplink start at the head, a scan stops at the
+     * tail, and the next appends overwrite them), so a long run holds only the live part of the 64
+     * KiB ring. The page holding the tail (where a write cut by a power loss may have left bytes) is
+     * always kept.
+     */
+    final void trimFlash() {
+        if (!alive || board == null) {
+            return;
+        }
+        io.fieldlink.firmware.journal.Journal j = board.context().journal();
+        if (j == null) {
+            return;
+        }
+        int head = j.headOffset();
+        int from = trimmedHead;
+        trimmedHead = head;
+        if (from < 0 || from == head) {
+            return;
+        }
+        int tail = j.tailOffset();
+        // the part of from's page before it was freed earlier too (or is the tail's page, kept below)
+        from = from / MemoryStorage.PAGE * MemoryStorage.PAGE;
+        if (from < head) {
+            discardJournal(from, head, tail);
+        } else {
+            discardJournal(from, j.capacityBytes(), tail);
+            discardJournal(0, head, tail);
+        }
+    }
+
+    private void discardJournal(int from, int to, int tail) {
+        int keepFrom = tail / MemoryStorage.PAGE * MemoryStorage.PAGE;
+        int keepTo = keepFrom + MemoryStorage.PAGE;
+        if (Math.min(to, keepFrom) > from) {
+            storage.discard("journal", from, Math.min(to, keepFrom) - from);
+        }
+        if (to > Math.max(from, keepTo)) {
+            storage.discard("journal", Math.max(from, keepTo), to - Math.max(from, keepTo));
+        }
     }
 
     /** @return journal records not yet acknowledged by the host (0 when dead) */

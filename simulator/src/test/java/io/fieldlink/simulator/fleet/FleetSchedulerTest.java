@@ -45,10 +45,14 @@ class FleetSchedulerTest {
 
     /** What one run looked like from the boards' side. */
     private record Outcome(long records, long uplinks, long retransmissions, long dropped, long duplicated, long cuts,
-            List<Fleet.MeterMoney> money, long waits, long heldPerWait) {
+            List<Fleet.MeterMoney> money, long waits, long heldPerWait, long flash) {
     }
 
     private static Outcome run(boolean answerOnlyWhenWaited) throws Exception {
+        return run(answerOnlyWhenWaited, true);
+    }
+
+    private static Outcome run(boolean answerOnlyWhenWaited, boolean trimFlash) throws Exception {
         FleetClock clock = new FleetClock(START, 0);
         SentRecords sent = new SentRecords();
         AckingSink sink = new AckingSink(clock::hostMillis);
@@ -58,6 +62,7 @@ class FleetSchedulerTest {
         TokenMint mint = new TokenMint(IssuerKeyPair.fromSeed(psk));
         try (Fleet fleet = new Fleet(spec(), clock, port, mint, sent)) {
             fleet.onHostWait(holding::release);
+            fleet.trimFlash(trimFlash);
             fleet.connect((id, kind) -> psk);
             fleet.runUntil(START + 2 * DAY, () -> false);
             fleet.drain(DAY, () -> false);
@@ -65,7 +70,7 @@ class FleetSchedulerTest {
             fleet.report(r);
             long[] w = fleet.hostWaitCounts();
             return new Outcome(sent.records(), r.uplinks, r.retransmissions, r.datagramsDropped, r.datagramsDuplicated,
-                    r.powerCuts, fleet.meterMoney(), w[0], w[0] == 0 ? 0 : w[1] / w[0]);
+                    r.powerCuts, fleet.meterMoney(), w[0], w[0] == 0 ? 0 : w[1] / w[0], fleet.flashBytes());
         }
     }
 
@@ -86,6 +91,19 @@ class FleetSchedulerTest {
         assertThat(held.money()).isEqualTo(atOnce.money());
         assertThat(held.heldPerWait()).as("requests with the host per wait: boards ran ahead together")
                 .isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void forgettingAcknowledgedJournalPagesChangesNothingTheBoardsDoAndSavesTheirFlash() throws Exception {
+        Outcome trimmed = run(false, true);
+        Outcome kept = run(false, false);
+
+        assertThat(trimmed.cuts()).as("power cuts happened").isGreaterThan(10);
+        assertThat(trimmed.records()).isEqualTo(kept.records());
+        assertThat(trimmed.uplinks()).isEqualTo(kept.uplinks());
+        assertThat(trimmed.retransmissions()).isEqualTo(kept.retransmissions());
+        assertThat(trimmed.money()).isEqualTo(kept.money());
+        assertThat(trimmed.flash()).as("flash held with trimming vs without").isLessThan(kept.flash() / 2);
     }
 
     /** Keeps the fleet's requests until the scheduler waits for the host, then hands them all over. */

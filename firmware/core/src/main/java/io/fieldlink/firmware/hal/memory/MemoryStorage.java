@@ -82,6 +82,33 @@ public final class MemoryStorage implements Storage {
         return copy;
     }
 
+    /**
+     * Forgets the pages lying wholly inside {@code [offset, offset + length)} of an area: they read
+     * as erased (zeros) again and hold no memory. For a simulator that knows those bytes are dead
+     * (e.g. a journal's acknowledged records, which nothing reads again); a board never calls this.
+     *
+     * @param name area name
+     * @param offset first byte
+     * @param length bytes
+     * @return pages forgotten
+     */
+    public int discard(String name, int offset, int length) {
+        Area a = (Area) area(name);
+        a.check(offset, length);
+        int first = (offset + PAGE - 1) / PAGE;
+        int end = offset + length;
+        int last = end == a.size ? (end + PAGE - 1) / PAGE : end / PAGE; // exclusive; a short last page counts whole
+        int n = 0;
+        for (int p = first; p < last; p++) {
+            if (a.pages[p] != null) {
+                a.pages[p] = null;
+                a.allocatedPages--;
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** @return bytes of pages allocated so far, over all areas (pages never written hold none) */
     public long allocatedBytes() {
         long n = 0;

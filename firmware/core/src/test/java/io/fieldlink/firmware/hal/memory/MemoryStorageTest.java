@@ -55,6 +55,27 @@ class MemoryStorageTest {
         assertThat(big.snapshot("odd")[MemoryStorage.PAGE + 9]).isEqualTo((byte) 5);
     }
 
+    @Test
+    void discardedPagesReadAsErasedAndHoldNothingAndPartPagesAreKept() {
+        MemoryStorage big = new MemoryStorage().addArea("j", 4 * MemoryStorage.PAGE + 10);
+        byte[] ones = new byte[4 * MemoryStorage.PAGE + 10];
+        java.util.Arrays.fill(ones, (byte) 1);
+        big.area("j").write(0, ones, 0, ones.length);
+        assertThat(big.allocatedBytes()).isEqualTo(5L * MemoryStorage.PAGE);
+        // from the middle of page 0 to the middle of page 2: only page 1 lies wholly inside
+        assertThat(big.discard("j", MemoryStorage.PAGE / 2, 2 * MemoryStorage.PAGE)).isEqualTo(1);
+        byte[] out = new byte[3 * MemoryStorage.PAGE];
+        big.area("j").read(0, out, 0, out.length);
+        assertThat(out[MemoryStorage.PAGE - 1]).isEqualTo((byte) 1);
+        assertThat(out[MemoryStorage.PAGE]).isZero();
+        assertThat(out[2 * MemoryStorage.PAGE - 1]).isZero();
+        assertThat(out[2 * MemoryStorage.PAGE]).isEqualTo((byte) 1);
+        // up to the end of the area: the short last page goes too
+        assertThat(big.discard("j", 3 * MemoryStorage.PAGE, MemoryStorage.PAGE + 10)).isEqualTo(2);
+        assertThat(big.allocatedBytes()).isEqualTo(2L * MemoryStorage.PAGE);
+        assertThatThrownBy(() -> big.discard("j", 0, 5 * MemoryStorage.PAGE)).isInstanceOf(StorageException.class);
+    }
+
     /** The paged store against a plain array written byte by byte: same bytes, same cut points, any layout. */
     @Test
     void randomWritesAndCutsLeaveExactlyWhatAByteByByteFlashWould() {
