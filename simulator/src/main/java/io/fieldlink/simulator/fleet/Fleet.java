@@ -35,7 +35,8 @@ import org.tinylog.Logger;
  * still has, so the host gets many boards' requests at once (one durable commit carries them all)
  * instead of one board's at a time. Boards share nothing but the host, so a board's events still run
  * in its own time order, and what it sees does not depend on how fast the host answered. A hello
- * stops the whole fleet until answered (the host's answer carries its clock). In paced time (real or
+ * stops the whole fleet until answered (the host's answer carries its clock), except for what happens
+ * at that same instant (the rest of a cohort of boards booting together says hello with it). In paced time (real or
  * x N) the scheduler sleeps until the next event is due and the whole fleet waits for the host.
  */
 public final class Fleet implements AutoCloseable {
@@ -43,7 +44,7 @@ public final class Fleet implements AutoCloseable {
     private final FleetClock clock;
     private final HostPort port;
     private final SentRecords sent;
-    private static final int PROVISIONERS = 8;
+    private static final int PROVISIONERS = 16;
     private final List<VirtualBoard> boards = new ArrayList<>();
     private final PriorityQueue<Ev> queue = new PriorityQueue<>();
     private final LinkedBlockingQueue<Arrival> inbox = new LinkedBlockingQueue<>();
@@ -58,6 +59,8 @@ public final class Fleet implements AutoCloseable {
     private final Map<Long, java.util.ArrayDeque<Long>> copiesHanded = new HashMap<>();
     private final Random fleetFaults;
     private int hellosWaiting;
+    /** The fleet time of the hellos with the host (they all reached it at that same instant). */
+    private long helloInstant;
     private long unmatchedResponses;
     private final long start;
     private long order;
@@ -208,7 +211,8 @@ public final class Fleet implements AutoCloseable {
         link.psk = psk;
         link.connection = port.connect(b.id, psk, link::fromHost);
         b.install(clock, link, stateDir);
-        long at = start + (spec.bootSpreadMillis > 0 ? (b.index * 7919L) % spec.bootSpreadMillis : 0);
+        // boards boot in 100 ms cohorts (as when a feeder's power comes back), so hellos reach the host together
+        long at = start + (spec.bootSpreadMillis > 0 ? (b.index * 7919L) % spec.bootSpreadMillis / 100 * 100 : 0);
         at(at, b, () -> {
             b.boot();
             touched(b);
@@ -385,6 +389,7 @@ public final class Fleet implements AutoCloseable {
                 link.waiting(w.handedAt());
                 if (w.hello()) {
                     hellosWaiting++;
+                    helloInstant = w.handedAt();
                     clock.helloAt(w.handedAt());
                 }
             }
@@ -492,12 +497,14 @@ public final class Fleet implements AutoCloseable {
     private void runVirtual(long until, BooleanSupplier stop) throws InterruptedException {
         while (!stop.getAsBoolean()) {
             drainInbox();
-            if (hellosWaiting > 0) {
+            Ev next = queue.peek();
+            long nextTime = next == null ? Long.MAX_VALUE : next.time;
+            if (hellosWaiting > 0 && nextTime != helloInstant) {
+                // the host's clock reads the hellos' instant: only what happens at that very instant
+                // (other boards' hellos of the same cohort) may go to the host with them
                 waitForHost(stop, () -> hellosWaiting > 0);
                 continue;
             }
-            Ev next = queue.peek();
-            long nextTime = next == null ? Long.MAX_VALUE : next.time;
             long oldest = handed.isEmpty() ? Long.MAX_VALUE : handed.firstKey() + spec.latencyMillis;
             if (nextTime > until) {
                 if (oldest <= until) {
