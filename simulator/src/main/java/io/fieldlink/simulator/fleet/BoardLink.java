@@ -68,7 +68,7 @@ final class BoardLink implements DatagramTransport {
      *
      * @return the events held back so far (to be scheduled again; still blocked ones come back), or null
      */
-    List<Fleet.Ev> answered(long handedAt, long latency) {
+    List<Fleet.Ev> answered(long handedAt) {
         for (int i = 0; i < waitCount; i++) {
             if (waits[i] == handedAt) {
                 waits[i] = waits[--waitCount];

@@ -35,9 +35,10 @@ import org.tinylog.Logger;
  * still has, so the host gets many boards' requests at once (one durable commit carries them all)
  * instead of one board's at a time. Boards share nothing but the host, so a board's events still run
  * in its own time order, and what it sees does not depend on how fast the host answered. A hello
- * stops the whole fleet until answered (the host's answer carries its clock), except for what happens
- * at that same instant (the rest of a cohort of boards booting together says hello with it). In paced time (real or
- * x N) the scheduler sleeps until the next event is due and the whole fleet waits for the host.
+ * stops the whole fleet until answered (the host's answer carries its clock), except for what
+ * happens at that same instant (the rest of a cohort of boards booting together says hello with it).
+ * In paced time (real or x N) the scheduler sleeps until the next event is due and the whole fleet
+ * waits for the host.
  */
 public final class Fleet implements AutoCloseable {
     private final FleetSpec spec;
@@ -403,7 +404,7 @@ public final class Fleet implements AutoCloseable {
         if (w.hello() && --hellosWaiting == 0) {
             clock.helloAt(Long.MIN_VALUE);
         }
-        List<Ev> released = w.link().answered(w.handedAt(), spec.latencyMillis);
+        List<Ev> released = w.link().answered(w.handedAt());
         if (released != null) {
             queue.addAll(released);
         }
