@@ -46,6 +46,14 @@ final class FleetOptions {
     @Option(names = "--latency", paramLabel = "MS", description = "one-way latency in ms (plus up to as much jitter)")
     Long latency;
 
+    @Option(names = "--lookahead", paramLabel = "S", description = "virtual time: seconds of fleet time the other boards "
+            + "may run ahead of the oldest request still with the host (default 900; 0 = the whole fleet waits)")
+    Long lookahead;
+
+    @Option(names = "--top-up", paramLabel = "MILLI", description = "smallest meter top-up in milli-units (default 50000; "
+            + "a top-up is this plus 0-3 times as much again)")
+    Long topUp;
+
     @Option(names = "--power-cuts", paramLabel = "R", description = "power cuts per board per day (mid-write)")
     Double powerCuts;
 
@@ -134,6 +142,12 @@ final class FleetOptions {
         if (latency != null) {
             s.latencyMillis = latency;
         }
+        if (lookahead != null) {
+            s.lookaheadMillis = lookahead * 1000;
+        }
+        if (topUp != null) {
+            s.meterTopUpMilli = topUp;
+        }
         if (powerCuts != null) {
             s.powerCutsPerDay = powerCuts;
         }
@@ -176,6 +190,8 @@ final class FleetOptions {
                 case "duplication" -> duplication = duplication != null ? duplication : Double.valueOf(v);
                 case "reorder" -> reorder = reorder != null ? reorder : Double.valueOf(v);
                 case "latency" -> latency = latency != null ? latency : Long.valueOf(v);
+                case "lookahead" -> lookahead = lookahead != null ? lookahead : Long.valueOf(v);
+                case "top-up", "topUp" -> topUp = topUp != null ? topUp : Long.valueOf(v);
                 case "power-cuts", "powerCuts" -> powerCuts = powerCuts != null ? powerCuts : Double.valueOf(v);
                 case "partitions" -> partitions = partitions != null ? partitions : Double.valueOf(v);
                 case "fleet-partitions", "fleetPartitions" -> fleetPartitions = fleetPartitions != null ? fleetPartitions : Double.valueOf(v);

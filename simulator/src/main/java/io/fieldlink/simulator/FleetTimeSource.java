@@ -26,11 +26,11 @@ final class FleetTimeSource extends Clock {
 
     @Override
     public long millis() {
-        return fleet.millis();
+        return fleet.hostMillis();
     }
 
     @Override
     public Instant instant() {
-        return Instant.ofEpochMilli(fleet.millis());
+        return Instant.ofEpochMilli(fleet.hostMillis());
     }
 }

@@ -3,6 +3,7 @@ package io.fieldlink.simulator;
 import io.fieldlink.host.HostServer;
 import io.fieldlink.simulator.fleet.FleetClock;
 import io.fieldlink.simulator.fleet.FleetSpec;
+import io.fieldlink.simulator.net.AckingSink;
 import io.fieldlink.simulator.net.DtlsHost;
 import io.fieldlink.simulator.net.HostPort;
 import io.fieldlink.simulator.net.InProcessHost;
@@ -42,7 +43,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "coaps://HOST:PORT", description = "the host's CoAP over DTLS address (default: the API's host, port 5684)")
     URI coaps;
 
-    @Option(names = "--transport", paramLabel = "T", description = "dtls (default: real UDP + DTLS-PSK) or in-process (an embedded host in --data, for scale runs)")
+    @Option(names = "--transport", paramLabel = "T", description = "dtls (default: real UDP + DTLS-PSK), in-process (an embedded host in --data, for scale runs) "
+            + "or sink (no host: every request acknowledged at once; measures the boards alone, nothing is read back)")
     String transport = "dtls";
 
     @Option(names = "--data", paramLabel = "DIR", description = "with --transport in-process: the embedded host's data directory")
@@ -74,8 +76,8 @@ public final class Main implements Callable<Integer> {
         try {
             spec = fleet.spec(defaults());
             speed = fleet.speedValue(0);
-            if (!transport.equals("dtls") && !transport.equals("in-process")) {
-                throw new IllegalArgumentException("--transport must be dtls or in-process: " + transport);
+            if (!transport.equals("dtls") && !transport.equals("in-process") && !transport.equals("sink")) {
+                throw new IllegalArgumentException("--transport must be dtls, in-process or sink: " + transport);
             }
             if (transport.equals("dtls") && (api == null || keyFile == null)) {
                 throw new IllegalArgumentException("--api and --key-file are required with --transport dtls");
@@ -108,7 +110,11 @@ public final class Main implements Callable<Integer> {
         HostPort port = null;
         try {
             HostApi hostApi;
-            if (transport.equals("in-process")) {
+            boolean sink = transport.equals("sink");
+            if (sink) {
+                hostApi = new HostApi(URI.create("http://sink.invalid"), "");
+                port = new AckingSink(clock::hostMillis);
+            } else if (transport.equals("in-process")) {
                 embedded = HostServer.builder().dataDir(data).bindAddress("127.0.0.1").httpPort(0).coapsPort(0)
                         .clock(new FleetTimeSource(clock)).build().start();
                 hostApi = new HostApi(URI.create("http://127.0.0.1:" + embedded.httpPort()), embedded.operatorKey());
@@ -130,10 +136,19 @@ public final class Main implements Callable<Integer> {
                 }
                 port = new DtlsHost(new InetSocketAddress(h, p));
             }
-            FleetReport report = new SimulationRun(spec, clock, port, hostApi, Issuer.forSeed(spec.seed))
-                    .progress(s -> System.err.println("fieldlink sim: " + s))
-                    .run(duration, noDrain ? 0 : 86_400_000L, stop::get);
+            SimulationRun run = new SimulationRun(spec, clock, port, hostApi, Issuer.forSeed(spec.seed))
+                    .progress(s -> System.err.println("fieldlink sim: " + s));
+            if (sink) {
+                run.provisioner((id, kind) -> new byte[16]).verify(false);
+            }
+            FleetReport report = run.run(duration, noDrain ? 0 : 86_400_000L, stop::get);
             System.out.print(report.text());
+            if (sink) {
+                System.out.println("(sink transport: no host stored anything; nothing was read back or checked)");
+            }
+            if (embedded != null) {
+                System.err.println("fieldlink sim: host " + HostLoad.describe(embedded.metrics().render(), report.simulatedDays));
+            }
             if (reportFile != null) {
                 Files.writeString(reportFile, report.json(), StandardCharsets.UTF_8);
             }

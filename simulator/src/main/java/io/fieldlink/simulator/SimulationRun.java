@@ -88,12 +88,17 @@ public final class SimulationRun {
     public FleetReport run(long durationMillis, long drainMillis, BooleanSupplier stop)
             throws IOException, InterruptedException {
         long wallStart = System.nanoTime();
-        SentRecords sent = new SentRecords();
+        // without the read-back nothing needs what was sent, record by record (it grows with the run)
+        SentRecords sent = verify ? new SentRecords() : null;
         FleetReport report = new FleetReport();
         try (Fleet fleet = new Fleet(spec, clock, port, mint, sent)) {
             fleet.keepStateIn(stateDir);
             progress.accept("provisioning " + spec.boards() + " boards through " + api.base());
+            long provisionStart = System.nanoTime();
             fleet.connect(provisioner);
+            progress.accept(String.format(java.util.Locale.ROOT, "provisioned and connected in %.1f s",
+                    (System.nanoTime() - provisionStart) / 1e9));
+            long runStart = System.nanoTime();
             long end = durationMillis == Long.MAX_VALUE ? Long.MAX_VALUE : fleet.start() + durationMillis;
             progress.accept("running (" + (clock.virtual() ? "virtual time" : "x" + clock.speed()) + ")");
             fleet.runUntil(end, stop);
@@ -101,7 +106,11 @@ public final class SimulationRun {
                 int left = fleet.drain(drainMillis, () -> false);
                 report.boardsNotDrained = left;
             }
+            progress.accept(String.format(java.util.Locale.ROOT, "run and drain took %.1f s", (System.nanoTime() - runStart) / 1e9));
             fleet.report(report);
+            if (sent != null) {
+                report.recordsSent = sent.records();
+            }
             report.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
             if (verify) {
                 progress.accept("reading back what the host stored through " + api.base());
@@ -111,6 +120,9 @@ public final class SimulationRun {
         }
         return report;
     }
+
+    /** Threads reading back through the API at once. */
+    private static final int READERS = 8;
 
     private void reconcile(Fleet fleet, SentRecords sent, FleetReport report) {
         Reconciler reconciler = new Reconciler(api);
@@ -122,14 +134,27 @@ public final class SimulationRun {
         report.seqConflicts = sent.seqConflicts();
         report.payloadsRefused = sent.malformed();
         report.refusedReasons.putAll(sent.refusedReasons());
-        for (Map.Entry<String, String> d : fleet.devices().entrySet()) {
+        // devices are read back on a few threads (each request waits on the host's HTTP), tallied in fleet order
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(READERS);
+        Map<String, java.util.concurrent.Future<Reconciler.DeviceFindings>> pending = new java.util.LinkedHashMap<>();
+        for (String id : fleet.devices().keySet()) {
+            pending.put(id, readers.submit(() -> reconciler.check(sent, id)));
+        }
+        readers.shutdown();
+        for (Map.Entry<String, java.util.concurrent.Future<Reconciler.DeviceFindings>> d : pending.entrySet()) {
             Reconciler.DeviceFindings f;
             try {
-                f = reconciler.check(sent, d.getKey());
-            } catch (IOException | RuntimeException e) {
-                Logger.warn(e, "cannot read back {}", d.getKey());
-                report.notes.put("api", "cannot read back " + d.getKey() + ": " + e.getMessage());
+                f = d.getValue().get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                Logger.warn(cause, "cannot read back {}", d.getKey());
+                report.notes.put("api", "cannot read back " + d.getKey() + ": " + cause.getMessage());
                 continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                readers.shutdownNow();
+                report.notes.put("api", "read-back interrupted");
+                return;
             }
             report.recordsLost += f.lost();
             report.recordsStored += f.stored();

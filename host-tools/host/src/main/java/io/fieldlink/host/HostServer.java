@@ -140,6 +140,7 @@ public final class HostServer implements AutoCloseable {
                     firmwareIssuers::trustedPublicKey, clock),
                     firmwareStates, () -> commands,
                     registry, audit, committer, clock));
+            features.add(new io.fieldlink.host.web.ExportApi(registry, series, clock));
             http = HttpApi.create(config, config.get(HostConfig.HTTP_PORT), registry, series, keys, audit, committer,
                     metrics, clock, features);
             gauges();

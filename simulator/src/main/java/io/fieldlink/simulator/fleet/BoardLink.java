@@ -4,9 +4,8 @@ import io.fieldlink.firmware.hal.DatagramReceiver;
 import io.fieldlink.firmware.hal.DatagramTransport;
 import io.fieldlink.simulator.net.HostPort;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -19,18 +18,30 @@ import java.util.Random;
  */
 final class BoardLink implements DatagramTransport {
     static final int MAX_DATAGRAM = 1152;
+    private static final int DOWN_SEEN = 8;
+    static final int RECENT_MIDS = 8;
 
     final VirtualBoard board;
     final int index;
     private final Fleet fleet;
     private final Random up;
     private final long downSeed;
-    private final Map<Integer, Integer> downSeen = new HashMap<>();
-    final LinkedHashSet<Long> recentMids = new LinkedHashSet<>();
+    /** Recent downlink datagrams (content hash, times seen): a repeated answer draws its faults afresh. */
+    private final int[] downSeen = new int[2 * DOWN_SEEN];
+    private int downSeenNext;
+    /** Recent uplink message ids + tokens: a repeat is a retransmission (one CON at a time per board). */
+    final long[] recentMids = new long[RECENT_MIDS];
+    int recentMidsNext;
+    int recentMidsCount;
     HostPort.Connection connection;
     byte[] psk;
     private DatagramReceiver receiver;
     long partitionedUntil;
+    /** Fleet times at which this board's outstanding requests reached the host (usually one). */
+    private long[] waits;
+    private int waitCount;
+    /** This board's events held back until the host answers (virtual time). */
+    private List<Fleet.Ev> parked;
     /** The host's last answer to this board was a 4.xx (it refuses what the board sends). */
     boolean refusedByHost;
 
@@ -42,13 +53,68 @@ final class BoardLink implements DatagramTransport {
         this.downSeed = seed * 131 + 11;
     }
 
+    /** A request of this board reached the host at {@code handedAt}. */
+    void waiting(long handedAt) {
+        if (waits == null) {
+            waits = new long[2];
+        } else if (waitCount == waits.length) {
+            waits = Arrays.copyOf(waits, waitCount * 2);
+        }
+        waits[waitCount++] = handedAt;
+    }
+
+    /**
+     * The host answered the request that reached it at {@code handedAt}.
+     *
+     * @return the events held back so far (to be scheduled again; still blocked ones come back), or null
+     */
+    List<Fleet.Ev> answered(long handedAt) {
+        for (int i = 0; i < waitCount; i++) {
+            if (waits[i] == handedAt) {
+                waits[i] = waits[--waitCount];
+                break;
+            }
+        }
+        if (waitCount == 0) {
+            waits = null;
+        }
+        List<Fleet.Ev> out = parked;
+        parked = null;
+        return out;
+    }
+
+    /**
+     * Holds {@code e} back when it is at or after the earliest moment an awaited answer could reach
+     * the board (one latency after its request reached the host).
+     *
+     * @return true when held back
+     */
+    boolean heldBack(Fleet.Ev e) {
+        if (waitCount == 0) {
+            return false;
+        }
+        long oldest = Long.MAX_VALUE;
+        for (int i = 0; i < waitCount; i++) {
+            oldest = Math.min(oldest, waits[i]);
+        }
+        if (e.time < oldest + fleet.spec().latencyMillis) {
+            return false;
+        }
+        if (parked == null) {
+            parked = new ArrayList<>(4);
+        }
+        parked.add(e);
+        return true;
+    }
+
     @Override
     public void send(byte[] data, int offset, int length) {
         byte[] bytes = Arrays.copyOfRange(data, offset, offset + length);
         fleet.tap(this, bytes);
         FleetSpec spec = fleet.spec();
-        boolean faults = fleet.faultsOn();
-        if (fleet.partitioned(this)) {
+        long now = fleet.now();
+        boolean faults = fleet.faultsOn(now);
+        if (fleet.partitioned(this, now)) {
             fleet.dropped++;
             return;
         }
@@ -57,10 +123,10 @@ final class BoardLink implements DatagramTransport {
             return;
         }
         long delay = latency(up, spec, faults);
-        fleet.at(fleet.now() + delay, () -> fleet.toHost(this, bytes));
+        fleet.at(now + delay, board, () -> fleet.toHost(this, bytes));
         if (faults && spec.duplication > 0 && up.nextDouble() < spec.duplication) {
             fleet.duplicated++;
-            fleet.at(fleet.now() + delay + 1 + up.nextInt(300), () -> fleet.toHost(this, bytes));
+            fleet.at(now + delay + 1 + up.nextInt(300), board, () -> fleet.toHost(this, bytes));
         }
     }
 
@@ -77,7 +143,10 @@ final class BoardLink implements DatagramTransport {
         fleet.inbound(this, bytes);
     }
 
-    /** Scheduler thread: the host's datagram suffers the faults and is delivered after the latency. */
+    /**
+     * Scheduler thread: the host's datagram suffers the faults and is delivered after the latency
+     * (a partition is looked at when it would arrive, in the board's own time).
+     */
     void downlink(byte[] bytes, long leftHostAt, boolean counted) {
         byte[] keyed = bytes.clone();
         if (keyed.length >= 4) {
@@ -85,30 +154,64 @@ final class BoardLink implements DatagramTransport {
             keyed[3] = 0;
         }
         int h = Arrays.hashCode(keyed);
-        int seen = downSeen.merge(h, 1, Integer::sum);
-        if (downSeen.size() > 4096) {
-            downSeen.clear();
-        }
+        int seen = seen(h);
         Random r = new Random(downSeed ^ (h * 0x9E3779B97F4A7C15L) ^ seen);
         FleetSpec spec = fleet.spec();
-        boolean faults = fleet.faultsOn();
-        if (fleet.partitioned(this) || (faults && spec.loss > 0 && r.nextDouble() < spec.loss)) {
+        boolean faults = fleet.faultsOn(leftHostAt);
+        if (faults && spec.loss > 0 && r.nextDouble() < spec.loss) {
             if (counted) {
                 fleet.dropped++;
             }
             return;
         }
         long delay = latency(r, spec, faults);
-        fleet.at(leftHostAt + delay, () -> deliver(bytes));
+        fleet.at(leftHostAt + delay, board, () -> deliver(bytes, counted));
         if (faults && spec.duplication > 0 && r.nextDouble() < spec.duplication) {
             if (counted) {
                 fleet.duplicated++;
             }
-            fleet.at(leftHostAt + delay + 1 + r.nextInt(300), () -> deliver(bytes));
+            fleet.at(leftHostAt + delay + 1 + r.nextInt(300), board, () -> deliver(bytes, false));
         }
     }
 
-    private void deliver(byte[] bytes) {
+    private int seen(int h) {
+        for (int i = 0; i < DOWN_SEEN; i++) {
+            if (downSeen[2 * i + 1] > 0 && downSeen[2 * i] == h) {
+                return ++downSeen[2 * i + 1];
+            }
+        }
+        downSeen[2 * downSeenNext] = h;
+        downSeen[2 * downSeenNext + 1] = 1;
+        downSeenNext = (downSeenNext + 1) % DOWN_SEEN;
+        return 1;
+    }
+
+    /** @return true when {@code mid} was sent lately (noting it otherwise) */
+    boolean repeatedMid(long mid) {
+        for (int i = 0; i < recentMidsCount; i++) {
+            if (recentMids[i] == mid) {
+                return true;
+            }
+        }
+        recentMids[recentMidsNext] = mid;
+        recentMidsNext = (recentMidsNext + 1) % RECENT_MIDS;
+        recentMidsCount = Math.min(recentMidsCount + 1, RECENT_MIDS);
+        return false;
+    }
+
+    /** Forgets the recent message ids (a rebooted board starts new exchanges). */
+    void forgetMids() {
+        recentMidsCount = 0;
+        recentMidsNext = 0;
+    }
+
+    private void deliver(byte[] bytes, boolean counted) {
+        if (fleet.partitioned(this, fleet.now())) {
+            if (counted) {
+                fleet.dropped++;
+            }
+            return;
+        }
         DatagramReceiver rx = receiver;
         if (board.alive && rx != null) {
             board.guarded(() -> rx.onDatagram(bytes, 0, bytes.length));

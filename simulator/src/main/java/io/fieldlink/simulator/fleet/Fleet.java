@@ -12,10 +12,11 @@ import io.fieldlink.simulator.report.SentRecords;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -24,26 +25,48 @@ import org.tinylog.Logger;
 /**
  * The fleet: every virtual board on one discrete-event scheduler (one thread, however many boards).
  * Events are board turns (when a board's own event loop has something due), datagrams arriving
- * after their latency, boots, power cuts, partitions and physics incidents. In virtual time the
- * clock jumps from event to event, but never past a moment at which a request is waiting for the
- * host: the host answers in real time, so the scheduler waits for it (this is what makes a run
- * repeat for a seed). In paced time (real or x N) it sleeps until the next event is due.
+ * after their latency, boots, power cuts, partitions and physics incidents; each but the fleet-wide
+ * partitions belongs to one board. The host answers in real time, so a board whose request is with
+ * the host cannot go past the earliest moment the answer could reach it (one latency after the
+ * request reached the host): this is what makes a run repeat for a seed.
+ *
+ * <p>In virtual time only that board waits: its later events are held back ("parked") while the
+ * other boards run on, up to {@link FleetSpec#lookaheadMillis} beyond the oldest request the host
+ * still has, so the host gets many boards' requests at once (one durable commit carries them all)
+ * instead of one board's at a time. Boards share nothing but the host, so a board's events still run
+ * in its own time order, and what it sees does not depend on how fast the host answered. A hello
+ * stops the whole fleet until answered (the host's answer carries its clock), except for what
+ * happens at that same instant (the rest of a cohort of boards booting together says hello with it).
+ * In paced time (real or x N) the scheduler sleeps until the next event is due and the whole fleet
+ * waits for the host.
  */
 public final class Fleet implements AutoCloseable {
     private final FleetSpec spec;
     private final FleetClock clock;
     private final HostPort port;
     private final SentRecords sent;
+    private static final int PROVISIONERS = 16;
     private final List<VirtualBoard> boards = new ArrayList<>();
     private final PriorityQueue<Ev> queue = new PriorityQueue<>();
     private final LinkedBlockingQueue<Arrival> inbox = new LinkedBlockingQueue<>();
     private final Map<Long, Waiting> outstanding = new HashMap<>();
+    /** How many outstanding requests reached the host at each fleet time (the oldest bounds the run-ahead). */
+    private final TreeMap<Long, Integer> handed = new TreeMap<>();
+    private final List<long[]> fleetPartitions = new ArrayList<>();
+    /**
+     * Copies of a request (network duplicates) that reached the host while the first was still with it:
+     * when they reached it, so the host's second answer leaves "then", whenever it really comes.
+     */
+    private final Map<Long, java.util.ArrayDeque<Long>> copiesHanded = new HashMap<>();
+    private final Random fleetFaults;
+    private int hellosWaiting;
+    /** The fleet time of the hellos with the host (they all reached it at that same instant). */
+    private long helloInstant;
     private long unmatchedResponses;
     private final long start;
     private long order;
     private java.nio.file.Path stateDir;
-    private boolean faultsOn = true;
-    private long fleetPartitionUntil;
+    private long faultsOffAt = Long.MAX_VALUE;
     long dropped;
     long duplicated;
     private long uplinks;
@@ -52,24 +75,31 @@ public final class Fleet implements AutoCloseable {
     private long hostTimeouts;
     private long hostWaits;
     private long hostWaitNanos;
+    private long hostWaitOutstanding;
+    private long parkedEvents;
+    private Runnable onHostWait = () -> { };
+    private boolean trimFlash = true;
 
     private record Arrival(BoardLink link, byte[] bytes) {
     }
 
-    private record Waiting(long sentNanos, long handedAt, boolean hello, String what) {
+    private record Waiting(BoardLink link, long sentNanos, long handedAt, boolean hello, String what) {
     }
 
-    private static final class Ev implements Comparable<Ev> {
+    static final class Ev implements Comparable<Ev> {
         final long time;
         final long order;
         final Runnable task;
         final VirtualBoard wake;
+        /** The board the event belongs to, or null for a fleet-wide one. */
+        final VirtualBoard owner;
 
-        Ev(long time, long order, Runnable task, VirtualBoard wake) {
+        Ev(long time, long order, Runnable task, VirtualBoard wake, VirtualBoard owner) {
             this.time = time;
             this.order = order;
             this.task = task;
             this.wake = wake;
+            this.owner = owner;
         }
 
         @Override
@@ -93,6 +123,7 @@ public final class Fleet implements AutoCloseable {
      * Creates the boards (not yet connected).
      *
      * @param mint the issuer whose tokens the boards trust (credit and booking tokens)
+     * @param sent where what the boards send is noted for the report, or null to note nothing
      */
     public Fleet(FleetSpec spec, FleetClock clock, HostPort port, TokenMint mint, SentRecords sent) {
         spec.check();
@@ -101,6 +132,7 @@ public final class Fleet implements AutoCloseable {
         this.port = port;
         this.sent = sent;
         this.start = clock.millis();
+        this.fleetFaults = new Random(spec.seed * 0x2545F4914F6CDD1DL + 0x632BE59BD9B4E019L);
         int index = 0;
         for (int i = 1; i <= spec.meters; i++) {
             boards.add(new MeterBoard(id("meter", i), index, seed(index), spec, mint));
@@ -142,26 +174,58 @@ public final class Fleet implements AutoCloseable {
      * @throws IOException when provisioning or a socket fails
      */
     public void connect(Provisioner provisioner) throws IOException {
-        for (VirtualBoard b : boards) {
-            byte[] psk = provisioner.psk(b.id, b.kind());
-            BoardLink link = new BoardLink(this, b, seed(b.index) ^ 0x1234);
-            link.psk = psk;
-            link.connection = port.connect(b.id, psk, link::fromHost);
-            b.install(clock, link, stateDir);
-            long at = start + (spec.bootSpreadMillis > 0 ? (b.index * 7919L) % spec.bootSpreadMillis : 0);
-            at(at, () -> {
-                b.boot();
-                touched(b);
-            });
-            scheduleFaults(b);
+        // provisioning is one HTTP request (and one host commit) per board: a few at once let the host group them
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(PROVISIONERS, r -> {
+            Thread t = new Thread(r, "sim-provision");
+            t.setDaemon(true);
+            return t;
+        });
+        List<java.util.concurrent.Future<byte[]>> psks = new ArrayList<>(boards.size());
+        try {
+            for (VirtualBoard b : boards) {
+                psks.add(pool.submit(() -> provisioner.psk(b.id, b.kind())));
+            }
+            for (int i = 0; i < boards.size(); i++) {
+                connect(boards.get(i), psk(psks.get(i)));
+            }
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    private static byte[] psk(java.util.concurrent.Future<byte[]> f) throws IOException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while provisioning");
+        }
+    }
+
+    private void connect(VirtualBoard b, byte[] psk) throws IOException {
+        BoardLink link = new BoardLink(this, b, seed(b.index) ^ 0x1234);
+        link.psk = psk;
+        link.connection = port.connect(b.id, psk, link::fromHost);
+        b.install(clock, link, stateDir);
+        // boards boot in 100 ms cohorts (as when a feeder's power comes back), so hellos reach the host together
+        long at = start + (spec.bootSpreadMillis > 0 ? (b.index * 7919L) % spec.bootSpreadMillis / 100 * 100 : 0);
+        at(at, b, () -> {
+            b.boot();
+            touched(b);
+        });
+        scheduleFaults(b);
     }
 
     private void scheduleFaults(VirtualBoard b) {
         next(b, spec.powerCutsPerDay, () -> {
             if (b.alive) {
                 b.armCut();
-                at(now() + 600_000L, () -> {
+                at(now() + 600_000L, b, () -> {
                     if (b.alive && b.cutArmed) {
                         b.cutNow();
                         b.powerCuts--; // counted when armed
@@ -188,7 +252,7 @@ public final class Fleet implements AutoCloseable {
             }
         });
         if (b.index == 0) {
-            nextFleet(spec.fleetPartitionsPerDay, b);
+            nextFleet(spec.fleetPartitionsPerDay);
         }
     }
 
@@ -198,8 +262,8 @@ public final class Fleet implements AutoCloseable {
             return;
         }
         long gap = (long) (-Math.log(1 - b.faults.nextDouble()) / perDay * 86_400_000L);
-        at(now() + Math.max(1, gap), () -> {
-            if (!faultsOn) {
+        at(now() + Math.max(1, gap), b, () -> {
+            if (!faultsOn(now())) {
                 return;
             }
             action.run();
@@ -208,21 +272,23 @@ public final class Fleet implements AutoCloseable {
         });
     }
 
-    private void nextFleet(double perDay, VirtualBoard b) {
+    /** Fleet-wide partitions: kept as intervals, since a board held back asks about its own (earlier) time. */
+    private void nextFleet(double perDay) {
         if (perDay <= 0) {
             return;
         }
-        long gap = (long) (-Math.log(1 - b.faults.nextDouble()) / perDay * 86_400_000L);
-        at(now() + Math.max(1, gap), () -> {
-            if (faultsOn) {
-                fleetPartitionUntil = now() + 300_000L + b.faults.nextInt(2 * 3_600_000 - 300_000);
-                nextFleet(perDay, b);
+        long gap = (long) (-Math.log(1 - fleetFaults.nextDouble()) / perDay * 86_400_000L);
+        at(now() + Math.max(1, gap), null, () -> {
+            if (faultsOn(now())) {
+                fleetPartitions.add(new long[] {now(), now() + 300_000L + fleetFaults.nextInt(2 * 3_600_000 - 300_000)});
+                nextFleet(perDay);
             }
         });
     }
 
     // ---- scheduling -------------------------------------------------------------------------------
 
+    /** @return the time of the event being run (a board's own time while one of its events runs) */
     long now() {
         return clock.millis();
     }
@@ -231,25 +297,44 @@ public final class Fleet implements AutoCloseable {
         return spec;
     }
 
-    boolean faultsOn() {
-        return faultsOn;
+    /** @return whether faults strike at fleet time {@code t} (they stop when the drain starts) */
+    boolean faultsOn(long t) {
+        return t < faultsOffAt;
     }
 
-    boolean partitioned(BoardLink link) {
-        return faultsOn && (now() < link.partitionedUntil || now() < fleetPartitionUntil);
+    /** @return whether {@code link}'s board is cut off from the host at its time {@code t} */
+    boolean partitioned(BoardLink link, long t) {
+        if (!faultsOn(t)) {
+            return false;
+        }
+        if (t < link.partitionedUntil) {
+            return true;
+        }
+        for (int i = fleetPartitions.size() - 1; i >= 0; i--) {
+            long[] p = fleetPartitions.get(i);
+            if (t >= p[0] && t < p[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    void at(long time, Runnable task) {
-        queue.add(new Ev(Math.max(time, now()), order++, task, null));
+    /** Schedules {@code task} at {@code time}, for {@code owner}'s board (null: fleet-wide). */
+    void at(long time, VirtualBoard owner, Runnable task) {
+        long floor = owner != null ? owner.localTime : clock.frontier();
+        queue.add(new Ev(Math.max(time, floor), order++, task, null, owner));
     }
 
     /** After anything happened to a board: reschedule its next turn, or its reboot when it died. */
     void touched(VirtualBoard b) {
+        if (trimFlash) {
+            b.trimFlash();
+        }
         if (!b.alive) {
             if (b.wakeAt != -1) {
                 b.wakeAt = -1; // reboot pending
                 long off = 30_000L + b.faults.nextInt(600_000);
-                at(now() + off, () -> {
+                at(now() + off, b, () -> {
                     b.wakeAt = Long.MAX_VALUE;
                     reconnect(b.link);
                     b.boot();
@@ -258,11 +343,11 @@ public final class Fleet implements AutoCloseable {
             }
             return;
         }
-        long t = Math.max(b.nextDue(), now());
+        long t = Math.max(b.nextDue(), b.localTime);
         if (t != b.wakeAt) {
             b.wakeAt = t;
             if (t != Long.MAX_VALUE) {
-                queue.add(new Ev(t, order++, null, b));
+                queue.add(new Ev(t, order++, null, b, b));
             }
         }
     }
@@ -273,7 +358,7 @@ public final class Fleet implements AutoCloseable {
      */
     private void reconnect(BoardLink link) {
         link.connection.close();
-        link.recentMids.clear();
+        link.forgetMids();
         try {
             link.connection = port.connect(link.board.id, link.psk, link::fromHost);
         } catch (IOException e) {
@@ -291,10 +376,38 @@ public final class Fleet implements AutoCloseable {
         CoapMessage m = parse(bytes);
         if (m != null && m.type() == CoapType.CON && m.code() >= CoapCode.GET && m.code() <= CoapCode.IPATCH) {
             String path = m.uriPath();
-            outstanding.putIfAbsent(key(link, m), new Waiting(System.nanoTime(), now(), path.equals("hello"),
-                    link.board.id + " " + path + " mid " + m.messageId() + " token " + Long.toHexString(m.tokenAsLong())));
+            long key = key(link, m);
+            if (outstanding.containsKey(key)) {
+                if (copiesHanded.size() > 100_000) {
+                    copiesHanded.clear(); // copies the host never answered (it may drop them): forget
+                }
+                copiesHanded.computeIfAbsent(key, k -> new java.util.ArrayDeque<>(2)).add(now());
+            } else {
+                Waiting w = new Waiting(link, System.nanoTime(), now(), path.equals("hello"),
+                        link.board.id + " " + path + " mid " + m.messageId() + " token " + Long.toHexString(m.tokenAsLong()));
+                outstanding.put(key, w);
+                handed.merge(w.handedAt(), 1, Integer::sum);
+                link.waiting(w.handedAt());
+                if (w.hello()) {
+                    hellosWaiting++;
+                    helloInstant = w.handedAt();
+                    clock.helloAt(w.handedAt());
+                }
+            }
         }
         link.connection.send(bytes);
+    }
+
+    /** The host answered (or gave up on) {@code w}: the board may run on past it. */
+    private void resolved(Waiting w) {
+        handed.computeIfPresent(w.handedAt(), (k, n) -> n == 1 ? null : n - 1);
+        if (w.hello() && --hellosWaiting == 0) {
+            clock.helloAt(Long.MIN_VALUE);
+        }
+        List<Ev> released = w.link().answered(w.handedAt());
+        if (released != null) {
+            queue.addAll(released);
+        }
     }
 
     private static long key(BoardLink link, CoapMessage m) {
@@ -315,21 +428,17 @@ public final class Fleet implements AutoCloseable {
         if (m == null || m.type() != CoapType.CON || m.code() != CoapCode.POST) {
             return;
         }
-        Long mid = ((long) m.messageId() << 48) ^ m.tokenAsLong();
-        if (link.recentMids.contains(mid)) {
+        long mid = ((long) m.messageId() << 48) ^ m.tokenAsLong();
+        if (link.repeatedMid(mid)) {
             retransmissions++;
             return;
-        }
-        link.recentMids.add(mid);
-        if (link.recentMids.size() > 64) {
-            Iterator<Long> it = link.recentMids.iterator();
-            it.next();
-            it.remove();
         }
         String path = m.uriPath();
         if (path.equals("up")) {
             uplinks++;
-            sent.batch(link.board.id, m.copyPayload());
+            if (sent != null) {
+                sent.batch(link.board.id, m.copyPayload());
+            }
         } else if (path.equals("hello")) {
             hellos++;
         }
@@ -347,23 +456,102 @@ public final class Fleet implements AutoCloseable {
         if (m != null && m.code() >= 64) {
             a.link().refusedByHost = (m.code() >> 5) == 4;
         }
-        Waiting w = m != null && m.code() >= 64 ? outstanding.remove(key(a.link(), m)) : null;
-        if (m != null && m.code() >= 64 && w == null) {
-            unmatchedResponses++;
+        boolean response = m != null && m.code() >= 64;
+        long key = response ? key(a.link(), m) : 0;
+        Waiting w = response ? outstanding.remove(key) : null;
+        Long copyAt = null;
+        if (response && w == null) {
+            java.util.ArrayDeque<Long> copies = copiesHanded.get(key);
+            copyAt = copies == null ? null : copies.poll();
+            if (copies != null && copies.isEmpty()) {
+                copiesHanded.remove(key);
+            }
+            if (copyAt == null) {
+                unmatchedResponses++;
+            }
         }
         // an awaited answer leaves the host "at" the moment its request arrived: deterministic
         // (late replays of answers already given are not counted: when they come depends on real time)
-        a.link().downlink(a.bytes(), w != null ? w.handedAt() : now(), w != null || m == null || m.code() < 64);
+        long leftAt = w != null ? w.handedAt() : copyAt != null ? copyAt
+                : Math.max(clock.frontier(), a.link().board.localTime);
+        a.link().downlink(a.bytes(), leftAt, w != null || copyAt != null || !response);
+        if (w != null) {
+            resolved(w);
+        }
     }
 
     /**
      * Runs the fleet until fleet time {@code until} or until {@code stop} says so (checked between
-     * events and at least every 200 ms of real time).
+     * events and at least every 200 ms of real time). On return every board has run all its events
+     * before {@code until} (no board is left behind).
      *
      * @throws InterruptedException when the thread is interrupted
      */
     public void runUntil(long until, BooleanSupplier stop) throws InterruptedException {
-        long timeout = clock.virtual() ? 10_000L : 2_000L;
+        if (clock.virtual()) {
+            runVirtual(until, stop);
+        } else {
+            runPaced(until, stop);
+        }
+    }
+
+    private void runVirtual(long until, BooleanSupplier stop) throws InterruptedException {
+        while (!stop.getAsBoolean()) {
+            drainInbox();
+            Ev next = queue.peek();
+            long nextTime = next == null ? Long.MAX_VALUE : next.time;
+            if (hellosWaiting > 0 && nextTime != helloInstant) {
+                // the host's clock reads the hellos' instant: only what happens at that very instant
+                // (other boards' hellos of the same cohort) may go to the host with them
+                waitForHost(stop, () -> hellosWaiting > 0);
+                continue;
+            }
+            long oldest = handed.isEmpty() ? Long.MAX_VALUE : handed.firstKey() + spec.latencyMillis;
+            if (nextTime > until) {
+                if (oldest <= until) {
+                    waitForHost(stop, () -> !handed.isEmpty() && handed.firstKey() + spec.latencyMillis <= until
+                            && inbox.isEmpty());
+                    continue;
+                }
+                clock.advanceTo(until);
+                clock.runAt(until);
+                return;
+            }
+            if (oldest != Long.MAX_VALUE && nextTime > oldest + spec.lookaheadMillis) {
+                waitForHost(stop, () -> !handed.isEmpty() && nextTime > handed.firstKey() + spec.latencyMillis
+                        + spec.lookaheadMillis && inbox.isEmpty());
+                continue;
+            }
+            queue.poll();
+            VirtualBoard owner = next.owner;
+            if (owner != null && owner.link != null && owner.link.heldBack(next)) {
+                parkedEvents++;
+                continue;
+            }
+            clock.runAt(nextTime);
+            if (owner != null) {
+                owner.localTime = nextTime;
+            }
+            run(next);
+        }
+    }
+
+    /** Waits for the host's answers while {@code blocked} holds (or until timeouts release them). */
+    private void waitForHost(BooleanSupplier stop, BooleanSupplier blocked) throws InterruptedException {
+        long t0 = System.nanoTime();
+        hostWaits++;
+        hostWaitOutstanding += outstanding.size();
+        onHostWait.run();
+        while (blocked.getAsBoolean() && !stop.getAsBoolean()) {
+            if (awaitHost(10_000L)) {
+                break; // an answer may have released held-back events: look again
+            }
+        }
+        hostWaitNanos += System.nanoTime() - t0;
+    }
+
+    private void runPaced(long until, BooleanSupplier stop) throws InterruptedException {
+        long timeout = 2_000L;
         while (!stop.getAsBoolean()) {
             drainInbox();
             Ev next = queue.peek();
@@ -371,6 +559,7 @@ public final class Fleet implements AutoCloseable {
             if (!outstanding.isEmpty() && nextTime > now() && mustWait(nextTime)) {
                 long t0 = System.nanoTime();
                 hostWaits++;
+                hostWaitOutstanding += outstanding.size();
                 while (!outstanding.isEmpty() && mustWait(nextTime) && !stop.getAsBoolean()) {
                     awaitHost(timeout);
                 }
@@ -378,12 +567,10 @@ public final class Fleet implements AutoCloseable {
                 continue;
             }
             if (nextTime > until) {
-                if (!clock.virtual()) {
-                    long wait = clock.nanosUntil(until);
-                    if (wait > 0) {
-                        waitInbox(Math.min(wait, 200_000_000L));
-                        continue;
-                    }
+                long wait = clock.nanosUntil(until);
+                if (wait > 0) {
+                    waitInbox(Math.min(wait, 200_000_000L));
+                    continue;
                 }
                 clock.advanceTo(until);
                 return;
@@ -395,6 +582,9 @@ public final class Fleet implements AutoCloseable {
             }
             queue.poll();
             clock.advanceTo(nextTime);
+            if (next.owner != null) {
+                next.owner.localTime = nextTime;
+            }
             run(next);
         }
     }
@@ -414,9 +604,10 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Conservative lookahead: an answer cannot reach a board sooner than one latency after its
-     * request reached the host, so events before that may run while the host works. A hello is
-     * waited for at once (the host reads the fleet clock for its answer, which must not have moved).
+     * Paced time's conservative lookahead: an answer cannot reach a board sooner than one latency
+     * after its request reached the host, so events before that may run while the host works. A
+     * hello is waited for at once (the host reads the fleet clock for its answer, which must not
+     * have moved).
      */
     private boolean mustWait(long nextTime) {
         for (Waiting w : outstanding.values()) {
@@ -427,25 +618,32 @@ public final class Fleet implements AutoCloseable {
         return false;
     }
 
-    private void awaitHost(long timeoutMillis) throws InterruptedException {
+    /** @return true when an answer came (or a request was given up) */
+    private boolean awaitHost(long timeoutMillis) throws InterruptedException {
         long pausedAt = System.nanoTime();
         Arrival a = inbox.poll(50, TimeUnit.MILLISECONDS);
+        boolean any = a != null;
         if (a != null) {
             handle(a);
         } else {
             long limit = System.nanoTime() - timeoutMillis * 1_000_000L;
+            List<Waiting> gaveUp = new ArrayList<>();
             outstanding.values().removeIf(w -> {
                 if (w.sentNanos() < limit) {
                     hostTimeouts++;
                     Logger.warn("the host did not answer in {} s: {}", timeoutMillis / 1000, w.what());
+                    gaveUp.add(w);
                     return true;
                 }
                 return false;
             });
+            gaveUp.forEach(this::resolved);
+            any = !gaveUp.isEmpty();
         }
         if (!clock.virtual()) {
             clock.rebaseAfterPause(System.nanoTime() - pausedAt);
         }
+        return any;
     }
 
     private void waitInbox(long nanos) throws InterruptedException {
@@ -464,8 +662,7 @@ public final class Fleet implements AutoCloseable {
      * @throws InterruptedException when interrupted
      */
     public int drain(long maxMillis, BooleanSupplier stop) throws InterruptedException {
-        faultsOn = false;
-        fleetPartitionUntil = 0;
+        faultsOffAt = now();
         for (VirtualBoard b : boards) {
             b.quiesce();
             b.link.partitionedUntil = 0;
@@ -559,6 +756,35 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
+    /** @param on false keeps every flash page a board ever wrote (tests compare the two) */
+    void trimFlash(boolean on) {
+        this.trimFlash = on;
+    }
+
+    /** @param r run whenever the scheduler has nothing left to do but wait for the host (tests) */
+    void onHostWait(Runnable r) {
+        this.onHostWait = r;
+    }
+
+    /** @return how often the scheduler waited for the host, and the requests with it summed over those waits */
+    long[] hostWaitCounts() {
+        return new long[] {hostWaits, hostWaitOutstanding};
+    }
+
+    /** @return bytes of emulated flash the boards hold (pages written so far) */
+    public long flashBytes() {
+        long n = 0;
+        for (VirtualBoard b : boards) {
+            n += b.storage.allocatedBytes();
+        }
+        return n;
+    }
+
+    /** @return up exchanges the boards started so far (retransmissions not counted) */
+    public long uplinks() {
+        return uplinks;
+    }
+
     /** @return fleet time at the start */
     public long start() {
         return start;
@@ -571,7 +797,8 @@ public final class Fleet implements AutoCloseable {
                 b.link.connection.close();
             }
         }
-        Logger.info("fleet closed: {} boards; waited for the host {} times, {} s in all", boards.size(), hostWaits,
-                hostWaitNanos / 1_000_000_000L);
+        Logger.info("fleet closed: {} boards; waited for the host {} times ({} requests with it on average), {} s in all; "
+                + "{} board events held back behind their board's request", boards.size(), hostWaits,
+                hostWaits == 0 ? 0 : hostWaitOutstanding / hostWaits, hostWaitNanos / 1_000_000_000L, parkedEvents);
     }
 }

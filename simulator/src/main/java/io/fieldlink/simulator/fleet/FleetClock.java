@@ -1,14 +1,22 @@
 package io.fieldlink.simulator.fleet;
 
 /**
- * The fleet's time, epoch milliseconds: moved only by the scheduler thread, read by anyone (the
- * host's clock in an in-process run reads it too). In paced mode (real time or x N) the scheduler
- * waits until the real clock catches up with the next event; with speed 0 it jumps (virtual time,
- * as fast as it goes). Thread-safe reads.
+ * The fleet's time, epoch milliseconds: moved only by the scheduler thread, read by anyone. In paced
+ * mode (real time or x N) the scheduler waits until the real clock catches up with the next event;
+ * with speed 0 it jumps (virtual time, as fast as it goes). Thread-safe reads.
+ *
+ * <p>Two readings: {@link #millis()} is the time of the event being run (what a board's clock reads;
+ * in virtual time a board held back waiting for the host runs its events later, so this may step
+ * back when the scheduler turns to it), and {@link #hostMillis()} is what a host in the same process
+ * reads: the furthest time the fleet has reached, never going back, except while a board's hello is
+ * with the host, when it reads the hello's own time (the answer tells the board the time, and must
+ * not depend on how far the other boards ran meanwhile).
  */
 public final class FleetClock {
     private final double speed;
     private volatile long now;
+    private volatile long frontier;
+    private volatile long helloAt = Long.MIN_VALUE;
     private long realBaseNanos;
     private long virtualBase;
 
@@ -22,12 +30,19 @@ public final class FleetClock {
         }
         this.speed = speed;
         this.now = startMillis;
+        this.frontier = startMillis;
         rebase();
     }
 
     /** @return the fleet's current time, epoch ms */
     public long millis() {
         return now;
+    }
+
+    /** @return the host's time: the furthest the fleet has reached (or a pending hello's time), epoch ms */
+    public long hostMillis() {
+        long h = helloAt;
+        return h != Long.MIN_VALUE ? h : frontier;
     }
 
     /** @return true for virtual time (no pacing) */
@@ -44,6 +59,27 @@ public final class FleetClock {
         if (t > now) {
             now = t;
         }
+        if (t > frontier) {
+            frontier = t;
+        }
+    }
+
+    /** The scheduler turns to an event at {@code t} (earlier than the frontier for a board held back). */
+    void runAt(long t) {
+        now = t;
+        if (t > frontier) {
+            frontier = t;
+        }
+    }
+
+    /** @return the furthest fleet time reached */
+    long frontier() {
+        return frontier;
+    }
+
+    /** @param t the time of the hello now with the host, or Long.MIN_VALUE when none is */
+    void helloAt(long t) {
+        helloAt = t;
     }
 
     /** Restarts pacing from the current fleet time (after a pause, so time does not jump). */

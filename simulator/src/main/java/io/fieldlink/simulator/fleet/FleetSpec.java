@@ -33,6 +33,12 @@ public final class FleetSpec {
     public long bootSpreadMillis = 10_000L;
     /** One-way network latency, ms (plus up to the same again as jitter). */
     public long latencyMillis = 40;
+    /**
+     * Virtual time: how far (ms of fleet time) the other boards may run ahead of the oldest request
+     * still with the host, so that the host gets many boards' requests at once. 0 keeps the whole
+     * fleet in step with the host (one board's request at a time).
+     */
+    public long lookaheadMillis = 15 * 60_000L;
     /** Probability a datagram (either way) is lost. */
     public double loss;
     /** Probability a datagram is delivered twice. */
@@ -53,6 +59,13 @@ public final class FleetSpec {
     public double bookedShare = 0.6;
     /** Share of booked vehicles that do not show up. */
     public double noShowShare = 0.1;
+    /**
+     * Smallest meter top-up, milli-units (a top-up is this plus 0-3 times as much again, in fifths);
+     * the household tops up when its balance is below 20 units, checking hourly. The default (50
+     * units) makes meters top up many times a day at the simulated tariff; a utility's customers
+     * buy days' worth at once (e.g. 2,000 units).
+     */
+    public long meterTopUpMilli = 50_000;
     /** Share of meter top-ups where the customer types a wrong token (replayed or another meter's). */
     public double badTokenShare = 0.03;
 
@@ -82,6 +95,10 @@ public final class FleetSpec {
         positive("well sample period", wellSampleMillis);
         positive("meter telemetry interval", meterTelemetryMillis);
         nonNegative("latency", latencyMillis);
+        nonNegative("lookahead", lookaheadMillis);
+        if (meterTopUpMilli <= 0) {
+            throw new IllegalArgumentException("meter top-up must be positive: " + meterTopUpMilli + " milli-units");
+        }
         probability("loss", loss);
         probability("duplication", duplication);
         probability("reorder", reorder);

@@ -8,7 +8,6 @@ import io.fieldlink.firmware.meter.MeterConfig;
 import io.fieldlink.firmware.meter.PrepaidLedger;
 import io.fieldlink.firmware.meter.Tariff;
 import io.fieldlink.firmware.meter.WeekMask;
-import io.fieldlink.firmware.uplink.HalBackedCrypto;
 import io.fieldlink.protocol.token.TokenVerifier;
 import io.fieldlink.simulator.physics.Grid;
 import io.fieldlink.simulator.physics.HouseholdLoad;
@@ -52,7 +51,7 @@ final class MeterBoard extends VirtualBoard {
         this.mint = mint;
         this.load = new HouseholdLoad(seed, ZoneOffset.UTC);
         this.grid = new Grid(seed, 230, 50);
-        this.verifier = new TokenVerifier(new HalBackedCrypto(SimCrypto.INSTANCE), mint.trustedKeys());
+        this.verifier = verifier(mint);
         actuators.add("relay").add("buzzer");
     }
 
@@ -127,7 +126,7 @@ final class MeterBoard extends VirtualBoard {
         if (meter.balance() >= TOP_UP_BELOW) {
             return;
         }
-        long amount = 50_000 + 10_000L * faults.nextInt(16);
+        long amount = spec.meterTopUpMilli + spec.meterTopUpMilli / 5 * faults.nextInt(16);
         double draw = faults.nextDouble();
         String token;
         if (draw < spec.badTokenShare / 2 && lastToken != null) {

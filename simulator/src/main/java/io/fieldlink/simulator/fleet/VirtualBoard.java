@@ -2,6 +2,7 @@ package io.fieldlink.simulator.fleet;
 
 import io.fieldlink.boards.BoardDefinition;
 import io.fieldlink.boards.BoardLoader;
+import io.fieldlink.crypto.jvm.TokenMint;
 import io.fieldlink.firmware.hal.StorageException;
 import io.fieldlink.firmware.hal.memory.MemoryActuators;
 import io.fieldlink.firmware.hal.memory.MemorySensors;
@@ -9,9 +10,11 @@ import io.fieldlink.firmware.hal.memory.MemoryStorage;
 import io.fieldlink.firmware.journal.Settings;
 import io.fieldlink.firmware.kernel.Board;
 import io.fieldlink.firmware.kernel.BoardApp;
+import io.fieldlink.firmware.uplink.HalBackedCrypto;
 import io.fieldlink.firmware.uplink.IssuerKeys;
 import io.fieldlink.firmware.uplink.UplinkOptions;
 import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
+import io.fieldlink.protocol.token.TokenVerifier;
 import java.util.Map;
 import java.util.Random;
 
@@ -39,6 +42,10 @@ abstract class VirtualBoard {
     boolean cutArmed;
     long cutArmedAt;
     long wakeAt = Long.MAX_VALUE;
+    /** Fleet time of this board's latest event (its own time: in virtual time it may trail the fleet's). */
+    long localTime;
+    /** Journal head at the last {@link #trimFlash()} of this boot (-1: not yet looked at). */
+    private int trimmedHead = -1;
     long lastPhysics = Long.MIN_VALUE;
     int powerCuts;
     int boots;
@@ -75,8 +82,20 @@ abstract class VirtualBoard {
     /** Stops every fault the board has (the run's quiet end). */
     abstract void quiesce();
 
+    /** Board definitions are immutable data: every board of a variant shares one. */
+    private static final Map<String, BoardDefinition> DEFINITIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Token verifiers hold only the crypto and the trusted keys: one per issuer for the whole fleet. */
+    private static final Map<TokenMint, TokenVerifier> VERIFIERS = java.util.Collections.synchronizedMap(
+            new java.util.WeakHashMap<>());
+
     final BoardDefinition definition() {
-        return BoardLoader.builtIn(variant());
+        return DEFINITIONS.computeIfAbsent(variant(), BoardLoader::builtIn);
+    }
+
+    /** @return the (shared) verifier of tokens minted by {@code mint} */
+    static TokenVerifier verifier(TokenMint mint) {
+        return VERIFIERS.computeIfAbsent(mint,
+                m -> new TokenVerifier(new HalBackedCrypto(SimCrypto.INSTANCE), m.trustedKeys()));
     }
 
     final void install(FleetClock fleetClock, BoardLink boardLink, java.nio.file.Path stateDir) throws java.io.IOException {
@@ -107,6 +126,7 @@ abstract class VirtualBoard {
                         .backoffCapMillis(spec.backoffCapMillis)))
                 .samplePeriodMillis(samplePeriodMillis()).build();
         alive = true;
+        trimmedHead = -1;
         boots++;
         lastPhysics = fleet.millis();
         physics(fleet.millis(), 0);
@@ -165,6 +185,49 @@ abstract class VirtualBoard {
             return Long.MAX_VALUE;
         }
         return clock.fleetTimeOf(board.loop().nextDueMillis());
+    }
+
+    /**
+     * Gives back the flash pages of records the host has acknowledged since the last call (the
+     * journal never reads them again: recovery and the uplink start at the head, a scan stops at the
+     * tail, and the next appends overwrite them), so a long run holds only the live part of the 64
+     * KiB ring. The page holding the tail (where a write cut by a power loss may have left bytes) is
+     * always kept.
+     */
+    final void trimFlash() {
+        if (!alive || board == null) {
+            return;
+        }
+        io.fieldlink.firmware.journal.Journal j = board.context().journal();
+        if (j == null) {
+            return;
+        }
+        int head = j.headOffset();
+        int from = trimmedHead;
+        trimmedHead = head;
+        if (from < 0 || from == head) {
+            return;
+        }
+        int tail = j.tailOffset();
+        // the part of from's page before it was freed earlier too (or is the tail's page, kept below)
+        from = from / MemoryStorage.PAGE * MemoryStorage.PAGE;
+        if (from < head) {
+            discardJournal(from, head, tail);
+        } else {
+            discardJournal(from, j.capacityBytes(), tail);
+            discardJournal(0, head, tail);
+        }
+    }
+
+    private void discardJournal(int from, int to, int tail) {
+        int keepFrom = tail / MemoryStorage.PAGE * MemoryStorage.PAGE;
+        int keepTo = keepFrom + MemoryStorage.PAGE;
+        if (Math.min(to, keepFrom) > from) {
+            storage.discard("journal", from, Math.min(to, keepFrom) - from);
+        }
+        if (to > Math.max(from, keepTo)) {
+            storage.discard("journal", Math.max(from, keepTo), to - Math.max(from, keepTo));
+        }
     }
 
     /** @return journal records not yet acknowledged by the host (0 when dead) */

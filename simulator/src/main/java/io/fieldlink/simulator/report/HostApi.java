@@ -83,6 +83,32 @@ public final class HostApi {
         return (List<Object>) object(get(path), "GET " + path, 200).get("events");
     }
 
+    /** One page of {@code GET /api/export/devices/{id}}. */
+    public record ExportPage(Map<String, List<Object>> readings, List<Object> events, Long next) {
+    }
+
+    /**
+     * Reads one page of a device's stored readings (the channels named) and events with
+     * {@code from <= t < to}.
+     *
+     * @return the page, or null when the host has no export route (an older host)
+     * @throws IOException when the API fails
+     */
+    @SuppressWarnings("unchecked")
+    public ExportPage export(String id, java.util.Collection<String> channels, boolean events, long from, long to,
+            int limit) throws IOException {
+        String path = "/api/export/devices/" + enc(id) + "?from=" + from + "&to=" + to + "&limit=" + limit + "&events="
+                + events + (channels.isEmpty() ? "" : "&channels=" + enc(String.join(",", channels)));
+        HttpResponse<String> r = get(path);
+        if (r.statusCode() == 404 && !r.body().contains("no device")) {
+            return null;
+        }
+        Map<String, Object> m = object(r, "GET " + path, 200);
+        Object next = m.get("next");
+        return new ExportPage((Map<String, List<Object>>) (Map<?, ?>) m.get("readings"), (List<Object>) m.get("events"),
+                next instanceof java.math.BigDecimal n ? n.longValueExact() : null);
+    }
+
     /** @return true when {@code GET /health} answers 200 */
     public boolean healthy() {
         try {

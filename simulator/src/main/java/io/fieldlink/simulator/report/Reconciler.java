@@ -13,12 +13,15 @@ import java.util.Set;
 
 /**
  * Compares what the boards sent ({@link SentRecords}) with what the host stored, read back through
- * the host's HTTP API ({@code GET /api/devices/{id}/series} per channel and {@code /events}), and
- * collects token verdicts, sales and shut-ins from the stored events. Queries go in time windows so
- * no answer reaches the API's point limit.
+ * the host's HTTP API, and collects token verdicts, sales and shut-ins from the stored events. The
+ * read-back uses the bulk export ({@code GET /api/export/devices/{id}}: every sent channel and the
+ * events over the whole span, in pages), or on a host without it one {@code /series} request per
+ * channel and 30-day window and one {@code /events} request per window.
  */
 public final class Reconciler {
     private static final long WINDOW = SentRecords.WINDOW;
+    /** Rows per export page. */
+    private static final int PAGE = 100_000;
 
     private final HostApi api;
 
@@ -40,55 +43,14 @@ public final class Reconciler {
      */
     public DeviceFindings check(SentRecords sent, String device) throws IOException {
         SentRecords.DeviceLog log = sent.log(device);
-        Map<Long, Integer> host = new HashMap<>();
-        Map<String, Long> verdicts = new HashMap<>();
-        long sales = 0;
-        long shutIns = 0;
-        long credit = 0;
-        Double lastBalance = null;
-        long lastBalanceAt = Long.MIN_VALUE;
         if (log == null) {
-            return new DeviceFindings(0, 0, 0, verdicts, 0, 0, 0, null);
+            return new DeviceFindings(0, 0, 0, new HashMap<>(), 0, 0, 0, null);
         }
-        for (String channel : log.channels) {
-            for (long w : log.windows) {
-                for (Object o : api.series(device, channel, w, w + WINDOW)) {
-                    Map<?, ?> p = (Map<?, ?>) o;
-                    long t = Instant.parse((String) p.get("t")).toEpochMilli();
-                    double v = ((BigDecimal) p.get("v")).doubleValue();
-                    host.merge(SentRecords.readingFingerprint(channel, t, v), 1, Integer::sum);
-                    if (channel.equals("balance") && t >= lastBalanceAt) {
-                        lastBalanceAt = t;
-                        lastBalance = v;
-                    }
-                }
-            }
+        Tally tally = new Tally();
+        if (!exported(device, log, tally)) {
+            windows(device, log, tally);
         }
-        if (log.events) {
-            for (long w : log.windows) {
-                for (Object o : api.events(device, w, w + WINDOW)) {
-                    Map<?, ?> e = (Map<?, ?>) o;
-                    long t = Instant.parse((String) e.get("t")).toEpochMilli();
-                    long seq = ((BigDecimal) e.get("seq")).longValueExact();
-                    String type = (String) e.get("type");
-                    String body = (String) e.get("body");
-                    host.merge(SentRecords.eventFingerprint(seq, type, t, body), 1, Integer::sum);
-                    if (type.equals("token-redemption")) {
-                        Map<String, Object> b = JsonReader.parseObject(body);
-                        int code = ((BigDecimal) b.get("reason")).intValue();
-                        String kind = (String) b.get("kind");
-                        verdicts.merge(kind + "/" + reasonName(kind, code), 1L, Long::sum);
-                        if (kind.equals("credit") && Boolean.TRUE.equals(b.get("accepted"))) {
-                            credit += ((BigDecimal) b.get("amount")).longValue();
-                        }
-                    } else if (type.equals("sale")) {
-                        sales++;
-                    } else if (type.equals("shut-in") && body.contains("\"latched\"")) {
-                        shutIns++;
-                    }
-                }
-            }
-        }
+        Map<Long, Integer> host = tally.host;
         Set<Long> lostSeqs = new HashSet<>();
         Set<Long> allSeqs = new HashSet<>();
         for (long[] item : log.items) {
@@ -109,8 +71,102 @@ public final class Reconciler {
             org.tinylog.Logger.warn("{}: sent records not found on the host, seqs {}", device,
                     lostSeqs.stream().sorted().limit(20).toList());
         }
-        return new DeviceFindings(lostSeqs.size(), records - lostSeqs.size(), extra, verdicts, sales, shutIns, credit,
-                lastBalance);
+        return new DeviceFindings(lostSeqs.size(), records - lostSeqs.size(), extra, tally.verdicts, tally.sales,
+                tally.shutIns, tally.credit, tally.lastBalance);
+    }
+
+    /** What was read back for one device. */
+    private static final class Tally {
+        final Map<Long, Integer> host = new HashMap<>();
+        final Map<String, Long> verdicts = new HashMap<>();
+        long sales;
+        long shutIns;
+        long credit;
+        Double lastBalance;
+        long lastBalanceAt = Long.MIN_VALUE;
+
+        void reading(String channel, long t, double v) {
+            host.merge(SentRecords.readingFingerprint(channel, t, v), 1, Integer::sum);
+            if (channel.equals("balance") && t >= lastBalanceAt) {
+                lastBalanceAt = t;
+                lastBalance = v;
+            }
+        }
+
+        void event(long t, long seq, String type, String body) {
+            host.merge(SentRecords.eventFingerprint(seq, type, t, body), 1, Integer::sum);
+            if (type.equals("token-redemption")) {
+                Map<String, Object> b = JsonReader.parseObject(body);
+                int code = ((BigDecimal) b.get("reason")).intValue();
+                String kind = (String) b.get("kind");
+                verdicts.merge(kind + "/" + reasonName(kind, code), 1L, Long::sum);
+                if (kind.equals("credit") && Boolean.TRUE.equals(b.get("accepted"))) {
+                    credit += ((BigDecimal) b.get("amount")).longValue();
+                }
+            } else if (type.equals("sale")) {
+                sales++;
+            } else if (type.equals("shut-in") && body.contains("\"latched\"")) {
+                shutIns++;
+            }
+        }
+    }
+
+    /**
+     * Reads everything back through the bulk export ({@code GET /api/export/devices/{id}}), page by
+     * page over the whole span that holds something sent.
+     *
+     * @return false when the host has no export route
+     */
+    private boolean exported(String device, SentRecords.DeviceLog log, Tally tally) throws IOException {
+        long from = log.windows.first();
+        long to = log.windows.last() + WINDOW;
+        while (from < to) {
+            HostApi.ExportPage page = api.export(device, log.channels, log.events, from, to, PAGE);
+            if (page == null) {
+                return false;
+            }
+            for (Map.Entry<String, List<Object>> c : page.readings().entrySet()) {
+                for (Object o : c.getValue()) {
+                    List<?> p = (List<?>) o;
+                    tally.reading(c.getKey(), ((BigDecimal) p.get(0)).longValueExact(), ((BigDecimal) p.get(1)).doubleValue());
+                }
+            }
+            for (Object o : page.events()) {
+                List<?> e = (List<?>) o;
+                tally.event(((BigDecimal) e.get(0)).longValueExact(), ((BigDecimal) e.get(1)).longValueExact(),
+                        (String) e.get(2), (String) e.get(3));
+            }
+            if (page.next() == null) {
+                break;
+            }
+            if (page.next() <= from) {
+                throw new IOException("export of " + device + " does not advance past " + from);
+            }
+            from = page.next();
+        }
+        return true;
+    }
+
+    /** The older way: one series request per channel and 30-day window, one events request per window. */
+    private void windows(String device, SentRecords.DeviceLog log, Tally tally) throws IOException {
+        for (String channel : log.channels) {
+            for (long w : log.windows) {
+                for (Object o : api.series(device, channel, w, w + WINDOW)) {
+                    Map<?, ?> p = (Map<?, ?>) o;
+                    tally.reading(channel, Instant.parse((String) p.get("t")).toEpochMilli(),
+                            ((BigDecimal) p.get("v")).doubleValue());
+                }
+            }
+        }
+        if (log.events) {
+            for (long w : log.windows) {
+                for (Object o : api.events(device, w, w + WINDOW)) {
+                    Map<?, ?> e = (Map<?, ?>) o;
+                    tally.event(Instant.parse((String) e.get("t")).toEpochMilli(),
+                            ((BigDecimal) e.get("seq")).longValueExact(), (String) e.get("type"), (String) e.get("body"));
+                }
+            }
+        }
     }
 
     private static String reasonName(String kind, int code) {

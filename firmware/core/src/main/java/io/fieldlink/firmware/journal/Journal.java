@@ -237,8 +237,17 @@ public final class Journal {
         return new JournalCursor(this);
     }
 
-    int headOffset() {
+    /** @return offset of the oldest unacknowledged record in the record area (equal to {@link #tailOffset()} when none) */
+    public int headOffset() {
         return head;
+    }
+
+    /**
+     * @return offset where the next record (or wrap mark) goes; the bytes from here round to
+     *     {@link #headOffset()} hold nothing the journal needs (acknowledged records, cut writes)
+     */
+    public int tailOffset() {
+        return tail;
     }
 
     long headSequence() {
