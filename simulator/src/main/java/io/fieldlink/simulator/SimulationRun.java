@@ -4,11 +4,14 @@ import io.fieldlink.crypto.jvm.TokenMint;
 import io.fieldlink.simulator.fleet.Fleet;
 import io.fieldlink.simulator.fleet.FleetClock;
 import io.fieldlink.simulator.fleet.FleetSpec;
+import io.fieldlink.simulator.fleet.PumpBookings;
+import io.fieldlink.simulator.fleet.StationLog;
 import io.fieldlink.simulator.net.HostPort;
 import io.fieldlink.simulator.report.FleetReport;
 import io.fieldlink.simulator.report.HostApi;
 import io.fieldlink.simulator.report.Reconciler;
 import io.fieldlink.simulator.report.SentRecords;
+import io.fieldlink.simulator.report.StationCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -90,10 +93,14 @@ public final class SimulationRun {
         long wallStart = System.nanoTime();
         SentRecords sent = new SentRecords();
         FleetReport report = new FleetReport();
-        try (Fleet fleet = new Fleet(spec, clock, port, mint, sent)) {
+        PumpBookings bookings = spec.pumps > 0 ? hostBookings() : null;
+        try (Fleet fleet = new Fleet(spec, clock, port, mint, sent, bookings, bookings == null ? null : bookings.issuerKeys())) {
             fleet.keepStateIn(stateDir);
             progress.accept("provisioning " + spec.boards() + " boards through " + api.base());
             fleet.connect(provisioner);
+            for (StationLog s : fleet.stations()) {
+                api.assignPump(s.station, s.device);
+            }
             long end = durationMillis == Long.MAX_VALUE ? Long.MAX_VALUE : fleet.start() + durationMillis;
             progress.accept("running (" + (clock.virtual() ? "virtual time" : "x" + clock.speed()) + ")");
             fleet.runUntil(end, stop);
@@ -112,6 +119,22 @@ public final class SimulationRun {
         return report;
     }
 
+    /** The pump stations book through the host's API; the pumps trust the host's issuer keys. */
+    private PumpBookings hostBookings() {
+        return new PumpBookings() {
+            @Override
+            public Made book(String station, long slotStart, long slotEnd, long grams) throws IOException {
+                HostApi.Booking b = api.book(station, slotStart, slotEnd, grams);
+                return new Made(b.id(), b.token());
+            }
+
+            @Override
+            public String issuerKeys() throws IOException {
+                return api.issuerKeysConfig();
+            }
+        };
+    }
+
     private void reconcile(Fleet fleet, SentRecords sent, FleetReport report) {
         Reconciler reconciler = new Reconciler(api);
         Map<String, Fleet.MeterMoney> money = new java.util.HashMap<>();
@@ -122,6 +145,7 @@ public final class SimulationRun {
         report.seqConflicts = sent.seqConflicts();
         report.payloadsRefused = sent.malformed();
         report.refusedReasons.putAll(sent.refusedReasons());
+        Map<String, Reconciler.DeviceFindings> findings = new java.util.HashMap<>();
         for (Map.Entry<String, String> d : fleet.devices().entrySet()) {
             Reconciler.DeviceFindings f;
             try {
@@ -131,6 +155,7 @@ public final class SimulationRun {
                 report.notes.put("api", "cannot read back " + d.getKey() + ": " + e.getMessage());
                 continue;
             }
+            findings.put(d.getKey(), f);
             report.recordsLost += f.lost();
             report.recordsStored += f.stored();
             report.duplicatesStored += f.extra();
@@ -149,6 +174,36 @@ public final class SimulationRun {
                             + "host credit={} last balance={}", m.id(), m.running(), m.balanced(), m.creditIn(), m.charges(),
                             m.balance(), f.creditAccepted(), f.lastBalance());
                 }
+            }
+        }
+        checkStations(fleet, findings, report);
+    }
+
+    /** The pump stations' books on the host against the customers' bookings and the pumps' events. */
+    private void checkStations(Fleet fleet, Map<String, Reconciler.DeviceFindings> findings, FleetReport report) {
+        StationCheck check = new StationCheck(api);
+        for (StationLog s : fleet.stations()) {
+            Reconciler.DeviceFindings f = findings.get(s.device);
+            if (f == null) {
+                continue; // its read-back failed: noted above
+            }
+            StationCheck.Findings c;
+            try {
+                c = check.check(s, f.sales(), f.verdicts().getOrDefault("booking/ok", 0L), fleet.start() - 86_400_000L,
+                        clock.millis() + 86_400_000L);
+            } catch (IOException | RuntimeException e) {
+                Logger.warn(e, "cannot read back station {}", s.station);
+                report.notes.put("api", "cannot read back station " + s.station + ": " + e.getMessage());
+                continue;
+            }
+            report.bookingsMade += c.booked();
+            report.bookingsUsed += c.used();
+            report.noShows += c.noShows();
+            report.walkIns += c.walkIns();
+            report.stationRevenue += c.revenue();
+            report.bookingMismatches += c.mismatches().size();
+            for (String m : c.mismatches()) {
+                Logger.warn("station {} ({}): {}", s.station, s.device, m);
             }
         }
     }

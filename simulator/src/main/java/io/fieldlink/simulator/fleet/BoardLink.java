@@ -60,7 +60,7 @@ final class BoardLink implements DatagramTransport {
         fleet.at(fleet.now() + delay, () -> fleet.toHost(this, bytes));
         if (faults && spec.duplication > 0 && up.nextDouble() < spec.duplication) {
             fleet.duplicated++;
-            fleet.at(fleet.now() + delay + 1 + up.nextInt(300), () -> fleet.toHost(this, bytes));
+            fleet.at(fleet.now() + delay + 1 + up.nextInt(300), () -> fleet.toHostCopy(this, bytes));
         }
     }
 

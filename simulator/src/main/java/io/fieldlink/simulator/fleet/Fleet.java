@@ -95,6 +95,19 @@ public final class Fleet implements AutoCloseable {
      * @param mint the issuer whose tokens the boards trust (credit and booking tokens)
      */
     public Fleet(FleetSpec spec, FleetClock clock, HostPort port, TokenMint mint, SentRecords sent) {
+        this(spec, clock, port, mint, sent, null, null);
+    }
+
+    /**
+     * Creates the boards (not yet connected), the pump stations booking through the host.
+     *
+     * @param mint the issuer whose tokens the boards trust (credit tokens; booking tokens too when
+     *     {@code bookings} is null)
+     * @param bookings where the pump stations' customers book (the host's booking API), or null
+     * @param issuerKeys with {@code bookings}: the keys that sign its tokens, as the pumps' {@code issuer_keys}
+     */
+    public Fleet(FleetSpec spec, FleetClock clock, HostPort port, TokenMint mint, SentRecords sent, PumpBookings bookings,
+            String issuerKeys) {
         spec.check();
         this.spec = spec;
         this.clock = clock;
@@ -107,7 +120,7 @@ public final class Fleet implements AutoCloseable {
             index++;
         }
         for (int i = 1; i <= spec.pumps; i++) {
-            boards.add(new PumpBoard(id("pump", i), index, seed(index), spec, mint));
+            boards.add(new PumpBoard(id("pump", i), index, seed(index), spec, mint, bookings, issuerKeys));
             index++;
         }
         for (int i = 1; i <= spec.wells; i++) {
@@ -297,6 +310,16 @@ public final class Fleet implements AutoCloseable {
         link.connection.send(bytes);
     }
 
+    /**
+     * A network duplicate of a datagram already handed to the host. Whether the host answers it
+     * (again) depends on real time: Californium replays its answer when the first copy's exchange is
+     * complete and ignores the copy while it is still in progress. So the copy is neither awaited
+     * nor is an answer to it delivered (see {@link #handle}): the run stays the same for a seed.
+     */
+    void toHostCopy(BoardLink link, byte[] bytes) {
+        link.connection.send(bytes);
+    }
+
     private static long key(BoardLink link, CoapMessage m) {
         return ((long) link.index << 40) ^ m.tokenAsLong() ^ ((long) m.tokenLength() << 36);
     }
@@ -349,7 +372,10 @@ public final class Fleet implements AutoCloseable {
         }
         Waiting w = m != null && m.code() >= 64 ? outstanding.remove(key(a.link(), m)) : null;
         if (m != null && m.code() >= 64 && w == null) {
+            // an answer to a network duplicate (or one the host gave after its timeout): whether it
+            // exists depends on real time, so it is dropped unseen and uncounted
             unmatchedResponses++;
+            return;
         }
         // an awaited answer leaves the host "at" the moment its request arrived: deterministic
         // (late replays of answers already given are not counted: when they come depends on real time)
@@ -522,6 +548,17 @@ public final class Fleet implements AutoCloseable {
         }
         r.powerCuts = cuts;
         r.boots = boots;
+    }
+
+    /** @return what the customers did at each pump station, in fleet order */
+    public List<StationLog> stations() {
+        List<StationLog> out = new ArrayList<>();
+        for (VirtualBoard b : boards) {
+            if (b instanceof PumpBoard p) {
+                out.add(p.log);
+            }
+        }
+        return out;
     }
 
     /** A meter's money as the device holds it. */
