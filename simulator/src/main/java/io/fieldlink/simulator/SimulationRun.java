@@ -198,6 +198,7 @@ public final class SimulationRun {
             }
             report.bookingsMade += c.booked();
             report.bookingsUsed += c.used();
+            report.bookingsAcceptedUnsold += c.acceptedUnsold();
             report.noShows += c.noShows();
             report.walkIns += c.walkIns();
             report.stationRevenue += c.revenue();

@@ -31,6 +31,7 @@ final class BoardLink implements DatagramTransport {
     byte[] psk;
     private DatagramReceiver receiver;
     long partitionedUntil;
+    long partitionedFrom;
     /** The host's last answer to this board was a 4.xx (it refuses what the board sends). */
     boolean refusedByHost;
 
@@ -92,7 +93,7 @@ final class BoardLink implements DatagramTransport {
         Random r = new Random(downSeed ^ (h * 0x9E3779B97F4A7C15L) ^ seen);
         FleetSpec spec = fleet.spec();
         boolean faults = fleet.faultsOn();
-        if (fleet.partitioned(this) || (faults && spec.loss > 0 && r.nextDouble() < spec.loss)) {
+        if (fleet.partitionedAt(this, leftHostAt) || (faults && spec.loss > 0 && r.nextDouble() < spec.loss)) {
             if (counted) {
                 fleet.dropped++;
             }

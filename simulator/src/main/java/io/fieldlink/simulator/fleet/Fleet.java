@@ -44,6 +44,7 @@ public final class Fleet implements AutoCloseable {
     private java.nio.file.Path stateDir;
     private boolean faultsOn = true;
     private long fleetPartitionUntil;
+    private long fleetPartitionFrom;
     long dropped;
     long duplicated;
     private long uplinks;
@@ -183,7 +184,10 @@ public final class Fleet implements AutoCloseable {
                 });
             }
         });
-        next(b, spec.partitionsPerDay, () -> b.link.partitionedUntil = now() + 600_000L + b.faults.nextInt(6 * 3_600_000 - 600_000));
+        next(b, spec.partitionsPerDay, () -> {
+            b.link.partitionedFrom = now();
+            b.link.partitionedUntil = now() + 600_000L + b.faults.nextInt(6 * 3_600_000 - 600_000);
+        });
         next(b, spec.sensorFaultsPerDay, () -> {
             if (b instanceof MeterBoard m) {
                 m.sensorFault(now());
@@ -228,6 +232,7 @@ public final class Fleet implements AutoCloseable {
         long gap = (long) (-Math.log(1 - b.faults.nextDouble()) / perDay * 86_400_000L);
         at(now() + Math.max(1, gap), () -> {
             if (faultsOn) {
+                fleetPartitionFrom = now();
                 fleetPartitionUntil = now() + 300_000L + b.faults.nextInt(2 * 3_600_000 - 300_000);
                 nextFleet(perDay, b);
             }
@@ -250,6 +255,15 @@ public final class Fleet implements AutoCloseable {
 
     boolean partitioned(BoardLink link) {
         return faultsOn && (now() < link.partitionedUntil || now() < fleetPartitionUntil);
+    }
+
+    /**
+     * Whether the link was cut off at fleet time {@code at} (at or before now): for an answer that
+     * left the host then but reaches the scheduler at a moment that depends on real time.
+     */
+    boolean partitionedAt(BoardLink link, long at) {
+        return faultsOn && ((link.partitionedFrom <= at && at < link.partitionedUntil)
+                || (fleetPartitionFrom <= at && at < fleetPartitionUntil));
     }
 
     void at(long time, Runnable task) {
@@ -510,6 +524,11 @@ public final class Fleet implements AutoCloseable {
             runUntil(Math.min(end, now() + 60_000L), stop);
             if (now() - quietFrom >= minQuiet && notDrained() == 0) {
                 break;
+            }
+        }
+        for (VirtualBoard b : boards) {
+            if (b.unacked() > 0 && !b.link.refusedByHost) {
+                Logger.warn("not drained: {} ({}) alive={} unacked={}", b.id, b.kind(), b.alive, b.unacked());
             }
         }
         return notDrained();

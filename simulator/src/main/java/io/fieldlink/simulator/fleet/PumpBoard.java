@@ -44,6 +44,7 @@ final class PumpBoard extends VirtualBoard {
     private double pulseCarry;
     private long pulses;
     private long leakUntil;
+    private boolean quiet;
 
     private record Arrival(VehicleArrivals.Vehicle vehicle, String token, long bookingId) {
     }
@@ -57,7 +58,7 @@ final class PumpBoard extends VirtualBoard {
         this.mint = mint;
         this.bookings = bookings;
         this.issuerKeys = issuerKeys;
-        this.arrivals = new VehicleArrivals(seed, ZoneOffset.UTC, spec.bookedShare, spec.noShowShare);
+        this.arrivals = new VehicleArrivals(seed, ZoneOffset.UTC, spec.bookedShare, spec.noShowShare, spec.vehiclesPerPeakHour);
         this.station = bookings != null ? spec.idPrefix + "stn-" + String.format("%05d", index) : "STN" + String.format("%05d", index);
         this.log = new StationLog(id, station);
         actuators.add("valve").add("buzzer");
@@ -119,6 +120,11 @@ final class PumpBoard extends VirtualBoard {
 
     @Override
     void world(long now) {
+        if (quiet && board.context().uplink() != null && board.context().journal().unackedCount() > 0) {
+            // the run's quiet end: the pump's 5-minute station telemetry would otherwise wait for the
+            // next periodic report, so some pump always holds a record and the fleet never drains
+            board.context().uplink().reportNow();
+        }
         plan(now);
         if (current != null) {
             DispenseState state = app.station().state();
@@ -217,6 +223,7 @@ final class PumpBoard extends VirtualBoard {
     @Override
     void quiesce() {
         leakUntil = 0;
+        quiet = true;
     }
 
     /** A storage leak for a few hours. */

@@ -30,7 +30,8 @@ public final class StationLog {
     /** The first booking failure's message. */
     public String firstFailure;
 
-    StationLog(String device, String station) {
+    /** @param device the pump board @param station its station code */
+    public StationLog(String device, String station) {
         this.device = device;
         this.station = station;
     }

@@ -75,7 +75,8 @@ abstract class VirtualBoard {
     /** Stops every fault the board has (the run's quiet end). */
     abstract void quiesce();
 
-    final BoardDefinition definition() {
+    /** @return the board definition every boot uses (the built-in one of the variant, unless overridden) */
+    BoardDefinition definition() {
         return BoardLoader.builtIn(variant());
     }
 

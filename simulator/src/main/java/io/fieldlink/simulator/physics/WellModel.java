@@ -8,8 +8,8 @@ package io.fieldlink.simulator.physics;
  * temperature in °C, liquids in L/h, gas in m³/h. Thread-safe (stateless but for the overpressure).
  *
  * <p>Noise is what the instruments add, sized like field instruments rather than like a load test:
- * pressure transmitters 0.05 % of reading (a few kPa), the flow computer's averaged rates 0.1 % (oil,
- * water) and 0.2 % (gas), the temperature transmitter 0.05 °C; the wellhead temperature itself moves
+ * pressure transmitters 0.05 % of reading (a few kPa), the flow computer's averaged rates 0.05 % (oil,
+ * water; gas 0.03 % more), the temperature transmitter 0.03 °C; the wellhead temperature itself moves
  * slowly (a daily swing of about 1.5 °C and with the flow). So report-by-exception traffic comes
  * from what the well does (slugs, choke changes, decline, the daily swing), not from sensor noise
  * crossing the board file's deadbands (50 kPa, 20 L/h, 5 m³/h, 0.5 °C). About one well in five
@@ -70,17 +70,17 @@ public final class WellModel {
         double days = Math.max(0, (epochMillis - startMillis) / 86_400_000.0);
         double choke = chokePercent(epochMillis);
         double dayPhase = 2 * Math.PI * Math.floorMod(epochMillis, 86_400_000L) / 86_400_000.0;
-        double temperature = 55 + 1.5 * Math.sin(dayPhase - Math.PI / 2) + 0.05 * Noise.gaussian(seed, 20, epochMillis / 1_000L);
+        double temperature = 55 + 1.5 * Math.sin(dayPhase - Math.PI / 2) + 0.03 * Noise.gaussian(seed, 20, epochMillis / 1_000L);
         double blocked = epochMillis >= overpressureFromMillis ? (epochMillis - overpressureFromMillis) / 60_000.0 * 300 : 0;
         if (!valveOpen) {
             return new Reading(shutInKpa + blocked, shutInKpa * 0.7, temperature - 10, 0, 0, 0, choke);
         }
         double slug = 1 + slugAmplitude * Math.max(0, Math.sin(2 * Math.PI * (epochMillis / slugPeriodMillis + slugPhase)) - 0.8) * 5;
-        double noise = 1 + 0.001 * Noise.gaussian(seed, 21, epochMillis / 1_000L);
+        double noise = 1 + 0.0005 * Noise.gaussian(seed, 21, epochMillis / 1_000L);
         double oilLph = oil.rate(days) * LITRES_PER_BARREL / 24 * (choke / 50) * slug * noise;
         double waterCut = Math.min(0.9, 0.1 + 0.6 * (1 - Math.exp(-days / 900)));
         double waterLph = oilLph * waterCut / (1 - waterCut);
-        double gasM3h = oilLph / 1000 * gasOilRatio * (1 + 0.002 * Noise.gaussian(seed, 22, epochMillis / 1_000L));
+        double gasM3h = oilLph / 1000 * gasOilRatio * (1 + 0.0003 * Noise.gaussian(seed, 22, epochMillis / 1_000L));
         double flowing = shutInKpa * (0.55 - 0.25 * oilLph / Math.max(1, oil.qi() * LITRES_PER_BARREL / 24)) + blocked;
         double tubing = flowing * (1 + 0.0005 * Noise.gaussian(seed, 23, epochMillis / 1_000L));
         double casing = flowing * 0.8 + 400 + flowing * 0.0005 * Noise.gaussian(seed, 29, epochMillis / 1_000L);

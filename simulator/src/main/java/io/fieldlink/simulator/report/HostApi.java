@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * The host's HTTP API as the simulator uses it, with the operator (or technician) key: provision a
- * device and get its PSK, read a device, its series and its events. Errors name the request and the
- * host's answer. Thread-safe.
+ * device and get its PSK, read a device, its series and its events; book pump slots, put pumps in
+ * stations and read the stations' books (operator key), read the issuer keys. Errors name the
+ * request and the host's answer. Thread-safe.
  */
 public final class HostApi {
     private final URI base;

@@ -28,8 +28,8 @@ public final class StationCheck {
     }
 
     /** The outcome for one station. */
-    public record Findings(long booked, long used, long noShows, long walkIns, long refusedScans, long sales,
-            long revenue, List<String> mismatches) {
+    public record Findings(long booked, long used, long acceptedUnsold, long noShows, long walkIns, long refusedScans,
+            long sales, long revenue, List<String> mismatches) {
     }
 
     /**
@@ -103,6 +103,11 @@ public final class StationCheck {
         if (log.bookingFailures > 0) {
             bad.add(log.bookingFailures + " bookings refused by the host, first: " + log.firstFailure);
         }
-        return new Findings(log.booked.size(), used, log.noShows.size(), log.walkIns, log.refusedScans, sales, revenue, bad);
+        long unsold = 0;
+        for (long id : log.accepted) {
+            unsold += salesPerBooking.containsKey(id) ? 0 : 1;
+        }
+        return new Findings(log.booked.size(), used, unsold, log.noShows.size(), log.walkIns, log.refusedScans, sales,
+                revenue, bad);
     }
 }
