@@ -20,8 +20,8 @@ import java.util.Map;
  * pump refuses), a no-show never comes. Bookings are made an hour ahead of the arrival, through the
  * host's booking API when the fleet has one ({@link PumpBookings}: the host numbers them and signs
  * the tokens, the pump trusts the host's issuer keys), otherwise minted with the fleet's own issuer
- * key. What the customers did is kept in a {@link StationLog} for the check against the host's books. While the nozzle is up and the valve
- * open, gas flows at 25 g/s as flow pulses and the storage cascade loses pressure; the vehicle lifts
+ * key. What the customers did is kept in a {@link StationLog} for the check against the host's
+ * books. While the nozzle is up and the valve open, gas flows at 25 g/s as flow pulses and the storage cascade loses pressure; the vehicle lifts
  * the nozzle off when full or when the pump closes the valve at the booked quantity. Faults: a
  * storage leak.
  */
