@@ -81,6 +81,15 @@ final class FleetOptions {
     @Option(names = "--id-prefix", paramLabel = "P", description = "device id prefix (default sim-<seed>-)")
     String idPrefix;
 
+    @Option(names = "--well-scan", paramLabel = "S", description = "wellhead scan period, seconds (default 30)")
+    Double wellScan;
+
+    @Option(names = "--well-integrity", paramLabel = "S", description = "wellhead integrity period, seconds (default: the board file's, 15 min)")
+    Long wellIntegrity;
+
+    @Option(names = "--peak-vehicles", paramLabel = "N", description = "vehicles an hour at a pump station's busiest hour (default 14)")
+    Double peakVehicles;
+
     /** The speed as a number: 0 for virtual time. */
     double speedValue(double dflt) {
         String s = speed;
@@ -172,6 +181,15 @@ final class FleetOptions {
         if (telemetryInterval != null) {
             s.meterTelemetryMillis = telemetryInterval * 1000;
         }
+        if (wellScan != null) {
+            s.wellSampleMillis = Math.round(wellScan * 1000);
+        }
+        if (wellIntegrity != null) {
+            s.wellIntegrityMillis = wellIntegrity * 1000;
+        }
+        if (peakVehicles != null) {
+            s.vehiclesPerPeakHour = peakVehicles;
+        }
         s.idPrefix = idPrefix != null ? idPrefix : s.idPrefix;
         s.check();
         return s;
@@ -201,6 +219,9 @@ final class FleetOptions {
                 case "meter-sample", "meterSample" -> meterSample = meterSample != null ? meterSample : Long.valueOf(v);
                 case "telemetry-interval", "telemetryInterval" -> telemetryInterval = telemetryInterval != null ? telemetryInterval : Long.valueOf(v);
                 case "id-prefix", "idPrefix" -> idPrefix = idPrefix != null ? idPrefix : v;
+                case "well-scan", "wellScan" -> wellScan = wellScan != null ? wellScan : Double.valueOf(v);
+                case "well-integrity", "wellIntegrity" -> wellIntegrity = wellIntegrity != null ? wellIntegrity : Long.valueOf(v);
+                case "peak-vehicles", "peakVehicles" -> peakVehicles = peakVehicles != null ? peakVehicles : Double.valueOf(v);
                 default -> throw new IllegalArgumentException("fleet file " + fleetFile + ": unknown key '" + key + "'");
             }
         } catch (NumberFormatException e) {

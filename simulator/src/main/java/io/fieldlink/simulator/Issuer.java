@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The simulator's token issuer: an Ed25519 key derived from the seed, trusted by the simulated
- * boards (booking and credit tokens are minted with it; the host's booking API is not in this
- * checkout yet, see the report).
+ * meters (their credit tokens are minted with it). Pump bookings are made through the host's
+ * booking API and signed with the host's issuer key.
  */
 final class Issuer {
     private Issuer() {

@@ -4,11 +4,14 @@ import io.fieldlink.crypto.jvm.TokenMint;
 import io.fieldlink.simulator.fleet.Fleet;
 import io.fieldlink.simulator.fleet.FleetClock;
 import io.fieldlink.simulator.fleet.FleetSpec;
+import io.fieldlink.simulator.fleet.PumpBookings;
+import io.fieldlink.simulator.fleet.StationLog;
 import io.fieldlink.simulator.net.HostPort;
 import io.fieldlink.simulator.report.FleetReport;
 import io.fieldlink.simulator.report.HostApi;
 import io.fieldlink.simulator.report.Reconciler;
 import io.fieldlink.simulator.report.SentRecords;
+import io.fieldlink.simulator.report.StationCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -91,11 +94,15 @@ public final class SimulationRun {
         // without the read-back nothing needs what was sent, record by record (it grows with the run)
         SentRecords sent = verify ? new SentRecords() : null;
         FleetReport report = new FleetReport();
-        try (Fleet fleet = new Fleet(spec, clock, port, mint, sent)) {
+        PumpBookings bookings = spec.pumps > 0 ? hostBookings() : null;
+        try (Fleet fleet = new Fleet(spec, clock, port, mint, sent, bookings, bookings == null ? null : bookings.issuerKeys())) {
             fleet.keepStateIn(stateDir);
             progress.accept("provisioning " + spec.boards() + " boards through " + api.base());
             long provisionStart = System.nanoTime();
             fleet.connect(provisioner);
+            for (StationLog s : fleet.stations()) {
+                api.assignPump(s.station, s.device);
+            }
             progress.accept(String.format(java.util.Locale.ROOT, "provisioned and connected in %.1f s",
                     (System.nanoTime() - provisionStart) / 1e9));
             long runStart = System.nanoTime();
@@ -123,6 +130,21 @@ public final class SimulationRun {
 
     /** Threads reading back through the API at once. */
     private static final int READERS = 8;
+    /** The pump stations book through the host's API; the pumps trust the host's issuer keys. */
+    private PumpBookings hostBookings() {
+        return new PumpBookings() {
+            @Override
+            public Made book(String station, long slotStart, long slotEnd, long grams) throws IOException {
+                HostApi.Booking b = api.book(station, slotStart, slotEnd, grams);
+                return new Made(b.id(), b.token());
+            }
+
+            @Override
+            public String issuerKeys() throws IOException {
+                return api.issuerKeysConfig();
+            }
+        };
+    }
 
     private void reconcile(Fleet fleet, SentRecords sent, FleetReport report) {
         Reconciler reconciler = new Reconciler(api);
@@ -134,6 +156,7 @@ public final class SimulationRun {
         report.seqConflicts = sent.seqConflicts();
         report.payloadsRefused = sent.malformed();
         report.refusedReasons.putAll(sent.refusedReasons());
+        Map<String, Reconciler.DeviceFindings> findings = new java.util.HashMap<>();
         // devices are read back on a few threads (each request waits on the host's HTTP), tallied in fleet order
         java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(READERS);
         Map<String, java.util.concurrent.Future<Reconciler.DeviceFindings>> pending = new java.util.LinkedHashMap<>();
@@ -156,6 +179,7 @@ public final class SimulationRun {
                 report.notes.put("api", "read-back interrupted");
                 return;
             }
+            findings.put(d.getKey(), f);
             report.recordsLost += f.lost();
             report.recordsStored += f.stored();
             report.duplicatesStored += f.extra();
@@ -174,6 +198,37 @@ public final class SimulationRun {
                             + "host credit={} last balance={}", m.id(), m.running(), m.balanced(), m.creditIn(), m.charges(),
                             m.balance(), f.creditAccepted(), f.lastBalance());
                 }
+            }
+        }
+        checkStations(fleet, findings, report);
+    }
+
+    /** The pump stations' books on the host against the customers' bookings and the pumps' events. */
+    private void checkStations(Fleet fleet, Map<String, Reconciler.DeviceFindings> findings, FleetReport report) {
+        StationCheck check = new StationCheck(api);
+        for (StationLog s : fleet.stations()) {
+            Reconciler.DeviceFindings f = findings.get(s.device);
+            if (f == null) {
+                continue; // its read-back failed: noted above
+            }
+            StationCheck.Findings c;
+            try {
+                c = check.check(s, f.sales(), f.verdicts().getOrDefault("booking/ok", 0L), fleet.start() - 86_400_000L,
+                        clock.millis() + 86_400_000L);
+            } catch (IOException | RuntimeException e) {
+                Logger.warn(e, "cannot read back station {}", s.station);
+                report.notes.put("api", "cannot read back station " + s.station + ": " + e.getMessage());
+                continue;
+            }
+            report.bookingsMade += c.booked();
+            report.bookingsUsed += c.used();
+            report.bookingsAcceptedUnsold += c.acceptedUnsold();
+            report.noShows += c.noShows();
+            report.walkIns += c.walkIns();
+            report.stationRevenue += c.revenue();
+            report.bookingMismatches += c.mismatches().size();
+            for (String m : c.mismatches()) {
+                Logger.warn("station {} ({}): {}", s.station, s.device, m);
             }
         }
     }

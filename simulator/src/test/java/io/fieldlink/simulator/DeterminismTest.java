@@ -8,9 +8,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Verifies that the same seed gives the same report on the in-process transport, and another seed another. */
+/**
+ * Verifies that the same seed gives the same report on the in-process transport (every count, the
+ * network's dropped and duplicated datagrams and the bookings made through the host included), and
+ * another seed another.
+ */
 class DeterminismTest {
-    @TempDir
+    @TempDir(factory = MemoryBackedTempDir.class)
     Path dir;
 
     @Test
@@ -22,6 +26,10 @@ class DeterminismTest {
         assertThat(first.recordsSent).isGreaterThan(500);
         assertThat(first.powerCuts).as("the run has power cuts").isGreaterThan(0);
         assertThat(first.datagramsDropped).as("the run has losses").isGreaterThan(0);
+        assertThat(first.datagramsDuplicated).as("the run has network duplicates").isGreaterThan(0);
+        assertThat(first.bookingsMade).as("the run books through the host").isGreaterThan(0);
+        assertThat(first.deterministicPart()).contains("\"datagrams_dropped\": " + first.datagramsDropped + ",");
+        assertThat(second.datagramsDropped).isEqualTo(first.datagramsDropped);
         assertThat(second.deterministicPart()).isEqualTo(first.deterministicPart());
         assertThat(other.deterministicPart()).isNotEqualTo(first.deterministicPart());
     }

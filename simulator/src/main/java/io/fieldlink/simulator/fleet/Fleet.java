@@ -126,6 +126,19 @@ public final class Fleet implements AutoCloseable {
      * @param sent where what the boards send is noted for the report, or null to note nothing
      */
     public Fleet(FleetSpec spec, FleetClock clock, HostPort port, TokenMint mint, SentRecords sent) {
+        this(spec, clock, port, mint, sent, null, null);
+    }
+
+    /**
+     * Creates the boards (not yet connected), the pump stations booking through the host.
+     *
+     * @param mint the issuer whose tokens the boards trust (credit tokens; booking tokens too when
+     *     {@code bookings} is null)
+     * @param bookings where the pump stations' customers book (the host's booking API), or null
+     * @param issuerKeys with {@code bookings}: the keys that sign its tokens, as the pumps' {@code issuer_keys}
+     */
+    public Fleet(FleetSpec spec, FleetClock clock, HostPort port, TokenMint mint, SentRecords sent, PumpBookings bookings,
+            String issuerKeys) {
         spec.check();
         this.spec = spec;
         this.clock = clock;
@@ -139,7 +152,7 @@ public final class Fleet implements AutoCloseable {
             index++;
         }
         for (int i = 1; i <= spec.pumps; i++) {
-            boards.add(new PumpBoard(id("pump", i), index, seed(index), spec, mint));
+            boards.add(new PumpBoard(id("pump", i), index, seed(index), spec, mint, bookings, issuerKeys));
             index++;
         }
         for (int i = 1; i <= spec.wells; i++) {
@@ -683,6 +696,11 @@ public final class Fleet implements AutoCloseable {
                 break;
             }
         }
+        for (VirtualBoard b : boards) {
+            if (b.unacked() > 0 && !b.link.refusedByHost) {
+                Logger.warn("not drained: {} ({}) alive={} unacked={}", b.id, b.kind(), b.alive, b.unacked());
+            }
+        }
         return notDrained();
     }
 
@@ -719,6 +737,17 @@ public final class Fleet implements AutoCloseable {
         }
         r.powerCuts = cuts;
         r.boots = boots;
+    }
+
+    /** @return what the customers did at each pump station, in fleet order */
+    public List<StationLog> stations() {
+        List<StationLog> out = new ArrayList<>();
+        for (VirtualBoard b : boards) {
+            if (b instanceof PumpBoard p) {
+                out.add(p.log);
+            }
+        }
+        return out;
     }
 
     /** A meter's money as the device holds it. */

@@ -27,6 +27,13 @@ public final class FleetSpec {
     public long pumpSampleMillis = 5_000L;
     /** Wellhead sample period. */
     public long wellSampleMillis = 30_000L;
+    /**
+     * Wellhead integrity period (every channel is reported at least this often, beside its
+     * report-by-exception deadband), or 0 for the board file's (15 min).
+     */
+    public long wellIntegrityMillis;
+    /** Vehicles an hour at a pump station's busiest hour (the demand curve's peak). */
+    public double vehiclesPerPeakHour = 14;
     /** Meter balance/energy pack interval. */
     public long meterTelemetryMillis = 60 * 60_000L;
     /** Spread of the boards' boot times from the start (they then report in cohorts). */
@@ -94,6 +101,13 @@ public final class FleetSpec {
         positive("pump sample period", pumpSampleMillis);
         positive("well sample period", wellSampleMillis);
         positive("meter telemetry interval", meterTelemetryMillis);
+        nonNegative("well integrity period", wellIntegrityMillis);
+        if (wellIntegrityMillis > 0 && (wellIntegrityMillis % 1000 != 0 || wellIntegrityMillis < 60_000L)) {
+            throw new IllegalArgumentException("well integrity period must be whole seconds, at least 60 s: " + wellIntegrityMillis + " ms");
+        }
+        if (!(vehiclesPerPeakHour > 0 && vehiclesPerPeakHour <= 120)) {
+            throw new IllegalArgumentException("vehicles per peak hour must be more than 0 and at most 120: " + vehiclesPerPeakHour);
+        }
         nonNegative("latency", latencyMillis);
         nonNegative("lookahead", lookaheadMillis);
         if (meterTopUpMilli <= 0) {

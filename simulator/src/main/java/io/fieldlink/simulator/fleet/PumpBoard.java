@@ -16,9 +16,12 @@ import java.util.Map;
 
 /**
  * A CNG pump station: vehicles arrive by the hour-of-day demand curve; a booked vehicle shows its
- * booking token (minted with the fleet's issuer key when the booking is made, an hour ahead), a
- * walk-in asks for a fill without one, a no-show never comes. While the nozzle is up and the valve
- * open, gas flows at 25 g/s as flow pulses and the storage cascade loses pressure; the vehicle lifts
+ * booking token, a walk-in asks for a fill without one (and so does a booked vehicle whose token the
+ * pump refuses), a no-show never comes. Bookings are made an hour ahead of the arrival, through the
+ * host's booking API when the fleet has one ({@link PumpBookings}: the host numbers them and signs
+ * the tokens, the pump trusts the host's issuer keys), otherwise minted with the fleet's own issuer
+ * key. What the customers did is kept in a {@link StationLog} for the check against the host's
+ * books. While the nozzle is up and the valve open, gas flows at 25 g/s as flow pulses and the storage cascade loses pressure; the vehicle lifts
  * the nozzle off when full or when the pump closes the valve at the booked quantity. Faults: a
  * storage leak.
  */
@@ -31,6 +34,9 @@ final class PumpBoard extends VirtualBoard {
     private final StorageCascade cascade = new StorageCascade();
     private final Deque<Arrival> waiting = new ArrayDeque<>();
     private final String station;
+    private final PumpBookings bookings;
+    private final String issuerKeys;
+    final StationLog log;
     private PumpApp app;
     private long plannedUntil = Long.MIN_VALUE;
     private long bookingCounter;
@@ -38,16 +44,28 @@ final class PumpBoard extends VirtualBoard {
     private double pulseCarry;
     private long pulses;
     private long leakUntil;
+    private boolean quiet;
 
-    private record Arrival(VehicleArrivals.Vehicle vehicle, String token) {
+    private record Arrival(VehicleArrivals.Vehicle vehicle, String token, long bookingId) {
+    }
+
+    /**
+     * @param bookings the host's booking API, or null to mint the bookings with {@code mint}
+     * @param issuerKeys with {@code bookings}: the host's issuer keys as the pump's config
+     */
+    PumpBoard(String id, int index, long seed, FleetSpec spec, TokenMint mint, PumpBookings bookings, String issuerKeys) {
+        super(id, index, seed, spec);
+        this.mint = mint;
+        this.bookings = bookings;
+        this.issuerKeys = issuerKeys;
+        this.arrivals = new VehicleArrivals(seed, ZoneOffset.UTC, spec.bookedShare, spec.noShowShare, spec.vehiclesPerPeakHour);
+        this.station = bookings != null ? spec.idPrefix + "stn-" + String.format("%05d", index) : "STN" + String.format("%05d", index);
+        this.log = new StationLog(id, station);
+        actuators.add("valve").add("buzzer");
     }
 
     PumpBoard(String id, int index, long seed, FleetSpec spec, TokenMint mint) {
-        super(id, index, seed, spec);
-        this.mint = mint;
-        this.arrivals = new VehicleArrivals(seed, ZoneOffset.UTC, spec.bookedShare, spec.noShowShare);
-        this.station = "STN" + String.format("%05d", index);
-        actuators.add("valve").add("buzzer");
+        this(id, index, seed, spec, mint, null, null);
     }
 
     @Override
@@ -70,7 +88,8 @@ final class PumpBoard extends VirtualBoard {
         config.put("station_code", station);
         config.put("pump_number", "1");
         config.put("walk_in", "true");
-        config.put(PumpApp.ISSUER_KEYS, Hex.encode(mint.key().keyId()) + ":" + mint.key().publicKeyHex());
+        config.put(PumpApp.ISSUER_KEYS, issuerKeys != null ? issuerKeys
+                : Hex.encode(mint.key().keyId()) + ":" + mint.key().publicKeyHex());
     }
 
     @Override
@@ -101,6 +120,11 @@ final class PumpBoard extends VirtualBoard {
 
     @Override
     void world(long now) {
+        if (quiet && board.context().uplink() != null && board.context().journal().unackedCount() > 0) {
+            // the run's quiet end: the pump's 5-minute station telemetry would otherwise wait for the
+            // next periodic report, so some pump always holds a record and the fleet never drains
+            board.context().uplink().reportNow();
+        }
         plan(now);
         if (current != null) {
             DispenseState state = app.station().state();
@@ -118,10 +142,20 @@ final class PumpBoard extends VirtualBoard {
             if (a.vehicle().noShow()) {
                 continue;
             }
-            boolean authorised = a.token() != null ? app.station().scan(a.token(), wall()).accepted()
-                    : app.station().walkIn(wall());
-            if (!authorised && a.token() != null) {
+            boolean authorised = false;
+            if (a.token() != null) {
+                authorised = app.station().scan(a.token(), wall()).accepted();
+                if (authorised) {
+                    log.accepted.add(a.bookingId());
+                } else {
+                    log.refusedScans++;
+                }
+            }
+            if (!authorised) {
                 authorised = app.station().walkIn(wall());
+                if (authorised) {
+                    log.walkIns++;
+                }
             }
             if (authorised) {
                 current = a;
@@ -143,22 +177,53 @@ final class PumpBoard extends VirtualBoard {
                     continue;
                 }
                 String token = null;
+                long bookingId = -1;
                 if (v.booked()) {
                     long offset = wall() - now;
                     long slotStart = (v.arrivalMillis() + offset) / 1000 - 1800;
                     long slotEnd = slotStart + 3600;
-                    token = mint.booking(station, ++bookingCounter, v.wantsGrams(), slotStart, slotEnd, slotEnd + 3600,
-                            TokenClaims.ANY_PUMP);
+                    if (bookings == null) {
+                        bookingId = ++bookingCounter;
+                        token = mint.booking(station, bookingId, v.wantsGrams(), slotStart, slotEnd, slotEnd + 3600,
+                                TokenClaims.ANY_PUMP);
+                    } else {
+                        PumpBookings.Made made = book(slotStart * 1000, slotEnd * 1000, v.wantsGrams());
+                        if (made != null) {
+                            bookingId = made.id();
+                            token = made.token();
+                        }
+                    }
+                    if (token != null && v.noShow()) {
+                        log.noShows.add(bookingId);
+                    }
                 }
-                waiting.addLast(new Arrival(v, token));
+                waiting.addLast(new Arrival(v, token, bookingId));
             }
             plannedUntil += 3_600_000L;
+        }
+    }
+
+    /** Books through the host; a refusal is logged and the vehicle comes as a walk-in. */
+    private PumpBookings.Made book(long slotStart, long slotEnd, long grams) {
+        try {
+            PumpBookings.Made made = bookings.book(station, slotStart, slotEnd, grams);
+            if (log.booked.put(made.id(), grams) != null) {
+                throw new java.io.IOException("the host gave booking id " + made.id() + " at " + station + " twice");
+            }
+            return made;
+        } catch (java.io.IOException | RuntimeException e) {
+            log.bookingFailures++;
+            if (log.firstFailure == null) {
+                log.firstFailure = e.getMessage();
+            }
+            return null;
         }
     }
 
     @Override
     void quiesce() {
         leakUntil = 0;
+        quiet = true;
     }
 
     /** A storage leak for a few hours. */

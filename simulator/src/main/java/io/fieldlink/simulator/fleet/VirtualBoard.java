@@ -88,7 +88,7 @@ abstract class VirtualBoard {
     private static final Map<TokenMint, TokenVerifier> VERIFIERS = java.util.Collections.synchronizedMap(
             new java.util.WeakHashMap<>());
 
-    final BoardDefinition definition() {
+    BoardDefinition definition() {
         return DEFINITIONS.computeIfAbsent(variant(), BoardLoader::builtIn);
     }
 

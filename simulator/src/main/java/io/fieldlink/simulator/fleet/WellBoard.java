@@ -1,5 +1,7 @@
 package io.fieldlink.simulator.fleet;
 
+import io.fieldlink.boards.BoardDefinition;
+import io.fieldlink.boards.BoardLoader;
 import io.fieldlink.firmware.kernel.BoardApp;
 import io.fieldlink.firmware.wellhead.WellheadApp;
 import io.fieldlink.firmware.wellhead.modbus.MemoryModbusSlave;
@@ -52,6 +54,34 @@ final class WellBoard extends VirtualBoard {
     @Override
     long samplePeriodMillis() {
         return spec.wellSampleMillis;
+    }
+
+    /** The built-in wellhead, with the spec's integrity period when it sets one. */
+    @Override
+    BoardDefinition definition() {
+        return spec.wellIntegrityMillis > 0 ? withIntegrity(spec.wellIntegrityMillis / 1000) : super.definition();
+    }
+
+    private static final Map<Long, BoardDefinition> WITH_INTEGRITY = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The built-in wellhead board file with every channel's {@code integrity_period} set to {@code seconds}. */
+    static BoardDefinition withIntegrity(long seconds) {
+        return WITH_INTEGRITY.computeIfAbsent(seconds, s -> {
+            String file = "/io/fieldlink/boards/wellhead.board";
+            try (java.io.InputStream in = BoardLoader.class.getResourceAsStream(file)) {
+                if (in == null) {
+                    throw new IllegalStateException("no built-in board file " + file);
+                }
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String changed = text.replaceAll("(?m)^integrity_period\\s*=.*$", "integrity_period = " + s + "s");
+                if (changed.equals(text)) {
+                    throw new IllegalStateException(file + " has no integrity_period to change");
+                }
+                return BoardLoader.parse("wellhead.board (integrity " + s + " s)", changed);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Override

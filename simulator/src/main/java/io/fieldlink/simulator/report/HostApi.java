@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * The host's HTTP API as the simulator uses it, with the operator (or technician) key: provision a
- * device and get its PSK, read a device, its series and its events. Errors name the request and the
- * host's answer. Thread-safe.
+ * device and get its PSK, read a device, its series and its events; book pump slots, put pumps in
+ * stations and read the stations' books (operator key), read the issuer keys. Errors name the
+ * request and the host's answer. Thread-safe.
  */
 public final class HostApi {
     private final URI base;
@@ -107,6 +108,98 @@ public final class HostApi {
         Object next = m.get("next");
         return new ExportPage((Map<String, List<Object>>) (Map<?, ?>) m.get("readings"), (List<Object>) m.get("events"),
                 next instanceof java.math.BigDecimal n ? n.longValueExact() : null);
+    }
+
+    /** A pump booking as the host made it: its id in the station's numbering and the signed token. */
+    public record Booking(String station, long id, String token, long grams, String status) {
+    }
+
+    /**
+     * Books a pump slot ({@code POST /api/bookings}, any pump of the station): the host numbers the
+     * booking and signs its token with its active issuer key.
+     *
+     * @param slotStart epoch ms
+     * @param slotEnd epoch ms, after the start and in the host's future
+     * @return the booking with its token
+     * @throws IOException when the host cannot be reached or refuses (the message holds its answer)
+     */
+    public Booking book(String station, long slotStart, long slotEnd, long grams) throws IOException {
+        String body = "{\"station\":\"" + station + "\",\"slotStart\":" + slotStart + ",\"slotEnd\":" + slotEnd
+                + ",\"kg\":" + java.math.BigDecimal.valueOf(grams, 3).toPlainString() + "}";
+        HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("/api/bookings"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"));
+        return booking(object(r, "POST /api/bookings " + station, 201));
+    }
+
+    private static Booking booking(Map<?, ?> m) throws IOException {
+        Object token = m.get("token");
+        if (!(token instanceof String) || !(m.get("bookingId") instanceof java.math.BigDecimal id)
+                || !(m.get("grams") instanceof java.math.BigDecimal grams)) {
+            throw new IOException("a booking without token, bookingId or grams: " + m);
+        }
+        return new Booking(String.valueOf(m.get("station")), id.longValueExact(), (String) token, grams.longValueExact(),
+                String.valueOf(m.get("status")));
+    }
+
+    /** @return a station's bookings ({@code GET /api/stations/{station}/bookings}), by id */
+    public List<Booking> bookings(String station) throws IOException {
+        String path = "/api/stations/" + enc(station) + "/bookings";
+        List<Booking> out = new java.util.ArrayList<>();
+        for (Object o : (List<?>) object(get(path), "GET " + path, 200).get("bookings")) {
+            out.add(booking((Map<?, ?>) o));
+        }
+        return out;
+    }
+
+    /** One sale in a station's books. */
+    public record Sale(String device, long seq, long grams, long amount, long tokenId) {
+    }
+
+    /** @return a station's sales with {@code from <= time < to} ({@code GET /api/stations/{station}/sales}) */
+    public List<Sale> sales(String station, long from, long to) throws IOException {
+        String path = "/api/stations/" + enc(station) + "/sales?from=" + Instant.ofEpochMilli(from) + "&to="
+                + Instant.ofEpochMilli(to);
+        List<Sale> out = new java.util.ArrayList<>();
+        for (Object o : (List<?>) object(get(path), "GET " + path, 200).get("sales")) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            out.add(new Sale(String.valueOf(m.get("device")), number(m, "seq"), number(m, "grams"), number(m, "amount"),
+                    number(m, "tokenId")));
+        }
+        return out;
+    }
+
+    private static long number(Map<?, ?> m, String name) throws IOException {
+        if (!(m.get(name) instanceof java.math.BigDecimal d)) {
+            throw new IOException("field " + name + " is not a number in " + m);
+        }
+        return d.longValueExact();
+    }
+
+    /** Puts a pump board in a station ({@code POST /api/stations/{station}/pumps}). */
+    public void assignPump(String station, String device) throws IOException {
+        String path = "/api/stations/" + enc(station) + "/pumps";
+        object(send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"device\":\"" + device + "\"}"))), "POST " + path, 200);
+    }
+
+    /**
+     * The host's issuer public keys ({@code GET /api/issuer-keys}) as a board's {@code issuer_keys}
+     * config: {@code <key id hex>:<public key hex>}, comma separated.
+     */
+    public String issuerKeysConfig() throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (Object o : (List<?>) object(get("/api/issuer-keys"), "GET /api/issuer-keys", 200).get("keys")) {
+            Map<?, ?> k = (Map<?, ?>) o;
+            if (!(k.get("kid") instanceof String kid) || !(k.get("x") instanceof String x)) {
+                throw new IOException("GET /api/issuer-keys: a key without kid or x: " + k);
+            }
+            b.append(b.length() > 0 ? "," : "").append(kid).append(':')
+                    .append(HexFormat.of().formatHex(java.util.Base64.getUrlDecoder().decode(x)));
+        }
+        if (b.length() == 0) {
+            throw new IOException("GET /api/issuer-keys: the host has no issuer key");
+        }
+        return b.toString();
     }
 
     /** @return true when {@code GET /health} answers 200 */

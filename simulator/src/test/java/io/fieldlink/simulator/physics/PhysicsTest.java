@@ -76,6 +76,55 @@ class PhysicsTest {
     }
 
     @Test
+    void aSteadyWellsScanToScanNoiseStaysWellInsideTheBoardFilesDeadbands() {
+        // the wellhead board file's deadbands: tubing/casing 50 kPa, temperature 0.5 °C, oil/water 20 L/h, gas 5 m³/h
+        double[] deadband = {50, 50, 0.5, 20, 5, 20};
+        int steady = 0;
+        int slugging = 0;
+        for (long seed = 1; seed <= 40; seed++) {
+            WellModel well = new WellModel(seed, MONDAY_2026_01_05 - 300 * 24 * HOUR, new ArpsDecline(480, 0.002, 0.6), 280, 11_000);
+            if (well.slugs()) {
+                slugging++;
+                continue;
+            }
+            steady++;
+            double[] largest = new double[6];
+            double[] last = null;
+            for (long t = MONDAY_2026_01_05; t < MONDAY_2026_01_05 + 24 * HOUR; t += 5_000L) {
+                WellModel.Reading r = well.read(t, true);
+                double[] v = {r.tubingKpa(), r.casingKpa(), r.temperatureC(), r.oilLph(), r.gasM3h(), r.waterLph()};
+                for (int i = 0; last != null && i < 6; i++) {
+                    largest[i] = Math.max(largest[i], Math.abs(v[i] - last[i]));
+                }
+                last = v;
+            }
+            for (int i = 0; i < 6; i++) {
+                assertThat(largest[i]).as("seed %d channel %d: largest change between two 5 s scans", seed, i)
+                        .isLessThan(deadband[i] * 0.8);
+            }
+        }
+        assertThat(slugging).as("some wells slug").isBetween(2, 16);
+        assertThat(steady).isGreaterThan(20);
+    }
+
+    @Test
+    void aSluggingWellSurgesWellBeyondTheDeadband() {
+        long seed = 1;
+        WellModel well;
+        do {
+            well = new WellModel(++seed, MONDAY_2026_01_05 - 300 * 24 * HOUR, new ArpsDecline(480, 0.002, 0.6), 280, 11_000);
+        } while (!well.slugs());
+        double low = Double.MAX_VALUE;
+        double high = 0;
+        for (long t = MONDAY_2026_01_05; t < MONDAY_2026_01_05 + 6 * HOUR; t += 5_000L) {
+            double oil = well.read(t, true).oilLph();
+            low = Math.min(low, oil);
+            high = Math.max(high, oil);
+        }
+        assertThat(high / low).as("slug surge").isGreaterThan(1.12);
+    }
+
+    @Test
     void overpressureRampsTubingPressure() {
         WellModel well = new WellModel(9, MONDAY_2026_01_05, new ArpsDecline(400, 0.002, 0.6), 120, 11_000);
         double before = well.read(MONDAY_2026_01_05 + HOUR, true).tubingKpa();
@@ -97,6 +146,20 @@ class PhysicsTest {
         }
         assertThat(morning / 30.0).as("vehicles per morning peak hour").isBetween(9.0, 17.0);
         assertThat(night / 30.0).as("vehicles per night hour").isLessThan(2.0);
+    }
+
+    @Test
+    void aQuieterStationGetsFewerVehicles() {
+        VehicleArrivals busy = new VehicleArrivals(11, ZoneOffset.UTC, 0.6, 0.1);
+        VehicleArrivals quiet = new VehicleArrivals(11, ZoneOffset.UTC, 0.6, 0.1, 7);
+        int b = 0;
+        int q = 0;
+        for (long h = 0; h < 24 * 30; h++) {
+            b += busy.inHour(MONDAY_2026_01_05 + h * HOUR).size();
+            q += quiet.inHour(MONDAY_2026_01_05 + h * HOUR).size();
+        }
+        assertThat(q / 30.0).as("vehicles a day at a station with 7 at its peak").isBetween(40.0, 75.0);
+        assertThat((double) q / b).isBetween(0.35, 0.65);
     }
 
     @Test

@@ -1,0 +1,38 @@
+package io.fieldlink.simulator.fleet;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What happened at one pump station from the customers' side, for the end check against the host's
+ * station books: the bookings made through the host (id → grams), the ones that never came (no-shows),
+ * the booking ids the pump accepted when the vehicle scanned them, walk-in fills authorised, and
+ * bookings the host refused. Scheduler thread while running; read after the run.
+ */
+public final class StationLog {
+    /** The pump board. */
+    public final String device;
+    /** The station code (the pump's {@code station_code} and the bookings' station). */
+    public final String station;
+    /** Bookings made through the host: booking id → grams. */
+    public final Map<Long, Long> booked = new TreeMap<>();
+    /** Booking ids whose vehicle never came. */
+    public final TreeSet<Long> noShows = new TreeSet<>();
+    /** Booking ids the pump accepted (a fill authorised). */
+    public final TreeSet<Long> accepted = new TreeSet<>();
+    /** Scans the pump refused (expired, busy, ...); the vehicle then asked for a walk-in fill. */
+    public long refusedScans;
+    /** Walk-in fills authorised (vehicles without a booking, and booked ones whose token was refused). */
+    public long walkIns;
+    /** Bookings the host refused or could not make (the vehicle came as a walk-in), with the first reason. */
+    public long bookingFailures;
+    /** The first booking failure's message. */
+    public String firstFailure;
+
+    /** @param device the pump board @param station its station code */
+    public StationLog(String device, String station) {
+        this.device = device;
+        this.station = station;
+    }
+}
