@@ -73,6 +73,9 @@ final class FleetOptions {
     @Option(names = "--id-prefix", paramLabel = "P", description = "device id prefix (default sim-<seed>-)")
     String idPrefix;
 
+    @Option(names = "--boot-spread", paramLabel = "S", description = "the boards boot spread over this many seconds (default 10; DTLS handshakes follow the boots)")
+    Long bootSpread;
+
     /** The speed as a number: 0 for virtual time. */
     double speedValue(double dflt) {
         String s = speed;
@@ -158,6 +161,12 @@ final class FleetOptions {
         if (telemetryInterval != null) {
             s.meterTelemetryMillis = telemetryInterval * 1000;
         }
+        if (bootSpread != null) {
+            if (bootSpread < 0) {
+                throw new IllegalArgumentException("--boot-spread must not be negative: " + bootSpread);
+            }
+            s.bootSpreadMillis = bootSpread * 1000;
+        }
         s.idPrefix = idPrefix != null ? idPrefix : s.idPrefix;
         s.check();
         return s;
@@ -185,6 +194,7 @@ final class FleetOptions {
                 case "meter-sample", "meterSample" -> meterSample = meterSample != null ? meterSample : Long.valueOf(v);
                 case "telemetry-interval", "telemetryInterval" -> telemetryInterval = telemetryInterval != null ? telemetryInterval : Long.valueOf(v);
                 case "id-prefix", "idPrefix" -> idPrefix = idPrefix != null ? idPrefix : v;
+                case "boot-spread", "bootSpread" -> bootSpread = bootSpread != null ? bootSpread : Long.valueOf(v);
                 default -> throw new IllegalArgumentException("fleet file " + fleetFile + ": unknown key '" + key + "'");
             }
         } catch (NumberFormatException e) {

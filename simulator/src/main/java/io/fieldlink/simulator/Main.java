@@ -128,12 +128,17 @@ public final class Main implements Callable<Integer> {
                     System.err.println("fieldlink sim: --host must be coaps://HOST:PORT, got " + coaps);
                     return 2;
                 }
-                port = new DtlsHost(new InetSocketAddress(h, p));
+                DtlsHost dtls = new DtlsHost(new InetSocketAddress(h, p));
+                dtls.progressEvery(30, line -> System.err.println("fieldlink sim: " + line));
+                port = dtls;
             }
             FleetReport report = new SimulationRun(spec, clock, port, hostApi, Issuer.forSeed(spec.seed))
                     .progress(s -> System.err.println("fieldlink sim: " + s))
                     .run(duration, noDrain ? 0 : 86_400_000L, stop::get);
             System.out.print(report.text());
+            if (port instanceof DtlsHost dtls) {
+                System.err.println("fieldlink sim: " + dtls.stats().line());
+            }
             if (reportFile != null) {
                 Files.writeString(reportFile, report.json(), StandardCharsets.UTF_8);
             }
