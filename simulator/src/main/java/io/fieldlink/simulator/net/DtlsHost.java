@@ -3,7 +3,7 @@ package io.fieldlink.simulator.net;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +51,7 @@ public final class DtlsHost implements HostPort {
     private final AtomicLong resumptionsForced = new AtomicLong();
     private final AtomicLong datagramsOut = new AtomicLong();
     private final AtomicLong datagramsIn = new AtomicLong();
-    private final Set<BoardSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Map<String, BoardSession> sessions = new ConcurrentHashMap<>();
     private final RoundTrips roundTrips = new RoundTrips();
 
     /**
@@ -88,8 +88,22 @@ public final class DtlsHost implements HostPort {
      * @throws IOException when the hub's selector cannot be opened
      */
     public DtlsHost(InetSocketAddress host, int threads) throws IOException {
+        this(host, threads, 4);
+    }
+
+    /**
+     * @param host the host's CoAPS address
+     * @param threads threads of the pool shared by every board's handshakes, records and timers
+     * @param flightRetransmissions times a handshake flight is sent again before the handshake fails
+     *     (Scandium's default 4: a host that never answers fails a handshake after about 62 s)
+     * @throws IOException when the hub's selector cannot be opened
+     */
+    public DtlsHost(InetSocketAddress host, int threads, int flightRetransmissions) throws IOException {
         if (threads < 1) {
             throw new IllegalArgumentException("DTLS threads must be at least 1: " + threads);
+        }
+        if (flightRetransmissions < 0) {
+            throw new IllegalArgumentException("flight retransmissions must not be negative: " + flightRetransmissions);
         }
         this.host = host;
         this.peer = new AddressEndpointContext(host);
@@ -106,6 +120,7 @@ public final class DtlsHost implements HostPort {
         c.set(DtlsConfig.DTLS_MAX_PENDING_HANDSHAKE_RESULT_JOBS, 64);
         c.set(DtlsConfig.DTLS_RECEIVER_THREAD_COUNT, 0); // the hub reads the sockets
         c.set(DtlsConfig.DTLS_CONNECTOR_THREAD_COUNT, 1); // unused: the shared pool is set on each
+        c.set(DtlsConfig.DTLS_MAX_RETRANSMISSIONS, flightRetransmissions);
         this.config = c;
         this.executor = new ScheduledThreadPoolExecutor(threads, r -> {
             Thread t = new Thread(r, "sim-dtls");
@@ -118,15 +133,16 @@ public final class DtlsHost implements HostPort {
 
     @Override
     public Connection connect(String deviceId, byte[] psk, Inbound inbound) throws IOException {
+        BoardSession session = new BoardSession(deviceId, inbound);
         DtlsConnectorConfig c = DtlsConnectorConfig.builder(config)
                 .setAddress(new InetSocketAddress(0))
                 .setAdvancedPskStore(new AdvancedSinglePskStore(deviceId, psk))
-                .setSessionListener(listener)
+                .setSessionListener(session.listener)
                 .setLoggingTag(deviceId)
                 .build();
         DatagramChannel channel = DatagramHub.open(new InetSocketAddress(0));
         BoardDtlsConnector connector = new BoardDtlsConnector(c, channel);
-        BoardSession session = new BoardSession(connector, inbound);
+        session.connector = connector;
         try {
             connector.setExecutor(executor); // a scheduled pool: the connector's timer too
             connector.setRawDataReceiver(session::received);
@@ -137,39 +153,45 @@ public final class DtlsHost implements HostPort {
         }
         hub.register(channel, connector::processDatagram);
         open.incrementAndGet();
-        sessions.add(session);
+        BoardSession before = sessions.put(deviceId, session);
+        if (before != null) {
+            before.close();
+        }
         return session;
     }
 
-    private final SessionAdapter listener = new SessionAdapter() {
-        @Override
-        public void handshakeCompleted(Handshaker handshaker) {
-            handshakes.incrementAndGet();
-        }
-
-        @Override
-        public void handshakeFailed(Handshaker handshaker, Throwable error) {
-            handshakeFailures.incrementAndGet();
-            Logger.debug("DTLS handshake with {} failed: {}", handshaker.getPeerAddress(), error.getMessage());
-        }
-
-        @Override
-        public void handshakeFlightRetransmitted(Handshaker handshaker, int flight) {
-            flightRetransmissions.incrementAndGet();
-        }
-    };
 
     /** One board's session: its connector, and how many datagrams in a row went unanswered. */
     private final class BoardSession implements Connection {
-        private final BoardDtlsConnector connector;
+        private final String id;
         private final Inbound inbound;
+        private BoardDtlsConnector connector;
+        private final AtomicInteger failures = new AtomicInteger();
+        final SessionAdapter listener = new SessionAdapter() {
+            @Override
+            public void handshakeCompleted(Handshaker handshaker) {
+                handshakes.incrementAndGet();
+            }
+
+            @Override
+            public void handshakeFailed(Handshaker handshaker, Throwable error) {
+                failures.incrementAndGet();
+                handshakeFailures.incrementAndGet();
+                Logger.debug("DTLS handshake of {} failed: {}", id, error.getMessage());
+            }
+
+            @Override
+            public void handshakeFlightRetransmitted(Handshaker handshaker, int flight) {
+                flightRetransmissions.incrementAndGet();
+            }
+        };
         private final AtomicInteger unanswered = new AtomicInteger();
         private volatile long waitingSince;
         private volatile long lastIn;
         private volatile boolean closed;
 
-        BoardSession(BoardDtlsConnector connector, Inbound inbound) {
-            this.connector = connector;
+        BoardSession(String id, Inbound inbound) {
+            this.id = id;
             this.inbound = inbound;
         }
 
@@ -207,7 +229,7 @@ public final class DtlsHost implements HostPort {
             if (!closed) {
                 closed = true;
                 open.decrementAndGet();
-                sessions.remove(this);
+                sessions.remove(id, this);
                 connector.destroy();
             }
         }
@@ -217,13 +239,31 @@ public final class DtlsHost implements HostPort {
     public Stats stats() {
         long minute = System.nanoTime() - 60_000_000_000L;
         int online = 0;
-        for (BoardSession s : sessions) {
+        for (BoardSession s : sessions.values()) {
             if (s.lastIn != 0 && s.lastIn - minute > 0) {
                 online++;
             }
         }
         return new Stats(open.get(), online, handshakes.get(), handshakeFailures.get(), flightRetransmissions.get(),
                 resumptionsForced.get(), datagramsOut.get(), datagramsIn.get(), executor.getPoolSize() + 1);
+    }
+
+    /**
+     * @param deviceId a board's id
+     * @return true when the board's current connection has a DTLS session with the host
+     */
+    public boolean established(String deviceId) {
+        BoardSession s = sessions.get(deviceId);
+        return s != null && s.connector.getDtlsContextByAddress(host) != null;
+    }
+
+    /**
+     * @param deviceId a board's id
+     * @return failed handshakes of the board's current connection
+     */
+    public int handshakeFailures(String deviceId) {
+        BoardSession s = sessions.get(deviceId);
+        return s == null ? 0 : s.failures.get();
     }
 
     /**
