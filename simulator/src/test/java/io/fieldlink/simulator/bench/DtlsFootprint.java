@@ -49,6 +49,7 @@ public final class DtlsFootprint {
             }
             long threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
             long heapBefore = usedAfterGc();
+            String rssBefore = rss();
             AtomicInteger answered = new AtomicInteger();
             List<HostPort.Connection> connections = new ArrayList<>();
             try (DtlsHost port = new DtlsHost(new InetSocketAddress("127.0.0.1", host.coapsPort()))) {
@@ -73,11 +74,13 @@ public final class DtlsFootprint {
                 System.out.printf("heap after GC: %,d -> %,d bytes (host in the same process, with its %d sessions): "
                         + "%,d bytes per board (client and host side together)%n", heapBefore, heapAfter, n,
                         (heapAfter - heapBefore) / n);
-                System.out.printf("threads: %d -> %d (the host's own included)%n", threadsBefore, threadsAfter);
+                System.out.printf("threads: %d -> %d (the host's own included); process resident memory %s -> %s%n",
+                        threadsBefore, threadsAfter, rssBefore, rss());
                 System.out.println(port.stats().line());
                 for (HostPort.Connection c : connections) {
                     c.close();
                 }
+                connections.clear();
                 long heapClosed = usedAfterGc();
                 System.out.printf("after closing the boards: %,d bytes (the host keeps its %d sessions): client side "
                         + "%,d bytes per board%n", heapClosed, n, (heapAfter - heapClosed) / n);
@@ -90,6 +93,20 @@ public final class DtlsFootprint {
         while (answered.get() < atLeast && System.nanoTime() < deadline) {
             Thread.sleep(20); // a load generator pacing itself, not a test
         }
+    }
+
+    /** @return the process's resident set (Linux), or "?" */
+    private static String rss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return line.substring(6).trim();
+                }
+            }
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+        return "?";
     }
 
     private static long usedAfterGc() throws InterruptedException {
