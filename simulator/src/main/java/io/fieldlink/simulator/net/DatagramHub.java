@@ -27,7 +27,6 @@ final class DatagramHub implements AutoCloseable {
     private final Thread thread;
     private final ConcurrentLinkedQueue<Registration> pending = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
-    private volatile long datagramsIn;
 
     /** What a registered socket's datagrams are handed to, on the hub's thread. */
     interface Sink {
@@ -68,15 +67,9 @@ final class DatagramHub implements AutoCloseable {
         selector.wakeup();
     }
 
-    /** @return datagrams read so far, over all sockets */
-    long datagramsIn() {
-        return datagramsIn;
-    }
-
     private void loop() {
         ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
         DatagramPacket packet = new DatagramPacket(buffer.array(), MAX_DATAGRAM);
-        long in = 0;
         while (running) {
             try {
                 selector.select(1_000);
@@ -110,7 +103,6 @@ final class DatagramHub implements AutoCloseable {
                         if (from == null) {
                             break;
                         }
-                        in++;
                         packet.setData(buffer.array(), 0, buffer.position());
                         packet.setSocketAddress(from);
                         try {
@@ -120,7 +112,6 @@ final class DatagramHub implements AutoCloseable {
                         }
                     }
                 }
-                datagramsIn = in;
             } catch (ClosedSelectorException e) {
                 return;
             } catch (IOException | RuntimeException e) {

@@ -294,8 +294,12 @@ public final class DtlsHost implements HostPort {
         return "dtls " + host.getHostString() + ":" + host.getPort();
     }
 
+    /** Closes every board's socket still open, then the hub and the shared pool. */
     @Override
     public void close() {
+        for (BoardSession s : sessions.values()) {
+            s.close();
+        }
         hub.close();
         executor.shutdownNow();
         try {
