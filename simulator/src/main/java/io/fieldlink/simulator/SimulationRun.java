@@ -11,7 +11,6 @@ import io.fieldlink.simulator.report.Reconciler;
 import io.fieldlink.simulator.report.SentRecords;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -23,9 +22,6 @@ import org.tinylog.Logger;
  * host stored against what the boards sent, and the meters' money on both sides.
  */
 public final class SimulationRun {
-    /** Provisioning requests in flight at once. */
-    static final int PROVISIONING_IN_FLIGHT = 32;
-
     private final FleetSpec spec;
     private final FleetClock clock;
     private final HostPort port;
@@ -97,7 +93,7 @@ public final class SimulationRun {
         try (Fleet fleet = new Fleet(spec, clock, port, mint, sent)) {
             fleet.keepStateIn(stateDir);
             progress.accept("provisioning " + spec.boards() + " boards through " + api.base());
-            fleet.connect(provisionedInParallel(fleet.devices()));
+            fleet.connect(provisioner);
             long end = durationMillis == Long.MAX_VALUE ? Long.MAX_VALUE : fleet.start() + durationMillis;
             progress.accept("running (" + (clock.virtual() ? "virtual time" : "x" + clock.speed()) + ")");
             fleet.runUntil(end, stop);
@@ -114,40 +110,6 @@ public final class SimulationRun {
             fleet.saveState();
         }
         return report;
-    }
-
-    /**
-     * Provisions every board with up to {@value #PROVISIONING_IN_FLIGHT} requests in flight (the host
-     * commits each durably: one at a time, 10,000 boards take many minutes), then hands the keys to
-     * the fleet.
-     */
-    private Fleet.Provisioner provisionedInParallel(Map<String, String> devices) throws IOException, InterruptedException {
-        Map<String, byte[]> keys = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(PROVISIONING_IN_FLIGHT, Math.max(1, devices.size())));
-        try {
-            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-            for (Map.Entry<String, String> d : devices.entrySet()) {
-                done.add(pool.submit(() -> {
-                    keys.put(d.getKey(), provisioner.psk(d.getKey(), d.getValue()));
-                    return null;
-                }));
-            }
-            for (java.util.concurrent.Future<?> f : done) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable c = e.getCause();
-                    throw c instanceof IOException io ? io : new IOException("provisioning failed: " + c.getMessage(), c);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return (id, kind) -> {
-            byte[] k = keys.get(id);
-            return k != null ? k : provisioner.psk(id, kind);
-        };
     }
 
     private void reconcile(Fleet fleet, SentRecords sent, FleetReport report) {
