@@ -90,6 +90,9 @@ final class FleetOptions {
     @Option(names = "--peak-vehicles", paramLabel = "N", description = "vehicles an hour at a pump station's busiest hour (default 14)")
     Double peakVehicles;
 
+    @Option(names = "--boot-spread", paramLabel = "S", description = "the boards boot spread over this many seconds (default 10; DTLS handshakes follow the boots)")
+    Long bootSpread;
+
     /** The speed as a number: 0 for virtual time. */
     double speedValue(double dflt) {
         String s = speed;
@@ -190,6 +193,12 @@ final class FleetOptions {
         if (peakVehicles != null) {
             s.vehiclesPerPeakHour = peakVehicles;
         }
+        if (bootSpread != null) {
+            if (bootSpread < 0) {
+                throw new IllegalArgumentException("--boot-spread must not be negative: " + bootSpread);
+            }
+            s.bootSpreadMillis = bootSpread * 1000;
+        }
         s.idPrefix = idPrefix != null ? idPrefix : s.idPrefix;
         s.check();
         return s;
@@ -222,6 +231,7 @@ final class FleetOptions {
                 case "well-scan", "wellScan" -> wellScan = wellScan != null ? wellScan : Double.valueOf(v);
                 case "well-integrity", "wellIntegrity" -> wellIntegrity = wellIntegrity != null ? wellIntegrity : Long.valueOf(v);
                 case "peak-vehicles", "peakVehicles" -> peakVehicles = peakVehicles != null ? peakVehicles : Double.valueOf(v);
+                case "boot-spread", "bootSpread" -> bootSpread = bootSpread != null ? bootSpread : Long.valueOf(v);
                 default -> throw new IllegalArgumentException("fleet file " + fleetFile + ": unknown key '" + key + "'");
             }
         } catch (NumberFormatException e) {

@@ -134,7 +134,9 @@ public final class Main implements Callable<Integer> {
                     System.err.println("fieldlink sim: --host must be coaps://HOST:PORT, got " + coaps);
                     return 2;
                 }
-                port = new DtlsHost(new InetSocketAddress(h, p));
+                DtlsHost dtls = new DtlsHost(new InetSocketAddress(h, p));
+                dtls.progressEvery(30, line -> System.err.println("fieldlink sim: " + line));
+                port = dtls;
             }
             SimulationRun run = new SimulationRun(spec, clock, port, hostApi, Issuer.forSeed(spec.seed))
                     .progress(s -> System.err.println("fieldlink sim: " + s));
@@ -148,6 +150,9 @@ public final class Main implements Callable<Integer> {
             }
             if (embedded != null) {
                 System.err.println("fieldlink sim: host " + HostLoad.describe(embedded.metrics().render(), report.simulatedDays));
+            }
+            if (port instanceof DtlsHost dtls) {
+                System.err.println("fieldlink sim: " + dtls.stats().line());
             }
             if (reportFile != null) {
                 Files.writeString(reportFile, report.json(), StandardCharsets.UTF_8);
