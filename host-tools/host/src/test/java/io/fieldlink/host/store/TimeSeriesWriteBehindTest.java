@@ -96,8 +96,8 @@ class TimeSeriesWriteBehindTest {
         store.flush();
         assertThat(values("v")).containsExactly(1.0, 2.0, 3.0);
         store.rollback();
-        assertThat(series.overlaySize()).isZero();
         assertThat(values("v")).containsExactly(1.0);
+        assertThat(series.overlaySize()).isZero();
         assertThat(daily()).containsExactly(new Bucket(T0, 1, 1, 1, 1));
         assertThat(series.contains("m1", 2)).isFalse();
         assertThat(series.acknowledged("m1", 4).highestContiguous()).isEqualTo(1);
