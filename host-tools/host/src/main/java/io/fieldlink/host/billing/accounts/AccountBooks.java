@@ -37,6 +37,13 @@ public final class AccountBooks {
     final NavigableMap<String, String> counters;
     /** Accounts changed since the last commit (write-behind), meter → a snapshot nobody changes. */
     private final Map<String, AccountState> unsaved = new ConcurrentHashMap<>();
+    /**
+     * Write-behind only, committer thread only: accounts as the store holds them (parsed once, not
+     * per uplink; snapshots nobody changes). Nothing but {@link WriteBehind#writeOut} writes the
+     * table then, so an entry stays true until a rollback, which empties it.
+     */
+    private final Map<String, AccountState> parsed = new java.util.HashMap<>();
+    private static final int PARSED_KEPT = 100_000;
     private final boolean writeBehind;
 
     public AccountBooks(Tables tables) {
@@ -57,12 +64,17 @@ public final class AccountBooks {
 
             @Override
             public void written() {
+                if (parsed.size() + unsaved.size() > PARSED_KEPT) {
+                    parsed.clear();
+                }
+                parsed.putAll(unsaved);
                 unsaved.clear();
             }
 
             @Override
             public void dropped() {
                 unsaved.clear();
+                parsed.clear();
             }
         });
     }
@@ -98,6 +110,31 @@ public final class AccountBooks {
         }
         String json = accounts.get(meter);
         return json == null ? null : AccountState.parse(json);
+    }
+
+    /**
+     * {@link #stored} for the account projection on the committer thread: with write-behind an
+     * account read from the table is parsed once and kept, not parsed again for every uplink.
+     */
+    AccountState storedForUpdate(String meter) {
+        if (!writeBehind) {
+            return stored(meter);
+        }
+        AccountState s = unsaved.get(meter);
+        if (s == null) {
+            s = parsed.get(meter);
+        }
+        if (s == null) {
+            String json = accounts.get(meter);
+            if (json != null) {
+                s = AccountState.parse(json);
+                if (parsed.size() >= PARSED_KEPT) {
+                    parsed.clear();
+                }
+                parsed.put(meter, s);
+            }
+        }
+        return s;
     }
 
     /** Saves the account unless it is still exactly {@code before} (what {@link #stored} returned, null for none). */

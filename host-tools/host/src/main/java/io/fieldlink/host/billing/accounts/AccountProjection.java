@@ -56,7 +56,7 @@ public final class AccountProjection implements StoredUplinkListener {
             return;
         }
         String meter = u.device();
-        AccountState before = books.stored(meter);
+        AccountState before = books.storedForUpdate(meter);
         AccountState s = before == null ? new AccountState() : before.copy();
         int n = 0;
         for (Event e : u.events()) {
