@@ -12,4 +12,15 @@ import java.util.NavigableMap;
 public interface Tables {
     /** @return the table named {@code name}, created when absent */
     NavigableMap<String, String> table(String name);
+
+    /**
+     * Asks to be told of the store's commits and rollbacks, so that {@code books} may keep changes
+     * in memory until the next commit ({@link WriteBehind}). Call during start-up.
+     *
+     * @return false when these tables have no commits to tell of (e.g. in-memory tables): write
+     *         through then
+     */
+    default boolean writeBehind(WriteBehind books) {
+        return false;
+    }
 }

@@ -2,12 +2,23 @@ package io.fieldlink.host.store;
 
 /**
  * Something that gathers writes in memory during a transaction (rollups, watermarks, last-seen
- * times) and writes each touched entry once, just before the commit. Both methods run on the
- * committer thread.
+ * times) and writes each touched entry once, just before the commit. With the ingest log a
+ * transaction spans many groups (one checkpoint): at the end of each group the hook is told to
+ * {@link #beforeFlush publish} what it gathered to its readers, and a write-behind hook writes into
+ * the store only at the checkpoint's {@link #beforeCommit}. Every method runs on the committer thread.
  */
 public interface CommitHook {
     /** Writes what was gathered since the last commit or rollback into the store. */
     void beforeCommit();
+
+    /**
+     * The end of a group that is made durable without a commit (by the ingest log): what was
+     * gathered must be visible to readers from now on. By default written into the store like
+     * {@link #beforeCommit}; a write-behind hook keeps it in memory until the next commit instead.
+     */
+    default void beforeFlush() {
+        beforeCommit();
+    }
 
     /** The commit holding what {@link #beforeCommit} wrote succeeded. */
     default void afterCommit() {

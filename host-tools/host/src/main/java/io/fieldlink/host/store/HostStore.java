@@ -148,13 +148,14 @@ public final class HostStore implements AutoCloseable {
     }
 
     /**
-     * Lets every hook write what it holds into the store without committing, so readers on other
-     * threads see it (MapDB's one transaction is visible to every reader before its commit); a
-     * later {@link #commit()} makes it durable, a {@link #rollback()} discards it. Committer thread only.
+     * Lets every hook publish what it holds ({@link CommitHook#beforeFlush}) without committing, so
+     * readers on other threads see it (MapDB's one transaction is visible to every reader before its
+     * commit; a write-behind hook's readers read its memory); a later {@link #commit()} makes it
+     * durable, a {@link #rollback()} discards it. Committer thread only.
      */
     void flush() {
         for (CommitHook h : hooks) {
-            h.beforeCommit();
+            h.beforeFlush();
         }
     }
 

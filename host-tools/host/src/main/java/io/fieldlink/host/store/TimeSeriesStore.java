@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.mapdb.BTreeMap;
 import org.mapdb.Serializer;
 
@@ -24,12 +26,18 @@ import org.mapdb.Serializer;
  * number ({@link SeriesIds}); raw readings live in one-minute buckets keyed {@code id << 32 | minute}
  * holding the bucket's (time, value) pairs sorted by time; rollups are keyed {@code id << 32 |
  * bucket index} per resolution and hold {min, max, sum, count}. A device's stored seqs are a
- * watermark (every seq up to it is stored) plus the few seqs stored beyond it. During a transaction
- * buckets, rollups and watermarks are gathered in memory and written once each just before the
- * commit ({@link CommitHook}); a rollback forgets them.
+ * watermark (every seq up to it is stored) plus the few seqs stored beyond it.
+ *
+ * <p>Write-behind: during a group, buckets, rollups and watermarks are gathered in memory; at the
+ * group's end ({@link #beforeFlush}) they are published to an in-memory <em>overlay</em> (immutable
+ * values in concurrent maps), and only the commit ({@link #beforeCommit}: with the ingest log, the
+ * checkpoint) writes each entry touched since the last commit into MapDB once; the overlay is then
+ * emptied, so it holds at most what one checkpoint interval touched. Queries read the overlay over
+ * MapDB, so what a group stored is visible as soon as the group is durable. A rollback forgets the
+ * overlay with the rest (the ingest log re-applies what was acknowledged).
  *
  * <p>{@link #store}, {@link #acknowledged} and {@link #prune} run on the committer thread; queries
- * are thread-safe and see committed data.
+ * are thread-safe and see every published group.
  */
 public final class TimeSeriesStore implements CommitHook {
     /** Span of one raw bucket. */
@@ -51,6 +59,12 @@ public final class TimeSeriesStore implements CommitHook {
     private final Map<Resolution, Map<Long, double[]>> rollupsWritten = new EnumMap<>(Resolution.class);
     private static final int CACHED_VALUES = 200_000;
     private final List<Watermark> dirtyMarks = new ArrayList<>();
+    /** Raw buckets published since the last commit (values never change once put). */
+    private final ConcurrentSkipListMap<Long, double[]> rawOverlay = new ConcurrentSkipListMap<>();
+    /** Rollups published since the last commit, per resolution (values never change once put). */
+    private final Map<Resolution, ConcurrentSkipListMap<Long, double[]>> rollupOverlay = new EnumMap<>(Resolution.class);
+    /** Watermarks published since the last commit: device → highest seq up to which all are stored. */
+    private final ConcurrentHashMap<String, Long> marksOverlay = new ConcurrentHashMap<>();
 
     /** Opens the maps in {@code store} and registers as its commit hook. */
     public TimeSeriesStore(HostStore store) {
@@ -60,6 +74,7 @@ public final class TimeSeriesStore implements CommitHook {
             rollups.put(r, store.longSmallDoublesMap("rollups-" + r.wireName()));
             pendingRollups.put(r, new HashMap<>());
             rollupsWritten.put(r, new HashMap<>());
+            rollupOverlay.put(r, new ConcurrentSkipListMap<>());
         }
         events = store.tupleTextMap("events", Serializer.STRING, Serializer.LONG, Serializer.LONG, Serializer.LONG);
         seen = store.tupleTextMap("seen", Serializer.STRING, Serializer.LONG);
@@ -163,7 +178,10 @@ public final class TimeSeriesStore implements CommitHook {
         long k = key(id, t / RAW_BUCKET_MS);
         RawBucket b = pendingRaw.get(k);
         if (b == null) {
-            double[] last = rawWritten.get(k);
+            double[] last = rawOverlay.get(k);
+            if (last == null) {
+                last = rawWritten.get(k);
+            }
             b = new RawBucket(last != null ? last : raw.get(k));
             pendingRaw.put(k, b);
         }
@@ -176,7 +194,10 @@ public final class TimeSeriesStore implements CommitHook {
             Map<Long, double[]> pending = pendingRollups.get(res);
             double[] agg = pending.get(rk);
             if (agg == null) {
-                double[] storedAgg = rollupsWritten.get(res).get(rk);
+                double[] storedAgg = rollupOverlay.get(res).get(rk);
+                if (storedAgg == null) {
+                    storedAgg = rollupsWritten.get(res).get(rk);
+                }
                 if (storedAgg == null) {
                     storedAgg = rollups.get(res).get(rk);
                 }
@@ -204,9 +225,11 @@ public final class TimeSeriesStore implements CommitHook {
         return w;
     }
 
-    /** @return true when (device, seq) is stored (committed) */
+    /** @return true when (device, seq) is stored (in a published group) */
     public boolean contains(String device, long seq) {
-        return seq <= contiguous.getOrDefault(device, 0L) || seen.containsKey(new Object[] {device, seq});
+        Long published = marksOverlay.get(device);
+        long highest = published != null ? published : contiguous.getOrDefault(device, 0L);
+        return seq <= highest || seen.containsKey(new Object[] {device, seq});
     }
 
     /**
@@ -228,34 +251,73 @@ public final class TimeSeriesStore implements CommitHook {
         return new Acknowledged(w.highest, Arrays.copyOf(ranges, n));
     }
 
+    /** Publishes what this group gathered to the overlay; nothing is written into MapDB. */
     @Override
-    public void beforeCommit() {
+    public void beforeFlush() {
         for (Watermark w : dirtyMarks) {
-            contiguous.put(w.device, w.highest);
+            marksOverlay.put(w.device, w.highest);
             w.dirty = false;
         }
         dirtyMarks.clear();
         for (Map.Entry<Long, RawBucket> e : pendingRaw.entrySet()) {
             if (e.getValue().changed) {
-                double[] pairs = e.getValue().pairs();
-                raw.put(e.getKey(), pairs);
-                rawWritten.put(e.getKey(), pairs);
+                rawOverlay.put(e.getKey(), e.getValue().pairs());
             }
         }
         pendingRaw.clear();
         for (Map.Entry<Resolution, Map<Long, double[]>> e : pendingRollups.entrySet()) {
+            // the pending arrays are not changed after this: the next group clones what it changes
+            rollupOverlay.get(e.getKey()).putAll(e.getValue());
+            e.getValue().clear();
+        }
+    }
+
+    /** Publishes this group, then writes every entry published since the last commit into MapDB, once each. */
+    @Override
+    public void beforeCommit() {
+        beforeFlush();
+        writeOverlay();
+    }
+
+    private void writeOverlay() {
+        for (Map.Entry<String, Long> e : marksOverlay.entrySet()) {
+            contiguous.put(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<Long, double[]> e : rawOverlay.entrySet()) {
+            raw.put(e.getKey(), e.getValue());
+            rawWritten.put(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<Resolution, ConcurrentSkipListMap<Long, double[]>> e : rollupOverlay.entrySet()) {
             BTreeMap<Long, double[]> map = rollups.get(e.getKey());
             Map<Long, double[]> written = rollupsWritten.get(e.getKey());
             for (Map.Entry<Long, double[]> b : e.getValue().entrySet()) {
                 map.put(b.getKey(), b.getValue());
                 written.put(b.getKey(), b.getValue());
             }
-            e.getValue().clear();
         }
+    }
+
+    /** Empties the overlay once MapDB holds all of it (readers read the overlay first, then MapDB). */
+    private void clearOverlay() {
+        marksOverlay.clear();
+        rawOverlay.clear();
+        for (Map<Long, double[]> m : rollupOverlay.values()) {
+            m.clear();
+        }
+    }
+
+    /** @return entries held in memory for the next commit (raw buckets, rollups, watermarks) */
+    public int overlaySize() {
+        int n = marksOverlay.size() + rawOverlay.size();
+        for (Map<Long, double[]> m : rollupOverlay.values()) {
+            n += m.size();
+        }
+        return n;
     }
 
     @Override
     public void afterCommit() {
+        clearOverlay();
         if (watermarks.size() > CACHED_WATERMARKS) {
             watermarks.clear();
         }
@@ -278,6 +340,7 @@ public final class TimeSeriesStore implements CommitHook {
 
     @Override
     public void afterRollback() {
+        clearOverlay();
         forgetWritten();
         pendingRaw.clear();
         for (Map<Long, double[]> m : pendingRollups.values()) {
@@ -296,7 +359,8 @@ public final class TimeSeriesStore implements CommitHook {
         }
         long lo = key(id, Math.floorDiv(Math.max(from, 0), RAW_BUCKET_MS));
         long hi = key(id, (to - 1) / RAW_BUCKET_MS);
-        for (double[] pairs : raw.subMap(lo, true, hi, true).values()) {
+        for (Iterator<Map.Entry<Long, double[]>> it = Overlaid.range(rawOverlay, raw, lo, hi); it.hasNext();) {
+            double[] pairs = it.next().getValue();
             for (int i = 0; i < pairs.length; i += 2) {
                 long t = (long) pairs[i];
                 if (t < from || t >= to) {
@@ -320,7 +384,9 @@ public final class TimeSeriesStore implements CommitHook {
         }
         long lo = key(id, Math.floorDiv(Math.max(from, 0), res.millis()));
         long hi = key(id, (to - 1) / res.millis());
-        for (Map.Entry<Long, double[]> e : rollups.get(res).subMap(lo, true, hi, true).entrySet()) {
+        for (Iterator<Map.Entry<Long, double[]>> it = Overlaid.range(rollupOverlay.get(res), rollups.get(res), lo, hi);
+                it.hasNext();) {
+            Map.Entry<Long, double[]> e = it.next();
             long start = (e.getKey() & MAX_INDEX) * res.millis();
             if (start < from || start >= to) {
                 continue;
@@ -357,6 +423,9 @@ public final class TimeSeriesStore implements CommitHook {
      * @return entries removed
      */
     public long prune(long rawBefore, Map<Resolution, Long> bucketsBefore) {
+        // what is still in memory goes into MapDB (this transaction) first, so the cut applies to it too
+        beforeCommit();
+        clearOverlay();
         forgetWritten();
         long removed = 0;
         for (long id : ids.all()) {

@@ -3,12 +3,14 @@ package io.fieldlink.host.billing.accounts;
 import io.fieldlink.host.billing.Doc;
 import io.fieldlink.host.billing.Keys;
 import io.fieldlink.host.billing.Tables;
+import io.fieldlink.host.billing.WriteBehind;
 import io.fieldlink.host.json.JsonWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tables of the meter accounts and the reads over them. Tables: {@code accounts} (meter →
@@ -18,6 +20,12 @@ import java.util.Optional;
  * ({@code meter|day|band} → energy and cost), {@code topups} ({@code meter|token id} → an issued
  * credit token), {@code topup-requests} (request id → meter and token id), {@code topup-counter}
  * (meter → next token id). Writes on the committer thread only; reads anywhere.
+ *
+ * <p>Accounts are written behind ({@link WriteBehind}) when the tables support it: an account
+ * changed since the store's last commit is kept parsed in memory (a snapshot per change, never
+ * changed after it is put there), read from there by every read, and written into {@code accounts}
+ * once, at the commit; a rollback forgets them with the rest of the transaction. At most the
+ * accounts one checkpoint interval touched are held.
  */
 public final class AccountBooks {
     final NavigableMap<String, String> accounts;
@@ -27,6 +35,16 @@ public final class AccountBooks {
     final NavigableMap<String, String> topups;
     final NavigableMap<String, String> requests;
     final NavigableMap<String, String> counters;
+    /** Accounts changed since the last commit (write-behind), meter → a snapshot nobody changes. */
+    private final Map<String, AccountState> unsaved = new ConcurrentHashMap<>();
+    /**
+     * Write-behind only, committer thread only: accounts as the store holds them (parsed once, not
+     * per uplink; snapshots nobody changes). Nothing but {@link WriteBehind#writeOut} writes the
+     * table then, so an entry stays true until a rollback, which empties it.
+     */
+    private final Map<String, AccountState> parsed = new java.util.HashMap<>();
+    private static final int PARSED_KEPT = 100_000;
+    private final boolean writeBehind;
 
     public AccountBooks(Tables tables) {
         accounts = tables.table("accounts");
@@ -36,41 +54,109 @@ public final class AccountBooks {
         topups = tables.table("topups");
         requests = tables.table("topup-requests");
         counters = tables.table("topup-counter");
+        writeBehind = tables.writeBehind(new WriteBehind() {
+            @Override
+            public void writeOut() {
+                for (Map.Entry<String, AccountState> e : unsaved.entrySet()) {
+                    accounts.put(e.getKey(), e.getValue().json());
+                }
+            }
+
+            @Override
+            public void written() {
+                if (parsed.size() + unsaved.size() > PARSED_KEPT) {
+                    parsed.clear();
+                }
+                parsed.putAll(unsaved);
+                unsaved.clear();
+            }
+
+            @Override
+            public void dropped() {
+                unsaved.clear();
+                parsed.clear();
+            }
+        });
     }
 
     /** @return the meter's account, or empty when nothing was booked for it yet */
     public Optional<AccountState> find(String meter) {
-        String json = accounts.get(meter);
-        return json == null ? Optional.empty() : Optional.of(AccountState.parse(json));
+        AccountState s = stored(meter);
+        return s == null ? Optional.empty() : Optional.of(s.copy());
     }
 
     AccountState load(String meter) {
-        return AccountState.parse(accounts.get(meter));
+        AccountState s = stored(meter);
+        return s == null ? new AccountState() : s.copy();
     }
 
     void save(String meter, AccountState s) {
-        accounts.put(meter, s.json());
-    }
-
-    /** @return the meter's stored account text, null when it has none (for {@link #saveIfChanged}) */
-    String stored(String meter) {
-        return accounts.get(meter);
-    }
-
-    /** Writes the account unless it is still exactly {@code before} (what {@link #stored} returned). */
-    void saveIfChanged(String meter, AccountState s, String before) {
-        String json = s.json();
-        if (!json.equals(before)) {
-            accounts.put(meter, json);
+        if (writeBehind) {
+            unsaved.put(meter, s.copy());
+        } else {
+            accounts.put(meter, s.json());
         }
+    }
+
+    /**
+     * @return the meter's account as stored or held for the next commit, null when it has none;
+     *         shared: never change it (for {@link #saveIfChanged})
+     */
+    AccountState stored(String meter) {
+        // the memory first: it is emptied only after the table holds it
+        AccountState s = unsaved.get(meter);
+        if (s != null) {
+            return s;
+        }
+        String json = accounts.get(meter);
+        return json == null ? null : AccountState.parse(json);
+    }
+
+    /**
+     * {@link #stored} for the account projection on the committer thread: with write-behind an
+     * account read from the table is parsed once and kept, not parsed again for every uplink.
+     */
+    AccountState storedForUpdate(String meter) {
+        if (!writeBehind) {
+            return stored(meter);
+        }
+        AccountState s = unsaved.get(meter);
+        if (s == null) {
+            s = parsed.get(meter);
+        }
+        if (s == null) {
+            String json = accounts.get(meter);
+            if (json != null) {
+                s = AccountState.parse(json);
+                if (parsed.size() >= PARSED_KEPT) {
+                    parsed.clear();
+                }
+                parsed.put(meter, s);
+            }
+        }
+        return s;
+    }
+
+    /** Saves the account unless it is still exactly {@code before} (what {@link #stored} returned, null for none). */
+    void saveIfChanged(String meter, AccountState s, AccountState before) {
+        if (before == null || !s.sameAs(before)) {
+            save(meter, s);
+        }
+    }
+
+    /** @return accounts held in memory for the next commit */
+    public int unsavedAccounts() {
+        return unsaved.size();
     }
 
     /** @return every meter with an account */
     public List<String> meters() {
-        List<String> out = new ArrayList<>(accounts.keySet());
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(unsaved.keySet());
+        all.addAll(accounts.keySet());
+        List<String> out = new ArrayList<>(all);
         for (String k : topups.keySet()) {
             String m = k.substring(0, k.indexOf(Keys.SEP));
-            if (!accounts.containsKey(m) && !out.contains(m)) {
+            if (!out.contains(m)) {
                 out.add(m);
             }
         }

@@ -56,8 +56,8 @@ public final class AccountProjection implements StoredUplinkListener {
             return;
         }
         String meter = u.device();
-        String before = books.stored(meter);
-        AccountState s = AccountState.parse(before);
+        AccountState before = books.storedForUpdate(meter);
+        AccountState s = before == null ? new AccountState() : before.copy();
         int n = 0;
         for (Event e : u.events()) {
             if (e.type().equals("token-redemption")) {

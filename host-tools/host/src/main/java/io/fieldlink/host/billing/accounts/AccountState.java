@@ -63,6 +63,32 @@ public final class AccountState {
                 .field("ledgerCharged", ledgerCharged).field("openDay", openDay).endObject().toString();
     }
 
+    /** @return a copy that changes independently of this one */
+    AccountState copy() {
+        AccountState c = new AccountState();
+        c.redeemed = redeemed;
+        c.emergencyTaken = emergencyTaken;
+        c.emergencyRepaid = emergencyRepaid;
+        c.fixedCharged = fixedCharged;
+        c.highestToken = highestToken;
+        c.packSeq = packSeq;
+        c.packTime = packTime;
+        c.balance = balance;
+        c.charged = charged;
+        c.energyWh = energyWh;
+        c.ledgerCharged = ledgerCharged;
+        c.openDay = openDay;
+        return c;
+    }
+
+    /** @return true when every field equals {@code o}'s (what {@link #json} writes is then the same) */
+    boolean sameAs(AccountState o) {
+        return redeemed == o.redeemed && emergencyTaken == o.emergencyTaken && emergencyRepaid == o.emergencyRepaid
+                && fixedCharged == o.fixedCharged && highestToken == o.highestToken && packSeq == o.packSeq
+                && packTime == o.packTime && balance == o.balance && charged == o.charged && energyWh == o.energyWh
+                && ledgerCharged == o.ledgerCharged && openDay == o.openDay;
+    }
+
     /** @return emergency credit lent and not yet repaid */
     public long emergencyOwed() {
         return emergencyTaken - emergencyRepaid;

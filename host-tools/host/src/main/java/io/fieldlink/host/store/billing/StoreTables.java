@@ -1,6 +1,8 @@
 package io.fieldlink.host.store.billing;
 
 import io.fieldlink.host.billing.Tables;
+import io.fieldlink.host.billing.WriteBehind;
+import io.fieldlink.host.store.CommitHook;
 import io.fieldlink.host.store.HostStore;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -21,5 +23,32 @@ public final class StoreTables implements Tables {
     @Override
     public NavigableMap<String, String> table(String name) {
         return open.computeIfAbsent(name, n -> store.documentMap("billing." + n));
+    }
+
+    /** Registers {@code books} as a store commit hook that keeps its changes in memory over flushes. */
+    @Override
+    public boolean writeBehind(WriteBehind books) {
+        store.addCommitHook(new CommitHook() {
+            @Override
+            public void beforeFlush() {
+                // kept in memory until the checkpoint; its readers read it there
+            }
+
+            @Override
+            public void beforeCommit() {
+                books.writeOut();
+            }
+
+            @Override
+            public void afterCommit() {
+                books.written();
+            }
+
+            @Override
+            public void afterRollback() {
+                books.dropped();
+            }
+        });
+        return true;
     }
 }

@@ -1,0 +1,66 @@
+package io.fieldlink.host.store;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+
+/**
+ * A key range read through an in-memory overlay of a sorted map: the entries of both in key order,
+ * the overlay's value where both hold a key. The overlay's range is copied first (it is emptied once
+ * the base holds it, so reading it first never misses an entry); the base is read lazily.
+ */
+final class Overlaid {
+    private Overlaid() {
+    }
+
+    /** @return the entries with {@code lo <= key <= hi} of {@code overlay} over {@code base}, ascending */
+    static <V> Iterator<Map.Entry<Long, V>> range(NavigableMap<Long, V> overlay, NavigableMap<Long, V> base, long lo,
+            long hi) {
+        NavigableMap<Long, V> top = new TreeMap<>(overlay.subMap(lo, true, hi, true));
+        Iterator<Map.Entry<Long, V>> below = base.subMap(lo, true, hi, true).entrySet().iterator();
+        if (top.isEmpty()) {
+            return below;
+        }
+        return new Merge<>(top.entrySet().iterator(), below);
+    }
+
+    private static final class Merge<V> implements Iterator<Map.Entry<Long, V>> {
+        private final Iterator<Map.Entry<Long, V>> top;
+        private final Iterator<Map.Entry<Long, V>> below;
+        private Map.Entry<Long, V> nextTop;
+        private Map.Entry<Long, V> nextBelow;
+
+        Merge(Iterator<Map.Entry<Long, V>> top, Iterator<Map.Entry<Long, V>> below) {
+            this.top = top;
+            this.below = below;
+            nextTop = top.hasNext() ? top.next() : null;
+            nextBelow = below.hasNext() ? below.next() : null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return nextTop != null || nextBelow != null;
+        }
+
+        @Override
+        public Map.Entry<Long, V> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Map.Entry<Long, V> out;
+            if (nextBelow == null || (nextTop != null && nextTop.getKey() <= nextBelow.getKey())) {
+                out = nextTop;
+                if (nextBelow != null && nextBelow.getKey().equals(nextTop.getKey())) {
+                    nextBelow = below.hasNext() ? below.next() : null;
+                }
+                nextTop = top.hasNext() ? top.next() : null;
+            } else {
+                out = nextBelow;
+                nextBelow = below.hasNext() ? below.next() : null;
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.fieldlink.host.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fieldlink.host.ingest.Bucket;
+import io.fieldlink.host.ingest.Reading;
+import io.fieldlink.host.ingest.Resolution;
+import io.fieldlink.host.ingest.Uplink;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Write-behind of the time series: a flushed group (the end of a group made durable by the ingest
+ * log) is read from memory and written into MapDB only by the commit (the checkpoint); a rollback
+ * forgets it; queries merge memory and MapDB; retention cuts what is still in memory too.
+ */
+class TimeSeriesWriteBehindTest {
+    private static final long MIN = 60_000L;
+    private static final long DAY = 86_400_000L;
+    private static final long T0 = 1_763_683_200_000L; // 2025-11-21T00:00:00Z
+    @TempDir
+    Path dir;
+    HostStore store;
+    TimeSeriesStore series;
+
+    @BeforeEach
+    void open() {
+        store = HostStore.open(dir);
+        series = new TimeSeriesStore(store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private void reopen() {
+        store.close();
+        store = HostStore.open(dir);
+        series = new TimeSeriesStore(store);
+    }
+
+    private static Uplink up(long seq, Reading... rs) {
+        return new Uplink("m1", seq, List.of(rs), List.of(), 0);
+    }
+
+    private List<Double> values(String channel) {
+        return series.readings("m1", channel, 0, Long.MAX_VALUE, 100).stream().map(Reading::value).toList();
+    }
+
+    private List<Bucket> daily() {
+        return series.buckets("m1", "v", Resolution.D1, 0, Long.MAX_VALUE, 10);
+    }
+
+    @Test
+    void aFlushedGroupIsReadFromMemoryAndWrittenIntoMapDbOnlyByTheCommit() {
+        Map<Long, double[]> rawInMapDb = store.longDoublesMap("raw-1m");
+        Map<Long, double[]> dailyInMapDb = store.longSmallDoublesMap("rollups-" + Resolution.D1.wireName());
+        series.store(up(1, new Reading("v", T0, 1), new Reading("v", T0 + 1000, 3)));
+        store.flush();
+        assertThat(rawInMapDb).as("nothing written into MapDB at the end of a group").isEmpty();
+        assertThat(dailyInMapDb).isEmpty();
+        assertThat(series.overlaySize()).as("raw bucket, 3 rollups, watermark").isEqualTo(5);
+        assertThat(values("v")).containsExactly(1.0, 3.0);
+        assertThat(daily()).containsExactly(new Bucket(T0, 1, 3, 4, 2));
+        assertThat(series.contains("m1", 1)).isTrue();
+
+        series.store(up(2, new Reading("v", T0 + 2000, 5)));
+        store.flush();
+        assertThat(values("v")).as("the second group builds on the first one's memory").containsExactly(1.0, 3.0, 5.0);
+        assertThat(daily()).containsExactly(new Bucket(T0, 1, 5, 9, 3));
+        assertThat(rawInMapDb).isEmpty();
+
+        store.commit();
+        assertThat(series.overlaySize()).as("emptied once MapDB holds it").isZero();
+        assertThat(rawInMapDb).hasSize(1);
+        assertThat(values("v")).containsExactly(1.0, 3.0, 5.0);
+        reopen();
+        assertThat(values("v")).containsExactly(1.0, 3.0, 5.0);
+        assertThat(daily()).containsExactly(new Bucket(T0, 1, 5, 9, 3));
+        assertThat(series.acknowledged("m1", 4).highestContiguous()).isEqualTo(2);
+    }
+
+    @Test
+    void aRollbackForgetsEverythingFlushedSinceTheCommit() {
+        series.store(up(1, new Reading("v", T0, 1)));
+        store.commit();
+        series.store(up(2, new Reading("v", T0 + 1000, 2)));
+        store.flush();
+        series.store(up(3, new Reading("v", T0 + 2000, 3)));
+        store.flush();
+        assertThat(values("v")).containsExactly(1.0, 2.0, 3.0);
+        store.rollback();
+        assertThat(values("v")).containsExactly(1.0);
+        assertThat(series.overlaySize()).isZero();
+        assertThat(daily()).containsExactly(new Bucket(T0, 1, 1, 1, 1));
+        assertThat(series.contains("m1", 2)).isFalse();
+        assertThat(series.acknowledged("m1", 4).highestContiguous()).isEqualTo(1);
+        // re-applied (as the ingest log does after a rollback): counted once, not on top of a stale memory
+        assertThat(series.store(up(2, new Reading("v", T0 + 1000, 2)))).isTrue();
+        store.flush();
+        assertThat(daily()).containsExactly(new Bucket(T0, 1, 2, 3, 2));
+        store.commit();
+        reopen();
+        assertThat(values("v")).containsExactly(1.0, 2.0);
+    }
+
+    @Test
+    void aRangeMergesMemoryOverMapDbInTimeOrderUpToTheLimit() {
+        series.store(up(1, new Reading("v", T0, 1), new Reading("v", T0 + MIN, 2), new Reading("v", T0 + 3 * MIN, 4)));
+        store.commit();
+        // minute 1 changed (in memory over MapDB's older copy), minute 2 new, minutes 0 and 3 only in MapDB
+        series.store(up(2, new Reading("v", T0 + MIN + 1, 2.5), new Reading("v", T0 + 2 * MIN, 3)));
+        store.flush();
+        assertThat(values("v")).containsExactly(1.0, 2.0, 2.5, 3.0, 4.0);
+        assertThat(series.readings("m1", "v", T0 + 1, Long.MAX_VALUE, 3)).extracting(Reading::value)
+                .containsExactly(2.0, 2.5, 3.0);
+        assertThat(series.buckets("m1", "v", Resolution.M15, 0, Long.MAX_VALUE, 10))
+                .containsExactly(new Bucket(T0, 1, 4, 12.5, 5));
+    }
+
+    @Test
+    void retentionCutsWhatIsStillInMemory() {
+        series.store(up(1, new Reading("v", T0, 1)));
+        series.store(up(2, new Reading("v", T0 + 3 * DAY, 2)));
+        store.flush();
+        assertThat(series.prune(T0 + DAY, Map.of())).isEqualTo(1);
+        assertThat(values("v")).containsExactly(2.0);
+        store.commit();
+        reopen();
+        assertThat(values("v")).containsExactly(2.0);
+    }
+}
