@@ -14,12 +14,7 @@ import io.fieldlink.firmware.jvm.testing.PtyPair;
 import io.fieldlink.firmware.jvm.update.BootSelector;
 import io.fieldlink.firmware.jvm.update.FileFirmwareSlots;
 import io.fieldlink.host.HostServer;
-import io.fieldlink.host.json.JsonReader;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +43,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * over plain CoAP (host with --insecure-coap), where every request names the device with {@code ?d=}.
  */
 class BoardRunnerUpdateTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @org.junit.jupiter.api.io.TempDir
     Path dir;
@@ -171,21 +165,7 @@ class BoardRunnerUpdateTest {
     }
 
     private Map<String, Object> http(String method, String path, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.httpPort() + path))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + host.operatorKey());
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() >= 300) {
-                throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return JsonReader.parseObject(r.body());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return OperatorApi.call(host, method, path, body);
     }
 
     private static byte[] jar(String marker, int size) {

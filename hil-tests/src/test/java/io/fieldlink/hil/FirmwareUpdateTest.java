@@ -24,15 +24,10 @@ import io.fieldlink.firmware.uplink.IssuerKeys;
 import io.fieldlink.firmware.uplink.UplinkOptions;
 import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
 import io.fieldlink.host.HostServer;
-import io.fieldlink.host.json.JsonReader;
 import io.fieldlink.protocol.token.TokenVerifier;
 import io.fieldlink.protocol.token.TrustedKeys;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +55,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the host's command outbox carries the command on its answers to the board's hello and up requests.
  */
 class FirmwareUpdateTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dir;
@@ -143,21 +137,7 @@ class FirmwareUpdateTest {
     }
 
     private Map<String, Object> http(String method, String path, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.httpPort() + path))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + host.operatorKey());
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() >= 300) {
-                throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return JsonReader.parseObject(r.body());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return OperatorApi.call(host, method, path, body);
     }
 
     private byte[] start(byte[] factoryJar) throws IOException {

@@ -8,14 +8,9 @@ import io.fieldlink.hil.rig.Poll;
 import io.fieldlink.hil.rig.PtyRig;
 import io.fieldlink.hil.rig.RigSpec;
 import io.fieldlink.host.HostServer;
-import io.fieldlink.host.json.JsonReader;
 import io.fieldlink.host.registry.BoardKind;
 import io.fieldlink.host.registry.Device;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * image is flashed by hand (docs/flashing.md).
  */
 class PtyFirmwareUpdateTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration UPDATE = Duration.ofSeconds(120);
 
     @TempDir
@@ -129,20 +123,6 @@ class PtyFirmwareUpdateTest {
     }
 
     private Map<String, Object> http(String method, String path, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.httpPort() + path))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + host.operatorKey());
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() >= 300) {
-                throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return JsonReader.parseObject(r.body());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return OperatorApi.call(host, method, path, body);
     }
 }
