@@ -32,6 +32,8 @@ import org.tinylog.Logger;
 public final class HttpApi extends NanoWSD implements AutoCloseable {
     private final Router router;
     private final ApiKeys keys;
+    /** Refused bodies up to this size are read and dropped so the connection stays usable. */
+    private static final long DISCARD_LIMIT = 1 << 20;
     private final int maxBody;
 
     HttpApi(String bind, int port, Router router, ApiKeys keys, int maxBody) {
@@ -116,8 +118,12 @@ public final class HttpApi extends NanoWSD implements AutoCloseable {
             return out;
         } catch (ApiError e) {
             Response out = error(e.status(), e.getMessage());
-            // a body left unread would be taken for the next request on a kept-alive connection
-            out.closeConnection(!bodyRead[0] && hasBody(session));
+            // a body left unread would be taken for the next request on a kept-alive connection, and
+            // closing on a client still sending it resets the connection before it reads the answer:
+            // a modest body is read and dropped, a larger one closes the connection after the answer
+            if (!bodyRead[0] && !discardBody(session)) {
+                out.closeConnection(true);
+            }
             return out;
         } catch (RuntimeException e) {
             Logger.error(e, "HTTP {} {} failed", session.getMethod(), session.getUri());
@@ -193,9 +199,35 @@ public final class HttpApi extends NanoWSD implements AutoCloseable {
         return new String(buf, StandardCharsets.UTF_8);
     }
 
-    private static boolean hasBody(IHTTPSession session) {
+    /** @return true when the request's body (if any) was read and dropped; false when it is too large or unreadable */
+    private static boolean discardBody(IHTTPSession session) {
         String len = session.getHeaders().get("content-length");
-        return len != null && !len.trim().equals("0");
+        if (len == null) {
+            return true;
+        }
+        long n;
+        try {
+            n = Long.parseLong(len.trim());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (n > DISCARD_LIMIT) {
+            return false;
+        }
+        try {
+            InputStream in = session.getInputStream();
+            byte[] sink = new byte[(int) Math.min(n, 8192)];
+            while (n > 0) {
+                int r = in.read(sink, 0, (int) Math.min(n, sink.length));
+                if (r < 0) {
+                    return false;
+                }
+                n -= r;
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Response error(int status, String message) {
