@@ -18,7 +18,12 @@ final class Overlaid {
     /** @return the entries with {@code lo <= key <= hi} of {@code overlay} over {@code base}, ascending */
     static <V> Iterator<Map.Entry<Long, V>> range(NavigableMap<Long, V> overlay, NavigableMap<Long, V> base, long lo,
             long hi) {
-        NavigableMap<Long, V> top = new TreeMap<>(overlay.subMap(lo, true, hi, true));
+        // copied entry by entry: the checkpoint empties the overlay concurrently, and TreeMap's copy of a
+        // sorted map trusts the size it read first (an entry removed meanwhile threw NoSuchElementException)
+        NavigableMap<Long, V> top = new TreeMap<>();
+        for (Map.Entry<Long, V> e : overlay.subMap(lo, true, hi, true).entrySet()) {
+            top.put(e.getKey(), e.getValue());
+        }
         Iterator<Map.Entry<Long, V>> below = base.subMap(lo, true, hi, true).entrySet().iterator();
         if (top.isEmpty()) {
             return below;
