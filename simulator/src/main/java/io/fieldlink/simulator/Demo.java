@@ -13,9 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,8 +69,6 @@ final class Demo implements Callable<Integer> {
             return 2;
         }
         FleetClock clock = new FleetClock(System.currentTimeMillis(), speed == 0 ? 60 : speed);
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch done = new CountDownLatch(1);
         HostServer host;
         try {
             host = HostServer.builder().dataDir(data).httpPort(httpPort).coapsPort(coapsPort)
@@ -83,14 +78,7 @@ final class Demo implements Callable<Integer> {
                     + (httpPort != 0 ? " (is port " + httpPort + " or " + coapsPort + " in use? try --http-port 0 --coaps-port 0)" : ""));
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.set(true);
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "demo-shutdown"));
+        GracefulStop shutdown = new GracefulStop("demo-shutdown");
         HostPort port = null;
         try {
             String url = "http://127.0.0.1:" + host.httpPort();
@@ -117,7 +105,7 @@ final class Demo implements Callable<Integer> {
                     })
                     .stateDir(data.resolve("boards")).verify(false)
                     .progress(s -> System.err.println("fieldlink demo: " + s))
-                    .run(Long.MAX_VALUE, 0, stop::get);
+                    .run(Long.MAX_VALUE, 0, shutdown::requested);
             System.out.println("Fieldlink demo: stopped; the boards and the host's data are kept in " + data);
             return 0;
         } catch (IOException e) {
@@ -128,7 +116,7 @@ final class Demo implements Callable<Integer> {
                 port.close();
             }
             host.close();
-            done.countDown();
+            shutdown.finished();
         }
     }
 }

@@ -16,9 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,16 +93,7 @@ public final class Main implements Callable<Integer> {
         double days = fleet.days != null ? fleet.days : speed == 0 ? 7 : Double.POSITIVE_INFINITY;
         long duration = Double.isInfinite(days) ? Long.MAX_VALUE : (long) (days * 86_400_000L);
         FleetClock clock = new FleetClock(System.currentTimeMillis(), speed);
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch done = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.set(true);
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "sim-shutdown"));
+        GracefulStop shutdown = new GracefulStop("sim-shutdown");
         HostServer embedded = null;
         HostPort port = null;
         try {
@@ -143,7 +131,7 @@ public final class Main implements Callable<Integer> {
             if (sink) {
                 run.provisioner((id, kind) -> new byte[16]).verify(false);
             }
-            FleetReport report = run.run(duration, noDrain ? 0 : 86_400_000L, stop::get);
+            FleetReport report = run.run(duration, noDrain ? 0 : 86_400_000L, shutdown::requested);
             System.out.print(report.text());
             if (sink) {
                 System.out.println("(sink transport: no host stored anything; nothing was read back or checked)");
@@ -168,7 +156,7 @@ public final class Main implements Callable<Integer> {
             if (embedded != null) {
                 embedded.close();
             }
-            done.countDown();
+            shutdown.finished();
         }
     }
 

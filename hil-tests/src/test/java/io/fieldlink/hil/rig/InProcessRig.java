@@ -15,7 +15,7 @@ import io.fieldlink.firmware.hal.memory.MemoryStorage;
 import io.fieldlink.firmware.journal.Settings;
 import io.fieldlink.firmware.jvm.crypto.BouncyCastleHalCrypto;
 import io.fieldlink.firmware.jvm.loop.BoardLoopThread;
-import io.fieldlink.firmware.hal.Clock;
+import io.fieldlink.firmware.jvm.loop.SystemClock;
 import io.fieldlink.firmware.jvm.net.DtlsTransport;
 import io.fieldlink.firmware.jvm.runner.BoardRunner;
 import io.fieldlink.firmware.jvm.runner.HostAddress;
@@ -75,7 +75,9 @@ public final class InProcessRig implements Rig {
     private final MemoryActuators actuators = new MemoryActuators();
     private final MemoryModbusSlave slave = new MemoryModbusSlave().addUnit(1);
     private final QueueConsole console = new QueueConsole();
+    /** Time {@link #passTime} let pass, kept across boots; each boot's clock starts that far ahead. */
     private final AtomicLong warpMillis = new AtomicLong();
+    private SystemClock clock;
     private final AtomicBoolean networkUp = new AtomicBoolean(true);
     private BoardLoopThread loop;
     private DtlsTransport transport;
@@ -126,7 +128,8 @@ public final class InProcessRig implements Rig {
         if (loop != null) {
             throw new IllegalStateException("already on");
         }
-        WarpClock clock = new WarpClock(warpMillis);
+        clock = new SystemClock();
+        clock.advance(warpMillis.get());
         // an unprovisioned spec (no PSK) boots on what the console's provision command stored, as the runner does
         Provisioning stored = spec.provisioned() ? null : Provisioning.read(new Settings(storage.area("settings")));
         boolean online = spec.provisioned() || stored != null;
@@ -262,10 +265,13 @@ public final class InProcessRig implements Rig {
     /** The jump holds across boots too (the rig's clock keeps it). */
     @Override
     public void passTime(Duration d) throws Exception {
-        warpMillis.addAndGet(d.toMillis());
         BoardLoopThread l;
         Board b;
         synchronized (this) {
+            warpMillis.addAndGet(d.toMillis());
+            if (clock != null) {
+                clock.advance(d.toMillis());
+            }
             l = loop;
             b = board;
         }
@@ -274,40 +280,6 @@ public final class InProcessRig implements Rig {
             l.call(() -> b.loop().runDue()).get(30, TimeUnit.SECONDS);
         }
     }
-
-    /** The system clock plus the time {@link #passTime} let pass. */
-    private static final class WarpClock implements Clock {
-        private final long originNanos = System.nanoTime();
-        private final AtomicLong warp;
-        private volatile long wallOffsetMillis;
-        private volatile boolean wallKnown;
-
-        WarpClock(AtomicLong warp) {
-            this.warp = warp;
-        }
-
-        @Override
-        public long monotonicMillis() {
-            return (System.nanoTime() - originNanos) / 1_000_000L + warp.get();
-        }
-
-        @Override
-        public boolean wallTimeKnown() {
-            return wallKnown;
-        }
-
-        @Override
-        public long wallMillis() {
-            return monotonicMillis() + wallOffsetMillis;
-        }
-
-        @Override
-        public void setWallMillis(long epochMillis) {
-            wallOffsetMillis = epochMillis - monotonicMillis();
-            wallKnown = true;
-        }
-    }
-
     /** The board's link to the host through a switch the test holds ({@link #network}). */
     private static final class GatedTransport implements DatagramTransport {
         private final DatagramTransport link;

@@ -2,7 +2,9 @@ package io.fieldlink.simulator.fleet;
 
 import io.fieldlink.boards.BoardDefinition;
 import io.fieldlink.boards.BoardLoader;
+import io.fieldlink.crypto.jvm.BouncyCastleCrypto;
 import io.fieldlink.crypto.jvm.TokenMint;
+import io.fieldlink.firmware.hal.Crypto;
 import io.fieldlink.firmware.hal.StorageException;
 import io.fieldlink.firmware.hal.memory.MemoryActuators;
 import io.fieldlink.firmware.hal.memory.MemorySensors;
@@ -10,8 +12,8 @@ import io.fieldlink.firmware.hal.memory.MemoryStorage;
 import io.fieldlink.firmware.journal.Settings;
 import io.fieldlink.firmware.kernel.Board;
 import io.fieldlink.firmware.kernel.BoardApp;
-import io.fieldlink.firmware.uplink.HalBackedCrypto;
 import io.fieldlink.firmware.uplink.IssuerKeys;
+import io.fieldlink.firmware.uplink.ProtocolBackedHalCrypto;
 import io.fieldlink.firmware.uplink.UplinkOptions;
 import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
 import io.fieldlink.protocol.token.TokenVerifier;
@@ -82,6 +84,8 @@ abstract class VirtualBoard {
     /** Stops every fault the board has (the run's quiet end). */
     abstract void quiesce();
 
+    /** The boards' crypto HAL: real SHA-256, HMAC and Ed25519 on BouncyCastle, so real issuer tokens are checked for real. */
+    private static final Crypto CRYPTO = new ProtocolBackedHalCrypto(BouncyCastleCrypto.INSTANCE);
     /** Board definitions are immutable data: every board of a variant shares one. */
     private static final Map<String, BoardDefinition> DEFINITIONS = new java.util.concurrent.ConcurrentHashMap<>();
     /** Token verifiers hold only the crypto and the trusted keys: one per issuer for the whole fleet. */
@@ -95,7 +99,7 @@ abstract class VirtualBoard {
     /** @return the (shared) verifier of tokens minted by {@code mint} */
     static TokenVerifier verifier(TokenMint mint) {
         return VERIFIERS.computeIfAbsent(mint,
-                m -> new TokenVerifier(new HalBackedCrypto(SimCrypto.INSTANCE), m.trustedKeys()));
+                m -> new TokenVerifier(BouncyCastleCrypto.INSTANCE, m.trustedKeys()));
     }
 
     final void install(FleetClock fleetClock, BoardLink boardLink, java.nio.file.Path stateDir) throws java.io.IOException {
@@ -120,7 +124,7 @@ abstract class VirtualBoard {
         clock = new BoardClock(fleet);
         board = Board.builder().definition(definition()).app(newApp()).deviceId(id).clock(clock).storage(storage)
                 .transport(link).console(new QuietConsole()).sensors(sensors).actuators(actuators)
-                .crypto(SimCrypto.INSTANCE).log(new QuietLog(id))
+                .crypto(CRYPTO).log(new QuietLog(id))
                 .uplink(new CoapUplinkFactory(new IssuerKeys(), new UplinkOptions()
                         .reportIntervalMillis(spec.reportIntervalMillis).backoffBaseMillis(spec.backoffBaseMillis)
                         .backoffCapMillis(spec.backoffCapMillis)))
