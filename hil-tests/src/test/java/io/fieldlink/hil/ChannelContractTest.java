@@ -2,20 +2,11 @@ package io.fieldlink.hil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fieldlink.boards.BoardLoader;
 import io.fieldlink.crypto.jvm.BouncyCastleCrypto;
 import io.fieldlink.crypto.jvm.IssuerKeyPair;
 import io.fieldlink.firmware.hal.Clock;
 import io.fieldlink.firmware.hal.memory.MemoryActuators;
-import io.fieldlink.firmware.hal.memory.MemoryLog;
 import io.fieldlink.firmware.hal.memory.MemorySensors;
-import io.fieldlink.firmware.hal.memory.MemorySerialConsole;
-import io.fieldlink.firmware.hal.memory.MemoryStorage;
-import io.fieldlink.firmware.journal.Settings;
-import io.fieldlink.firmware.jvm.crypto.BouncyCastleHalCrypto;
-import io.fieldlink.firmware.jvm.loop.BoardLoopThread;
-import io.fieldlink.firmware.jvm.net.DtlsTransport;
-import io.fieldlink.firmware.kernel.Board;
 import io.fieldlink.firmware.kernel.BoardApp;
 import io.fieldlink.firmware.meter.MeterApp;
 import io.fieldlink.firmware.pump.PumpApp;
@@ -29,11 +20,9 @@ import io.fieldlink.host.HostServer;
 import io.fieldlink.host.ingest.Reading;
 import io.fieldlink.host.json.JsonReader;
 import io.fieldlink.host.registry.BoardKind;
-import io.fieldlink.host.registry.Device;
 import io.fieldlink.protocol.crypto.Hex;
 import io.fieldlink.protocol.token.TokenVerifier;
 import io.fieldlink.protocol.token.TrustedKeys;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,13 +87,13 @@ class ChannelContractTest {
                 .set("active_power", 1_000).set("energy", 0).set("tamper", 0);
         MeterApp meterApp = new MeterApp(new TokenVerifier(BouncyCastleCrypto.INSTANCE,
                 new TrustedKeys().add(issuer.keyId(), issuer.publicKey())), HOUR);
-        Rig meter = rig("meter-1", BoardKind.METER, "meter", meterApp, meterSensors,
+        DtlsBoard<StepClock> meter = rig("meter-1", BoardKind.METER, "meter", meterApp, meterSensors,
                 new MemoryActuators().add("relay").add("buzzer"), Map.of());
 
         // pump: station telemetry every 10 minutes
         MemorySensors pumpSensors = new MemorySensors();
         pumpSensors.set("flow_pulses", 0).set("dispensed_mass", 0).set("storage_pressure", 2_300).set("nozzle", 0);
-        Rig pump = rig("pump-1", BoardKind.PUMP, "pump", new PumpApp(), pumpSensors,
+        DtlsBoard<StepClock> pump = rig("pump-1", BoardKind.PUMP, "pump", new PumpApp(), pumpSensors,
                 new MemoryActuators().add("valve").add("buzzer"),
                 Map.of("config.station_code", "ST01", "config.report_interval", "10m",
                         "config.issuer_keys", Hex.encode(issuer.keyId()) + ":" + Hex.encode(issuer.publicKey())));
@@ -115,10 +103,10 @@ class ChannelContractTest {
         slave.set(RegisterKind.HOLDING, 1, 0, 5_000).set(RegisterKind.HOLDING, 1, 1, 3_000).set(RegisterKind.INPUT, 1, 2, 250)
                 .set32(RegisterKind.INPUT, 1, 10, 1_000).set32(RegisterKind.INPUT, 1, 12, 100_000)
                 .set32(RegisterKind.INPUT, 1, 14, 200);
-        Rig well = rig("well-1", BoardKind.WELLHEAD, "wellhead", new WellheadApp(slave), new MemorySensors(),
+        DtlsBoard<StepClock> well = rig("well-1", BoardKind.WELLHEAD, "wellhead", new WellheadApp(slave), new MemorySensors(),
                 new MemoryActuators().add("shutin_valve"), Map.of());
 
-        for (Rig r : List.of(meter, pump, well)) {
+        for (DtlsBoard<StepClock> r : List.of(meter, pump, well)) {
             await(r.id + " has the host's (virtual) wall time", () -> r.call(r.clock::wallTimeKnown));
         }
         await("the meter's engine runs", () -> meter.call(() -> meterApp.meter() != null));
@@ -138,8 +126,8 @@ class ChannelContractTest {
                 long raw = 2_300 - 200 * (now - leakFrom) / (leakTo - leakFrom);
                 pump.run(() -> pumpSensors.set("storage_pressure", raw));
             }
-            for (Rig r : List.of(meter, pump, well)) {
-                r.call(() -> r.board.loop().runDue());
+            for (DtlsBoard<StepClock> r : List.of(meter, pump, well)) {
+                r.run(() -> r.board().loop().runDue());
             }
         }
 
@@ -188,34 +176,15 @@ class ChannelContractTest {
         assertThat(anomalies.get("channel")).isEqualTo("storage_pressure");
     }
 
-    private Rig rig(String id, BoardKind kind, String board, BoardApp app, MemorySensors sensors, MemoryActuators actuators,
-            Map<String, String> settings) throws Exception {
-        Device device = host.registry().provision(id, kind, time.now());
-        StepClock clock = new StepClock(time);
-        BoardLoopThread loop = new BoardLoopThread(id, clock);
-        closers.add(loop);
-        DtlsTransport transport = DtlsTransport.start(new InetSocketAddress("127.0.0.1", host.coapsPort()), id, device.psk(), loop);
-        closers.add(transport);
-        MemoryStorage storage = new MemoryStorage().addArea("journal", 128 * 1024).addArea("snapshot", 4096)
-                .addArea("settings", 4096);
-        Settings s = new Settings(storage.area("settings"));
-        for (Map.Entry<String, String> e : settings.entrySet()) {
-            s.put(e.getKey(), e.getValue());
-        }
-        s.commit();
-        Board b = Board.builder().definition(BoardLoader.builtIn(board)).app(app).deviceId(id).clock(clock)
-                .storage(storage).transport(transport).console(new MemorySerialConsole()).sensors(sensors)
-                .actuators(actuators).crypto(BouncyCastleHalCrypto.INSTANCE).log(new MemoryLog(256))
+    private DtlsBoard<StepClock> rig(String id, BoardKind kind, String board, BoardApp app, MemorySensors sensors,
+            MemoryActuators actuators, Map<String, String> settings) {
+        DtlsBoard<StepClock> rig = DtlsBoard.connect(host, id, kind, new StepClock(time), time.now()).settings(settings);
+        closers.add(rig);
+        rig.boot(rig.builder(board, app).sensors(sensors).actuators(actuators)
                 .uplink(new CoapUplinkFactory(new IssuerKeys(), new UplinkOptions().reportIntervalMillis(60_000)
                         .backoffBaseMillis(300).backoffCapMillis(1_000)))
-                .samplePeriodMillis(1_000).build();
-        loop.start(b.loop());
-        Rig r = new Rig(id, loop, b, clock);
-        r.call(() -> {
-            b.boot();
-            return null;
-        });
-        return r;
+                .samplePeriodMillis(1_000));
+        return rig;
     }
 
     private List<Reading> readings(String device, String channel) {
@@ -282,24 +251,6 @@ class ChannelContractTest {
                 throw new AssertionError("timed out waiting until " + what);
             }
             Await.pause();
-        }
-    }
-
-    /** One board: its loop thread, the board and its clock. */
-    private record Rig(String id, BoardLoopThread loop, Board board, StepClock clock) {
-        <T> T call(Supplier<T> work) {
-            try {
-                return loop.call(work).get();
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }
-
-        void run(Runnable work) {
-            call(() -> {
-                work.run();
-                return null;
-            });
         }
     }
 

@@ -2,18 +2,10 @@ package io.fieldlink.hil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fieldlink.boards.BoardLoader;
 import io.fieldlink.crypto.jvm.BouncyCastleCrypto;
 import io.fieldlink.firmware.hal.memory.MemoryActuators;
-import io.fieldlink.firmware.hal.memory.MemoryLog;
 import io.fieldlink.firmware.hal.memory.MemorySensors;
-import io.fieldlink.firmware.hal.memory.MemorySerialConsole;
-import io.fieldlink.firmware.hal.memory.MemoryStorage;
-import io.fieldlink.firmware.jvm.crypto.BouncyCastleHalCrypto;
-import io.fieldlink.firmware.jvm.loop.BoardLoopThread;
 import io.fieldlink.firmware.jvm.loop.SystemClock;
-import io.fieldlink.firmware.jvm.net.DtlsTransport;
-import io.fieldlink.firmware.kernel.Board;
 import io.fieldlink.firmware.meter.MeterApp;
 import io.fieldlink.firmware.uplink.IssuerKeys;
 import io.fieldlink.firmware.uplink.UplinkOptions;
@@ -22,10 +14,8 @@ import io.fieldlink.crypto.jvm.IssuerKeyPair;
 import io.fieldlink.host.HostServer;
 import io.fieldlink.host.billing.accounts.AccountReports;
 import io.fieldlink.host.registry.BoardKind;
-import io.fieldlink.host.registry.Device;
 import io.fieldlink.protocol.token.TokenVerifier;
 import io.fieldlink.protocol.token.TrustedKeys;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,16 +35,12 @@ class MeterBooksOverDtlsTest {
     Path dir;
 
     private HostServer host;
-    private BoardLoopThread loop;
-    private DtlsTransport transport;
+    private DtlsBoard<SystemClock> meter;
 
     @AfterEach
     void stop() throws Exception {
-        if (loop != null) {
-            loop.close();
-        }
-        if (transport != null) {
-            transport.close();
+        if (meter != null) {
+            meter.close();
         }
         if (host != null) {
             host.close();
@@ -64,30 +50,16 @@ class MeterBooksOverDtlsTest {
     @Test
     void aTopUpRedeemedOnTheMeterIsInTheBooksAndTheBalanceAgrees() throws Exception {
         host = HostServer.builder().dataDir(dir.resolve("host")).bindAddress("127.0.0.1").httpPort(0).coapsPort(0).build().start();
-        Device device = host.registry().provision("meter-1", BoardKind.METER, System.currentTimeMillis());
         IssuerKeyPair issuer = host.billing().keyring().active().pair();
-
-        SystemClock clock = new SystemClock();
-        loop = new BoardLoopThread("meter-1", clock);
-        transport = DtlsTransport.start(new InetSocketAddress("127.0.0.1", host.coapsPort()), "meter-1", device.psk(), loop);
-        MemoryStorage storage = new MemoryStorage().addArea("journal", 64 * 1024).addArea("snapshot", 4096).addArea("settings", 4096);
+        meter = DtlsBoard.connect(host, "meter-1", BoardKind.METER, new SystemClock(), System.currentTimeMillis());
         MemorySensors sensors = new MemorySensors();
         sensors.set("voltage", 2300).set("current", 21_700).set("power_factor", 1000).set("frequency", 5000)
                 .set("active_power", 9_000).set("energy", 0).set("tamper", 0);
         MeterApp app = new MeterApp(new TokenVerifier(BouncyCastleCrypto.INSTANCE,
                 new TrustedKeys().add(issuer.keyId(), issuer.publicKey())), 500);
-        Board board = Board.builder().definition(BoardLoader.builtIn("meter")).app(app).deviceId("meter-1")
-                .clock(clock).storage(storage).transport(transport).console(new MemorySerialConsole())
-                .sensors(sensors).actuators(new MemoryActuators().add("relay").add("buzzer"))
-                .crypto(BouncyCastleHalCrypto.INSTANCE).log(new MemoryLog(256))
-                .uplink(new CoapUplinkFactory(new IssuerKeys(), new UplinkOptions().reportIntervalMillis(500)))
-                .samplePeriodMillis(200).build();
-        loop.start(board.loop());
-        loop.call(() -> {
-            board.boot();
-            return null;
-        }).get();
-        Await.until("the meter's engine runs", () -> call(() -> app.meter() != null));
+        meter.boot(meter.builder("meter", app).sensors(sensors).actuators(new MemoryActuators().add("relay").add("buzzer"))
+                .uplink(new CoapUplinkFactory(new IssuerKeys(), new UplinkOptions().reportIntervalMillis(500))));
+        Await.until("the meter's engine runs", () -> meter.call(() -> app.meter() != null));
 
         HttpResponse<String> topup = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + host.httpPort() + "/api/accounts/meter-1/topups"))
@@ -96,7 +68,7 @@ class MeterBooksOverDtlsTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(topup.statusCode()).as(topup.body()).isEqualTo(201);
         String token = topup.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-        assertThat(call(() -> app.meter().redeem(token, clock.wallMillis()).isOk())).isTrue();
+        assertThat(meter.call(() -> app.meter().redeem(token, meter.clock.wallMillis()).isOk())).isTrue();
 
         AccountReports reports = new AccountReports(host.billing().accounts());
         try {
@@ -109,13 +81,5 @@ class MeterBooksOverDtlsTest {
         AccountReports.Check c = reports.check("meter-1").orElseThrow();
         assertThat(c.mismatch()).as(c.toString()).isFalse();
         assertThat(host.billing().accounts().topUp("meter-1", 0).orElseThrow().status()).isEqualTo("redeemed");
-    }
-
-    private <T> T call(java.util.function.Supplier<T> c) {
-        try {
-            return loop.call(c).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

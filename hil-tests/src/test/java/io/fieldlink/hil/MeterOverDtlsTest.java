@@ -2,29 +2,16 @@ package io.fieldlink.hil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fieldlink.boards.BoardLoader;
 import io.fieldlink.crypto.jvm.BouncyCastleCrypto;
 import io.fieldlink.firmware.hal.memory.MemoryActuators;
-import io.fieldlink.firmware.hal.memory.MemoryLog;
 import io.fieldlink.firmware.hal.memory.MemorySensors;
-import io.fieldlink.firmware.hal.memory.MemorySerialConsole;
-import io.fieldlink.firmware.hal.memory.MemoryStorage;
-import io.fieldlink.firmware.jvm.crypto.BouncyCastleHalCrypto;
-import io.fieldlink.firmware.jvm.loop.BoardLoopThread;
 import io.fieldlink.firmware.jvm.loop.SystemClock;
-import io.fieldlink.firmware.jvm.net.DtlsTransport;
-import io.fieldlink.firmware.kernel.Board;
 import io.fieldlink.firmware.meter.MeterApp;
-import io.fieldlink.firmware.uplink.IssuerKeys;
-import io.fieldlink.firmware.uplink.UplinkOptions;
-import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
 import io.fieldlink.host.HostServer;
 import io.fieldlink.host.ingest.Reading;
 import io.fieldlink.host.registry.BoardKind;
-import io.fieldlink.host.registry.Device;
 import io.fieldlink.protocol.token.TokenVerifier;
 import io.fieldlink.protocol.token.TrustedKeys;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -40,16 +27,12 @@ class MeterOverDtlsTest {
     Path dir;
 
     private HostServer host;
-    private BoardLoopThread loop;
-    private DtlsTransport transport;
+    private DtlsBoard<SystemClock> meter;
 
     @AfterEach
     void stop() throws Exception {
-        if (loop != null) {
-            loop.close();
-        }
-        if (transport != null) {
-            transport.close();
+        if (meter != null) {
+            meter.close();
         }
         if (host != null) {
             host.close();
@@ -59,31 +42,16 @@ class MeterOverDtlsTest {
     @Test
     void helloAndTelemetryReachTheHostOverDtls() throws Exception {
         host = HostServer.builder().dataDir(dir.resolve("host")).bindAddress("127.0.0.1").httpPort(0).coapsPort(0).build().start();
-        Device device = host.registry().provision("meter-1", BoardKind.METER, System.currentTimeMillis());
-
-        SystemClock clock = new SystemClock();
-        loop = new BoardLoopThread("meter-1", clock);
-        transport = DtlsTransport.start(new InetSocketAddress("127.0.0.1", host.coapsPort()), "meter-1", device.psk(), loop);
-        MemoryStorage storage = new MemoryStorage().addArea("journal", 64 * 1024).addArea("snapshot", 4096).addArea("settings", 4096);
+        meter = DtlsBoard.connect(host, "meter-1", BoardKind.METER, new SystemClock(), System.currentTimeMillis());
         MemorySensors sensors = new MemorySensors();
         sensors.set("voltage", 2300).set("current", 21_700).set("power_factor", 1000).set("frequency", 5000)
                 .set("active_power", 5000).set("energy", 0).set("tamper", 0);
         MeterApp app = new MeterApp(new TokenVerifier(BouncyCastleCrypto.INSTANCE, new TrustedKeys()), 1_000);
-        Board board = Board.builder().definition(BoardLoader.builtIn("meter")).app(app).deviceId("meter-1")
-                .clock(clock).storage(storage).transport(transport).console(new MemorySerialConsole())
-                .sensors(sensors).actuators(new MemoryActuators().add("relay").add("buzzer"))
-                .crypto(BouncyCastleHalCrypto.INSTANCE).log(new MemoryLog(256))
-                .uplink(new CoapUplinkFactory(new IssuerKeys(), new UplinkOptions().reportIntervalMillis(1_000)))
-                .samplePeriodMillis(200).build();
-        loop.start(board.loop());
-        loop.call(() -> {
-            board.boot();
-            return null;
-        }).get();
+        meter.boot(meter.builder("meter", app).sensors(sensors).actuators(new MemoryActuators().add("relay").add("buzzer")));
 
         Await.until("the host saw the meter's hello", () -> host.registry().find("meter-1").map(d -> d.bootCount() >= 1).orElse(false));
         Await.until("telemetry from the meter is stored", () -> !storedReadings().isEmpty());
-        assertThat(loop.call(() -> clock.wallTimeKnown()).get()).as("wall time set from the hello answer").isTrue();
+        assertThat(meter.call(meter.clock::wallTimeKnown)).as("wall time set from the hello answer").isTrue();
         assertThat(storedReadings()).allSatisfy(r -> assertThat(r.timeMillis()).isBetween(
                 System.currentTimeMillis() - 120_000, System.currentTimeMillis() + 5_000));
     }

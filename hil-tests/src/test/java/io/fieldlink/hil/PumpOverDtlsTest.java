@@ -2,34 +2,22 @@ package io.fieldlink.hil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fieldlink.boards.BoardLoader;
 import io.fieldlink.crypto.jvm.IssuerKeyPair;
 import io.fieldlink.firmware.hal.memory.MemoryActuators;
-import io.fieldlink.firmware.hal.memory.MemoryLog;
 import io.fieldlink.firmware.hal.memory.MemorySensors;
 import io.fieldlink.firmware.hal.memory.MemorySerialConsole;
-import io.fieldlink.firmware.hal.memory.MemoryStorage;
-import io.fieldlink.firmware.journal.Settings;
-import io.fieldlink.firmware.jvm.crypto.BouncyCastleHalCrypto;
-import io.fieldlink.firmware.jvm.loop.BoardLoopThread;
 import io.fieldlink.firmware.jvm.loop.SystemClock;
-import io.fieldlink.firmware.jvm.net.DtlsTransport;
-import io.fieldlink.firmware.kernel.Board;
 import io.fieldlink.firmware.pump.PumpApp;
-import io.fieldlink.firmware.uplink.IssuerKeys;
-import io.fieldlink.firmware.uplink.UplinkOptions;
-import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
 import io.fieldlink.host.HostServer;
 import io.fieldlink.host.ingest.StoredEvent;
 import io.fieldlink.host.registry.BoardKind;
-import io.fieldlink.host.registry.Device;
 import io.fieldlink.protocol.crypto.Hex;
 import io.fieldlink.protocol.token.TokenClaims;
 import io.fieldlink.protocol.token.TokenText;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,16 +36,12 @@ class PumpOverDtlsTest {
     Path dir;
 
     private HostServer host;
-    private BoardLoopThread loop;
-    private DtlsTransport transport;
+    private DtlsBoard<SystemClock> pump;
 
     @AfterEach
     void stop() throws Exception {
-        if (loop != null) {
-            loop.close();
-        }
-        if (transport != null) {
-            transport.close();
+        if (pump != null) {
+            pump.close();
         }
         if (host != null) {
             host.close();
@@ -67,32 +51,15 @@ class PumpOverDtlsTest {
     @Test
     void aBookedFillsVerdictSaleAndStationTelemetryReachTheHostOverDtls() throws Exception {
         host = HostServer.builder().dataDir(dir.resolve("host")).bindAddress("127.0.0.1").httpPort(0).coapsPort(0).build().start();
-        Device device = host.registry().provision("pump-1", BoardKind.PUMP, System.currentTimeMillis());
-
-        SystemClock clock = new SystemClock();
-        loop = new BoardLoopThread("pump-1", clock);
-        transport = DtlsTransport.start(new InetSocketAddress("127.0.0.1", host.coapsPort()), "pump-1", device.psk(), loop);
-        MemoryStorage storage = new MemoryStorage().addArea("journal", 64 * 1024).addArea("snapshot", 4096).addArea("settings", 4096);
-        Settings settings = new Settings(storage.area("settings"));
-        settings.put("config.station_code", "ST01");
-        settings.put("config.issuer_keys", Hex.encode(ISSUER.keyId()) + ":" + Hex.encode(ISSUER.publicKey()));
-        settings.put("config.report_interval", "1s");
-        settings.commit();
+        pump = DtlsBoard.connect(host, "pump-1", BoardKind.PUMP, new SystemClock(), System.currentTimeMillis())
+                .settings(Map.of("config.station_code", "ST01", "config.report_interval", "1s",
+                        "config.issuer_keys", Hex.encode(ISSUER.keyId()) + ":" + Hex.encode(ISSUER.publicKey())));
         MemorySensors sensors = new MemorySensors();
         sensors.set("flow_pulses", 0).set("dispensed_mass", 0).set("storage_pressure", 2_300).set("nozzle", 0);
         MemoryActuators actuators = new MemoryActuators().add("valve").add("buzzer");
         MemorySerialConsole console = new MemorySerialConsole();
-        Board board = Board.builder().definition(BoardLoader.builtIn("pump")).app(new PumpApp()).deviceId("pump-1")
-                .clock(clock).storage(storage).transport(transport).console(console).sensors(sensors).actuators(actuators)
-                .crypto(BouncyCastleHalCrypto.INSTANCE).log(new MemoryLog(256))
-                .uplink(new CoapUplinkFactory(new IssuerKeys(), new UplinkOptions().reportIntervalMillis(1_000)))
-                .samplePeriodMillis(200).build();
-        loop.start(board.loop());
-        onLoop(() -> {
-            board.boot();
-            return null;
-        });
-        Await.until("the board's wall time is set by the hello answer", () -> onLoop(clock::wallTimeKnown));
+        pump.boot(pump.builder("pump", new PumpApp()).console(console).sensors(sensors).actuators(actuators));
+        Await.until("the board's wall time is set by the hello answer", () -> onLoop(pump.clock::wallTimeKnown));
 
         long nowS = System.currentTimeMillis() / 1000;
         String token = TokenText.encode(TokenClaims.booking("ST01", 42, 5_000, nowS - 60, nowS + 3_600, nowS + 7_200), ISSUER);
@@ -131,18 +98,11 @@ class PumpOverDtlsTest {
     }
 
     private <T> T onLoop(Supplier<T> work) {
-        try {
-            return loop.call(work).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return pump.call(work);
     }
 
     private void onLoop(Runnable work) {
-        onLoop(() -> {
-            work.run();
-            return null;
-        });
+        pump.run(work);
     }
 
     private static byte[] seed(int b) {

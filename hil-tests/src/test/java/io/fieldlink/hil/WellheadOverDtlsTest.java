@@ -2,19 +2,12 @@ package io.fieldlink.hil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fieldlink.boards.BoardLoader;
 import io.fieldlink.firmware.hal.DatagramReceiver;
 import io.fieldlink.firmware.hal.DatagramTransport;
 import io.fieldlink.firmware.hal.memory.MemoryActuators;
-import io.fieldlink.firmware.hal.memory.MemoryLog;
 import io.fieldlink.firmware.hal.memory.MemorySensors;
 import io.fieldlink.firmware.hal.memory.MemorySerialConsole;
-import io.fieldlink.firmware.hal.memory.MemoryStorage;
-import io.fieldlink.firmware.jvm.crypto.BouncyCastleHalCrypto;
-import io.fieldlink.firmware.jvm.loop.BoardLoopThread;
 import io.fieldlink.firmware.jvm.loop.SystemClock;
-import io.fieldlink.firmware.jvm.net.DtlsTransport;
-import io.fieldlink.firmware.kernel.Board;
 import io.fieldlink.firmware.uplink.IssuerKeys;
 import io.fieldlink.firmware.uplink.UplinkOptions;
 import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
@@ -25,8 +18,6 @@ import io.fieldlink.host.HostServer;
 import io.fieldlink.host.ingest.Reading;
 import io.fieldlink.host.ingest.StoredEvent;
 import io.fieldlink.host.registry.BoardKind;
-import io.fieldlink.host.registry.Device;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -48,16 +39,12 @@ class WellheadOverDtlsTest {
     Path dir;
 
     private HostServer host;
-    private BoardLoopThread loop;
-    private DtlsTransport transport;
+    private DtlsBoard<SystemClock> well;
 
     @AfterEach
     void stop() throws Exception {
-        if (loop != null) {
-            loop.close();
-        }
-        if (transport != null) {
-            transport.close();
+        if (well != null) {
+            well.close();
         }
         if (host != null) {
             host.close();
@@ -67,28 +54,18 @@ class WellheadOverDtlsTest {
     @Test
     void readingsAndAnOfflineShutInReachTheHostWithTheirOriginalTimes() throws Exception {
         host = HostServer.builder().dataDir(dir.resolve("host")).bindAddress("127.0.0.1").httpPort(0).coapsPort(0).build().start();
-        Device device = host.registry().provision("well-1", BoardKind.WELLHEAD, System.currentTimeMillis());
-
-        SystemClock clock = new SystemClock();
-        loop = new BoardLoopThread("well-1", clock);
-        transport = DtlsTransport.start(new InetSocketAddress("127.0.0.1", host.coapsPort()), "well-1", device.psk(), loop);
-        CuttableTransport network = new CuttableTransport(transport);
-        MemoryStorage storage = new MemoryStorage().addArea("journal", 64 * 1024).addArea("snapshot", 4096).addArea("settings", 4096);
+        well = DtlsBoard.connect(host, "well-1", BoardKind.WELLHEAD, new SystemClock(), System.currentTimeMillis());
+        CuttableTransport network = new CuttableTransport(well.transport);
         MemoryModbusSlave slave = new MemoryModbusSlave().addUnit(1);
         slave.set(RegisterKind.HOLDING, 1, 0, 5_000).set(RegisterKind.HOLDING, 1, 1, 3_000).set(RegisterKind.INPUT, 1, 2, 250)
                 .set32(RegisterKind.INPUT, 1, 10, 1_000).set32(RegisterKind.INPUT, 1, 12, 100_000)
                 .set32(RegisterKind.INPUT, 1, 14, 200);
         MemoryActuators actuators = new MemoryActuators().add("shutin_valve");
         MemorySerialConsole console = new MemorySerialConsole();
-        Board board = Board.builder().definition(BoardLoader.builtIn("wellhead")).app(new WellheadApp(slave)).deviceId("well-1")
-                .clock(clock).storage(storage).transport(network).console(console)
+        well.boot(well.builder("wellhead", new WellheadApp(slave)).transport(network).console(console)
                 .sensors(new MemorySensors()).actuators(actuators)
-                .crypto(BouncyCastleHalCrypto.INSTANCE).log(new MemoryLog(256))
                 .uplink(new CoapUplinkFactory(new IssuerKeys(), new UplinkOptions().reportIntervalMillis(1_000)
-                        .backoffBaseMillis(300).backoffCapMillis(1_000)))
-                .samplePeriodMillis(200).build();
-        loop.start(board.loop());
-        onLoop(() -> board.boot());
+                        .backoffBaseMillis(300).backoffCapMillis(1_000))));
 
         Await.until("the host saw the wellhead's hello", () -> host.registry().find("well-1").map(d -> d.bootCount() >= 1).orElse(false));
         Await.until("tubing pressure readings are stored", () -> !readings("tubing_pressure").isEmpty());
@@ -145,18 +122,11 @@ class WellheadOverDtlsTest {
     }
 
     private <T> T onLoop(java.util.function.Supplier<T> work) {
-        try {
-            return loop.call(work).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return well.call(work);
     }
 
     private void onLoop(Runnable work) {
-        onLoop(() -> {
-            work.run();
-            return null;
-        });
+        well.run(work);
     }
 
     /** The board's network with a switch that cuts it (datagrams both ways are dropped), as a pulled cable would. */
