@@ -45,6 +45,8 @@ public final class Fleet implements AutoCloseable {
     private final FleetClock clock;
     private final HostPort port;
     private final SentRecords sent;
+    /** The working memory every board on this (the scheduler's) thread borrows for its exchanges. */
+    final io.fieldlink.protocol.memory.BufferPool buffers = new io.fieldlink.protocol.memory.BufferPool();
     private static final int PROVISIONERS = 16;
     private final List<VirtualBoard> boards = new ArrayList<>();
     private final PriorityQueue<Ev> queue = new PriorityQueue<>();

@@ -123,7 +123,7 @@ abstract class VirtualBoard {
         cutArmed = false;
         clock = new BoardClock(fleet);
         board = Board.builder().definition(definition()).app(newApp()).deviceId(id).clock(clock).storage(storage)
-                .transport(link).console(new QuietConsole()).sensors(sensors).actuators(actuators)
+                .transport(link).buffers(link.buffers()).console(new QuietConsole()).sensors(sensors).actuators(actuators)
                 .crypto(CRYPTO).log(new QuietLog(id))
                 .uplink(new CoapUplinkFactory(new IssuerKeys(), new UplinkOptions()
                         .reportIntervalMillis(spec.reportIntervalMillis).backoffBaseMillis(spec.backoffBaseMillis)
@@ -162,17 +162,27 @@ abstract class VirtualBoard {
             }
         }
         if (!storage.powered()) {
-            alive = false;
-            board = null;
+            drop();
         }
     }
 
     /** Cuts the power now: the running board is dropped as it stands. */
     final void cutNow() {
-        alive = false;
-        board = null;
+        drop();
         cutArmed = false;
         powerCuts++;
+    }
+
+    /**
+     * Drops the running board as it stands (its RAM is gone); only the memory it borrowed from the
+     * fleet's shared pool for an exchange in flight goes back, since the pool outlives the board.
+     */
+    private void drop() {
+        if (board != null && board.context().uplink() instanceof io.fieldlink.firmware.uplink.CoapUplink u) {
+            u.abandon();
+        }
+        alive = false;
+        board = null;
     }
 
     /** Arms a cut that strikes in the middle of one of the next writes (a few hundred bytes on). */

@@ -11,6 +11,7 @@ import io.fieldlink.firmware.hal.SerialConsole;
 import io.fieldlink.firmware.hal.Storage;
 import io.fieldlink.firmware.hal.StorageException;
 import io.fieldlink.firmware.hal.SystemReset;
+import io.fieldlink.protocol.memory.BufferPool;
 
 /**
  * Wires a {@link BoardApp} to its HAL, explicitly (no reflection, no ServiceLoader). Every
@@ -34,6 +35,7 @@ public final class BoardBuilder {
     Runnable rebootAction;
     SystemReset systemReset;
     long samplePeriodMillis;
+    BufferPool buffers;
 
     BoardBuilder() {
     }
@@ -71,6 +73,15 @@ public final class BoardBuilder {
     /** @param v storage with areas journal, snapshot, settings @return this */
     public BoardBuilder storage(Storage v) {
         storage = v;
+        return this;
+    }
+
+    /**
+     * @param v where the board borrows the working memory of its exchanges and commits (default: a
+     *     pool of its own; a simulator gives all boards of one scheduler thread one pool) @return this
+     */
+    public BoardBuilder buffers(BufferPool v) {
+        buffers = v;
         return this;
     }
 
