@@ -309,13 +309,13 @@ public class CoapClient {
         long expiry = now + (con ? exchangeLifetime : nonLifetime);
         Exchange x = CoapCode.isResponse(inbound.code()) ? byToken(inbound) : null;
         if (x == null || (con && inbound.unrecognizedCriticalOption() >= 0)) {
-            seen.remember(mid, expiry, con ? MessageIdCache.RST : MessageIdCache.NO_REPLY);
+            seen.remember(mid, expiry, con ? MessageIdCache.RST : MessageIdCache.NO_REPLY, now);
             if (con) {
                 sendEmpty(CoapType.RST, mid);
             }
             return;
         }
-        seen.remember(mid, expiry, con ? MessageIdCache.ACK : MessageIdCache.NO_REPLY);
+        seen.remember(mid, expiry, con ? MessageIdCache.ACK : MessageIdCache.NO_REPLY, now);
         if (con) {
             sendEmpty(CoapType.ACK, mid);
         }
