@@ -716,6 +716,15 @@ public final class Fleet implements AutoCloseable {
         return n;
     }
 
+    /** @return exchanges in flight on the running boards (each holds wire bytes borrowed from {@link #buffers}) */
+    int exchangesInFlight() {
+        int n = 0;
+        for (VirtualBoard b : boards) {
+            n += b.exchangesInFlight();
+        }
+        return n;
+    }
+
     /** Fills in the fleet's side of the report: counts, and the money as the meters hold it. */
     public void report(FleetReport r) {
         r.devices = boards.size();

@@ -67,7 +67,7 @@ public final class Board {
 
     Board(BoardBuilder builder) {
         this.b = builder;
-        this.log = new RecentLog(builder.log, builder.clock, 32);
+        this.log = new RecentLog(builder.log, builder.clock, builder.recentLogLines);
         this.loop = new EventLoop(builder.clock, log, 16);
         this.readings = new Readings(builder.definition.channels());
         this.context = new BoardContext(this);

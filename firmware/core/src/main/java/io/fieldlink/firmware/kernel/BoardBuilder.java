@@ -36,6 +36,7 @@ public final class BoardBuilder {
     SystemReset systemReset;
     long samplePeriodMillis;
     BufferPool buffers;
+    int recentLogLines = 32;
 
     BoardBuilder() {
     }
@@ -82,6 +83,18 @@ public final class BoardBuilder {
      */
     public BoardBuilder buffers(BufferPool v) {
         buffers = v;
+        return this;
+    }
+
+    /**
+     * @param v log entries the board keeps for the console's {@code log} command (default 32; 0 for a
+     *     board whose console nobody reads, such as a simulated one) @return this
+     */
+    public BoardBuilder recentLogLines(int v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("recent log lines must not be negative: " + v);
+        }
+        recentLogLines = v;
         return this;
     }
 

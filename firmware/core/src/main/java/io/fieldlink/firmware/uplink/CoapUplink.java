@@ -276,6 +276,11 @@ public final class CoapUplink implements Uplink {
         return batchesSent;
     }
 
+    /** @return requests accepted by the CoAP client and not yet answered or failed (0 or 1) */
+    public int exchangesInFlight() {
+        return client.pendingCount();
+    }
+
     /** @return the command gate (its refusal counter) */
     public CommandGate commandGate() {
         return gate;
