@@ -14,7 +14,7 @@ import io.fieldlink.firmware.hal.StorageException;
  * something other than zeros is first written into it (a never-written page reads as zeros, as an
  * erased one), so a fleet of simulated boards holds only the flash its boards have used. The page
  * index too holds only the pages in use (sorted page numbers, looked up by binary search), not a
- * slot for every page of the area.
+ * slot for every page of the area, and their bytes lie side by side in one array per area.
  */
 public final class MemoryStorage implements Storage {
     private Area[] areas = new Area[0];
@@ -23,9 +23,9 @@ public final class MemoryStorage implements Storage {
     private long bytesWritten;
 
     /** Bytes per page of an area's table. */
-    public static final int PAGE = 256;
+    public static final int PAGE = 32;
     private static final int[] NO_NUMBERS = new int[0];
-    private static final byte[][] NO_PAGES = new byte[0][];
+    private static final byte[] NO_BYTES = new byte[0];
 
     /**
      * Adds an area filled with zeros.
@@ -129,19 +129,13 @@ public final class MemoryStorage implements Storage {
         private final int size;
         /** Numbers of the allocated pages, ascending (the first {@link #allocatedPages}). */
         private int[] pageNumbers = NO_NUMBERS;
-        /** Their bytes, in the same order. */
-        private byte[][] pages = NO_PAGES;
+        /** Their bytes, in the same order: page i at {@code i * PAGE} (one array, not one per page). */
+        private byte[] slab = NO_BYTES;
         private int allocatedPages;
 
         Area(String name, int size) {
             this.name = name;
             this.size = size;
-        }
-
-        /** @return the bytes of page {@code p}, or null when it holds none */
-        private byte[] page(int p) {
-            int i = indexOf(p);
-            return i >= 0 ? pages[i] : null;
         }
 
         /** @return the index of page {@code p} in the tables, or -(insertion point) - 1 */
@@ -162,24 +156,29 @@ public final class MemoryStorage implements Storage {
             return -(lo + 1);
         }
 
-        private byte[] allocate(int p) {
+        /** Adds page {@code p} (zeros); @return its index */
+        private int allocate(int p) {
             int at = -(indexOf(p) + 1);
             if (allocatedPages == pageNumbers.length) {
-                int n = Math.max(4, allocatedPages * 2);
-                int[] numbers = new int[n];
-                byte[][] data = new byte[n][];
-                System.arraycopy(pageNumbers, 0, numbers, 0, allocatedPages);
-                System.arraycopy(pages, 0, data, 0, allocatedPages);
-                pageNumbers = numbers;
-                pages = data;
+                resize(allocatedPages + Math.max(1, allocatedPages / 4));
             }
             System.arraycopy(pageNumbers, at, pageNumbers, at + 1, allocatedPages - at);
-            System.arraycopy(pages, at, pages, at + 1, allocatedPages - at);
-            byte[] page = new byte[Math.min(PAGE, size - p * PAGE)];
+            System.arraycopy(slab, at * PAGE, slab, (at + 1) * PAGE, (allocatedPages - at) * PAGE);
+            for (int i = at * PAGE; i < (at + 1) * PAGE; i++) {
+                slab[i] = 0;
+            }
             pageNumbers[at] = p;
-            pages[at] = page;
             allocatedPages++;
-            return page;
+            return at;
+        }
+
+        private void resize(int pages) {
+            int[] numbers = new int[pages];
+            byte[] bytes = new byte[pages * PAGE];
+            System.arraycopy(pageNumbers, 0, numbers, 0, allocatedPages);
+            System.arraycopy(slab, 0, bytes, 0, allocatedPages * PAGE);
+            pageNumbers = numbers;
+            slab = bytes;
         }
 
         /** Forgets pages {@code [first, last)}; @return how many held bytes */
@@ -187,23 +186,17 @@ public final class MemoryStorage implements Storage {
             int kept = 0;
             for (int i = 0; i < allocatedPages; i++) {
                 if (pageNumbers[i] < first || pageNumbers[i] >= last) {
-                    pageNumbers[kept] = pageNumbers[i];
-                    pages[kept] = pages[i];
+                    if (kept != i) {
+                        pageNumbers[kept] = pageNumbers[i];
+                        System.arraycopy(slab, i * PAGE, slab, kept * PAGE, PAGE);
+                    }
                     kept++;
                 }
             }
-            for (int i = kept; i < allocatedPages; i++) {
-                pages[i] = null;
-            }
             int n = allocatedPages - kept;
             allocatedPages = kept;
-            if (pageNumbers.length > 4 && kept <= pageNumbers.length / 4) {
-                int[] numbers = new int[Math.max(4, kept * 2)];
-                byte[][] data = new byte[numbers.length][];
-                System.arraycopy(pageNumbers, 0, numbers, 0, kept);
-                System.arraycopy(pages, 0, data, 0, kept);
-                pageNumbers = numbers;
-                pages = data;
+            if (pageNumbers.length - kept > Math.max(2, kept / 2)) {
+                resize(kept + Math.max(1, kept / 4));
             }
             return n;
         }
@@ -226,13 +219,13 @@ public final class MemoryStorage implements Storage {
                 int at = offset + done;
                 int in = at % PAGE;
                 int n = Math.min(length - done, PAGE - in);
-                byte[] page = page(at / PAGE);
-                if (page == null) {
-                    for (int i = 0; i < n; i++) {
-                        dst[dstOffset + done + i] = 0;
+                int i = indexOf(at / PAGE);
+                if (i < 0) {
+                    for (int k = 0; k < n; k++) {
+                        dst[dstOffset + done + k] = 0;
                     }
                 } else {
-                    System.arraycopy(page, in, dst, dstOffset + done, n);
+                    System.arraycopy(slab, i * PAGE + in, dst, dstOffset + done, n);
                 }
                 done += n;
             }
@@ -264,12 +257,12 @@ public final class MemoryStorage implements Storage {
                 int in = at % PAGE;
                 int n = Math.min(length - done, PAGE - in);
                 int p = at / PAGE;
-                byte[] page = page(p);
-                if (page == null && !allZero(src, srcOffset + done, n)) {
-                    page = allocate(p);
+                int i = indexOf(p);
+                if (i < 0 && !allZero(src, srcOffset + done, n)) {
+                    i = allocate(p);
                 }
-                if (page != null) {
-                    System.arraycopy(src, srcOffset + done, page, in, n);
+                if (i >= 0) {
+                    System.arraycopy(src, srcOffset + done, slab, i * PAGE + in, n);
                 }
                 done += n;
             }
