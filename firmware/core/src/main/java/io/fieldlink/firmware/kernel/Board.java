@@ -68,7 +68,7 @@ public final class Board {
     Board(BoardBuilder builder) {
         this.b = builder;
         this.log = new RecentLog(builder.log, builder.clock, builder.recentLogLines);
-        this.loop = new EventLoop(builder.clock, log, 16);
+        this.loop = new EventLoop(builder.clock, log, 8);
         this.readings = new Readings(builder.definition.channels());
         this.context = new BoardContext(this);
         this.samplePeriod = builder.samplePeriodMillis > 0 ? builder.samplePeriodMillis : shortestPeriod(builder.definition);
