@@ -27,6 +27,22 @@ public final class CborWriter {
         return this;
     }
 
+    /**
+     * Forgets everything written and writes into {@code buffer} from now on (a lent one; it is
+     * replaced by a larger one if the items do not fit: take the one in use back with {@link #buffer()}).
+     *
+     * @param buffer at least 16 bytes
+     * @return this
+     */
+    public CborWriter reset(byte[] buffer) {
+        if (buffer.length < 16) {
+            throw new IllegalArgumentException("CBOR buffer of " + buffer.length + " bytes is too small");
+        }
+        buf = buffer;
+        size = 0;
+        return this;
+    }
+
     /** Bytes written since construction or the last {@link #reset()}. */
     public int size() {
         return size;

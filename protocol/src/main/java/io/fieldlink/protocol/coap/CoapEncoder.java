@@ -25,6 +25,22 @@ public class CoapEncoder {
     }
 
     /**
+     * Encodes into {@code buffer} from now on (a lent one; it is replaced by a larger one if a
+     * message does not fit). The encoder keeps no other buffer: take it back with {@link #buffer()}.
+     *
+     * @param buffer at least 16 bytes
+     * @return this
+     */
+    public CoapEncoder into(byte[] buffer) {
+        if (buffer.length < 16) {
+            throw new IllegalArgumentException("encode buffer of " + buffer.length + " bytes is too small");
+        }
+        buf = buffer;
+        size = 0;
+        return this;
+    }
+
+    /**
      * Encodes {@code m}, replacing what the buffer held.
      *
      * @return the number of bytes written, also {@link #size()}

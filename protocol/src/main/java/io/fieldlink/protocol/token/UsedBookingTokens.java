@@ -9,14 +9,20 @@ import io.fieldlink.protocol.cbor.CborWriter;
  * #capacity()} live entries: when they are all live a new booking is refused ("over-limit") rather
  * than forgetting one that could then be replayed.
  *
+ * <p>Memory grows with the entries held (doubling from a few up to the capacity), so an idle pump
+ * does not hold room for {@code capacity} bookings it never had.
+ *
  * <p>Persists as CBOR {@code [1, [id0, expiry0, id1, expiry1, ...]]}. Not thread-safe: owned by the
  * pump's event loop.
  */
 public final class UsedBookingTokens {
     private static final int FORMAT = 1;
 
-    private final long[] ids;
-    private final long[] expiries;
+    private static final int FIRST_ROOM = 8;
+
+    private final int capacity;
+    private long[] ids;
+    private long[] expiries;
     private int size;
 
     /**
@@ -28,12 +34,13 @@ public final class UsedBookingTokens {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity must be positive, got " + capacity);
         }
-        ids = new long[capacity];
-        expiries = new long[capacity];
+        this.capacity = capacity;
+        ids = new long[Math.min(capacity, FIRST_ROOM)];
+        expiries = new long[ids.length];
     }
 
     public int capacity() {
-        return ids.length;
+        return capacity;
     }
 
     /** Returns the number of entries held, live or not yet purged. */
@@ -54,7 +61,7 @@ public final class UsedBookingTokens {
                 live++;
             }
         }
-        return live < ids.length;
+        return live < capacity;
     }
 
     /**
@@ -86,12 +93,26 @@ public final class UsedBookingTokens {
             throw new IllegalStateException("booking " + id + " is already used");
         }
         if (!hasRoom(nowSeconds)) {
-            throw new IllegalStateException("no room for booking " + id + ": " + ids.length + " live bookings");
+            throw new IllegalStateException("no room for booking " + id + ": " + capacity + " live bookings");
         }
         purge(nowSeconds);
+        room();
         ids[size] = id;
         expiries[size] = expirySeconds;
         size++;
+    }
+
+    /** Makes room for one more entry (size is below capacity). */
+    private void room() {
+        if (size == ids.length) {
+            int n = Math.min(capacity, ids.length * 2);
+            long[] moreIds = new long[n];
+            long[] moreExpiries = new long[n];
+            System.arraycopy(ids, 0, moreIds, 0, size);
+            System.arraycopy(expiries, 0, moreExpiries, 0, size);
+            ids = moreIds;
+            expiries = moreExpiries;
+        }
     }
 
     private int indexOf(long id) {
@@ -135,6 +156,7 @@ public final class UsedBookingTokens {
             if (store.isUsed(id)) {
                 throw new ProtocolException("used bookings: booking " + id + " appears twice");
             }
+            store.room();
             store.ids[i] = id;
             store.expiries[i] = expiry;
             store.size++;

@@ -224,6 +224,11 @@ final class BoardLink implements DatagramTransport {
         this.receiver = receiver;
     }
 
+    /** @return the scheduler thread's buffer pool, which this board borrows its exchanges' memory from */
+    io.fieldlink.protocol.memory.BufferPool buffers() {
+        return fleet.buffers;
+    }
+
     @Override
     public int maxDatagramSize() {
         return MAX_DATAGRAM;

@@ -45,6 +45,8 @@ public final class Fleet implements AutoCloseable {
     private final FleetClock clock;
     private final HostPort port;
     private final SentRecords sent;
+    /** The working memory every board on this (the scheduler's) thread borrows for its exchanges. */
+    final io.fieldlink.protocol.memory.BufferPool buffers = new io.fieldlink.protocol.memory.BufferPool();
     private static final int PROVISIONERS = 16;
     private final List<VirtualBoard> boards = new ArrayList<>();
     private final PriorityQueue<Ev> queue = new PriorityQueue<>();
@@ -710,6 +712,15 @@ public final class Fleet implements AutoCloseable {
             if (b.unacked() > 0 && !b.link.refusedByHost) {
                 n++;
             }
+        }
+        return n;
+    }
+
+    /** @return exchanges in flight on the running boards (each holds wire bytes borrowed from {@link #buffers}) */
+    int exchangesInFlight() {
+        int n = 0;
+        for (VirtualBoard b : boards) {
+            n += b.exchangesInFlight();
         }
         return n;
     }

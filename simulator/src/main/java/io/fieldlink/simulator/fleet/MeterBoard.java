@@ -36,7 +36,9 @@ final class MeterBoard extends VirtualBoard {
     private long energyWh;
     private double energyCarry;
     private long tokenCounter;
-    private String lastToken;
+    /** The last good token's id and amount (-1: none yet): minted again when the receipt is retyped. */
+    private long lastTokenId = -1;
+    private long lastTokenAmount;
     private long nextCustomerCheck;
     private SensorFault sensorFault = SensorFault.NONE;
     private double stuckAt;
@@ -129,13 +131,14 @@ final class MeterBoard extends VirtualBoard {
         long amount = spec.meterTopUpMilli + spec.meterTopUpMilli / 5 * faults.nextInt(16);
         double draw = faults.nextDouble();
         String token;
-        if (draw < spec.badTokenShare / 2 && lastToken != null) {
-            token = lastToken; // typed the old receipt again
+        if (draw < spec.badTokenShare / 2 && lastTokenId >= 0) {
+            token = mint.credit(id, lastTokenId, lastTokenAmount); // typed the old receipt again (same token)
         } else if (draw < spec.badTokenShare) {
             token = mint.credit(id + "x", ++tokenCounter, amount); // another meter's token
         } else {
             token = mint.credit(id, ++tokenCounter, amount);
-            lastToken = token;
+            lastTokenId = tokenCounter;
+            lastTokenAmount = amount;
         }
         meter.redeem(token, wall());
     }

@@ -46,7 +46,23 @@ final class PumpBoard extends VirtualBoard {
     private long leakUntil;
     private boolean quiet;
 
-    private record Arrival(VehicleArrivals.Vehicle vehicle, String token, long bookingId) {
+    /**
+     * A planned vehicle; a booking minted by the fleet is minted when the vehicle shows it (the same
+     * token as at planning time: signing is deterministic), so a pump holds no token text an hour ahead.
+     */
+    private record Arrival(VehicleArrivals.Vehicle vehicle, String hostToken, long bookingId, long slotStart) {
+        boolean booked() {
+            return hostToken != null || bookingId > 0;
+        }
+    }
+
+    private String token(Arrival a) {
+        if (a.hostToken() != null) {
+            return a.hostToken();
+        }
+        long slotEnd = a.slotStart() + 3600;
+        return mint.booking(station, a.bookingId(), a.vehicle().wantsGrams(), a.slotStart(), slotEnd, slotEnd + 3600,
+                TokenClaims.ANY_PUMP);
     }
 
     /**
@@ -143,10 +159,12 @@ final class PumpBoard extends VirtualBoard {
                 continue;
             }
             boolean authorised = false;
-            if (a.token() != null) {
-                authorised = app.station().scan(a.token(), wall()).accepted();
+            if (a.booked()) {
+                authorised = app.station().scan(token(a), wall()).accepted();
                 if (authorised) {
-                    log.accepted.add(a.bookingId());
+                    if (bookings != null) { // the station log is for the check against the host's books
+                        log.accepted.add(a.bookingId());
+                    }
                 } else {
                     log.refusedScans++;
                 }
@@ -178,26 +196,25 @@ final class PumpBoard extends VirtualBoard {
                 }
                 String token = null;
                 long bookingId = -1;
+                long slotStart = 0;
                 if (v.booked()) {
                     long offset = wall() - now;
-                    long slotStart = (v.arrivalMillis() + offset) / 1000 - 1800;
+                    slotStart = (v.arrivalMillis() + offset) / 1000 - 1800;
                     long slotEnd = slotStart + 3600;
                     if (bookings == null) {
-                        bookingId = ++bookingCounter;
-                        token = mint.booking(station, bookingId, v.wantsGrams(), slotStart, slotEnd, slotEnd + 3600,
-                                TokenClaims.ANY_PUMP);
+                        bookingId = ++bookingCounter; // minted when the vehicle shows it
                     } else {
                         PumpBookings.Made made = book(slotStart * 1000, slotEnd * 1000, v.wantsGrams());
                         if (made != null) {
                             bookingId = made.id();
                             token = made.token();
+                            if (v.noShow()) {
+                                log.noShows.add(bookingId);
+                            }
                         }
                     }
-                    if (token != null && v.noShow()) {
-                        log.noShows.add(bookingId);
-                    }
                 }
-                waiting.addLast(new Arrival(v, token, bookingId));
+                waiting.addLast(new Arrival(v, token, bookingId, slotStart));
             }
             plannedUntil += 3_600_000L;
         }

@@ -8,7 +8,9 @@ import java.util.TreeSet;
  * What happened at one pump station from the customers' side, for the end check against the host's
  * station books: the bookings made through the host (id → grams), the ones that never came (no-shows),
  * the booking ids the pump accepted when the vehicle scanned them, walk-in fills authorised, and
- * bookings the host refused. Scheduler thread while running; read after the run.
+ * bookings the host refused. The booking ids are kept only for bookings made through the host (the
+ * check against its books needs them; a fleet minting its own bookings keeps only the counts, so a
+ * long host-less run holds no per-booking memory). Scheduler thread while running; read after the run.
  */
 public final class StationLog {
     /** The pump board. */

@@ -86,6 +86,8 @@ abstract class VirtualBoard {
 
     /** The boards' crypto HAL: real SHA-256, HMAC and Ed25519 on BouncyCastle, so real issuer tokens are checked for real. */
     private static final Crypto CRYPTO = new ProtocolBackedHalCrypto(BouncyCastleCrypto.INSTANCE);
+    /** No simulated board trusts an issuer for signed host commands; the (unchanging) empty set is shared. */
+    private static final IssuerKeys NO_ISSUERS = new IssuerKeys();
     /** Board definitions are immutable data: every board of a variant shares one. */
     private static final Map<String, BoardDefinition> DEFINITIONS = new java.util.concurrent.ConcurrentHashMap<>();
     /** Token verifiers hold only the crypto and the trusted keys: one per issuer for the whole fleet. */
@@ -123,9 +125,9 @@ abstract class VirtualBoard {
         cutArmed = false;
         clock = new BoardClock(fleet);
         board = Board.builder().definition(definition()).app(newApp()).deviceId(id).clock(clock).storage(storage)
-                .transport(link).console(new QuietConsole()).sensors(sensors).actuators(actuators)
+                .transport(link).buffers(link.buffers()).recentLogLines(0).console(new QuietConsole()).sensors(sensors).actuators(actuators)
                 .crypto(CRYPTO).log(new QuietLog(id))
-                .uplink(new CoapUplinkFactory(new IssuerKeys(), new UplinkOptions()
+                .uplink(new CoapUplinkFactory(NO_ISSUERS, new UplinkOptions()
                         .reportIntervalMillis(spec.reportIntervalMillis).backoffBaseMillis(spec.backoffBaseMillis)
                         .backoffCapMillis(spec.backoffCapMillis)))
                 .samplePeriodMillis(samplePeriodMillis()).build();
@@ -162,17 +164,33 @@ abstract class VirtualBoard {
             }
         }
         if (!storage.powered()) {
-            alive = false;
-            board = null;
+            drop();
         }
     }
 
     /** Cuts the power now: the running board is dropped as it stands. */
     final void cutNow() {
-        alive = false;
-        board = null;
+        drop();
         cutArmed = false;
         powerCuts++;
+    }
+
+    /**
+     * Drops the running board as it stands (its RAM is gone); only the memory it borrowed from the
+     * fleet's shared pool for an exchange in flight goes back, since the pool outlives the board.
+     */
+    private void drop() {
+        if (board != null && board.context().uplink() instanceof io.fieldlink.firmware.uplink.CoapUplink u) {
+            u.abandon();
+        }
+        alive = false;
+        board = null;
+    }
+
+    /** @return the running board's uplink exchanges in flight (0 when dead or not yet connected) */
+    final int exchangesInFlight() {
+        return alive && board != null && board.context().uplink() instanceof io.fieldlink.firmware.uplink.CoapUplink u
+                ? u.exchangesInFlight() : 0;
     }
 
     /** Arms a cut that strikes in the middle of one of the next writes (a few hundred bytes on). */

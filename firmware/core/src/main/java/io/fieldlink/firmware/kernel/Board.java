@@ -18,6 +18,7 @@ import io.fieldlink.firmware.hal.StorageException;
 import io.fieldlink.firmware.journal.Journal;
 import io.fieldlink.firmware.journal.Settings;
 import io.fieldlink.firmware.uplink.Uplink;
+import io.fieldlink.protocol.memory.BufferPool;
 import java.util.List;
 
 /**
@@ -54,6 +55,7 @@ public final class Board {
     private final Runnable bootTask;
     private final SerialConsole guardedConsole;
     private final DatagramTransport guardedTransport;
+    private final BufferPool buffers;
     private int faults;
     private Journal journal;
     private Settings settings;
@@ -65,8 +67,8 @@ public final class Board {
 
     Board(BoardBuilder builder) {
         this.b = builder;
-        this.log = new RecentLog(builder.log, builder.clock, 32);
-        this.loop = new EventLoop(builder.clock, log, 16);
+        this.log = new RecentLog(builder.log, builder.clock, builder.recentLogLines);
+        this.loop = new EventLoop(builder.clock, log, 8);
         this.readings = new Readings(builder.definition.channels());
         this.context = new BoardContext(this);
         this.samplePeriod = builder.samplePeriodMillis > 0 ? builder.samplePeriodMillis : shortestPeriod(builder.definition);
@@ -84,6 +86,7 @@ public final class Board {
         };
         this.guardedConsole = new FaultGuard.Console(builder.console, this);
         this.guardedTransport = new FaultGuard.Transport(builder.transport, this);
+        this.buffers = builder.buffers != null ? builder.buffers : new BufferPool();
         loop.setFaultHandler(new EventLoop.FaultHandler() {
             @Override
             public void onFault(StorageException fault) {
@@ -279,6 +282,10 @@ public final class Board {
 
     Crypto crypto() {
         return b.crypto;
+    }
+
+    BufferPool buffers() {
+        return buffers;
     }
 
     DatagramTransport transport() {

@@ -11,6 +11,7 @@ import io.fieldlink.firmware.hal.SerialConsole;
 import io.fieldlink.firmware.hal.Storage;
 import io.fieldlink.firmware.hal.StorageException;
 import io.fieldlink.firmware.hal.SystemReset;
+import io.fieldlink.protocol.memory.BufferPool;
 
 /**
  * Wires a {@link BoardApp} to its HAL, explicitly (no reflection, no ServiceLoader). Every
@@ -34,6 +35,8 @@ public final class BoardBuilder {
     Runnable rebootAction;
     SystemReset systemReset;
     long samplePeriodMillis;
+    BufferPool buffers;
+    int recentLogLines = 32;
 
     BoardBuilder() {
     }
@@ -71,6 +74,27 @@ public final class BoardBuilder {
     /** @param v storage with areas journal, snapshot, settings @return this */
     public BoardBuilder storage(Storage v) {
         storage = v;
+        return this;
+    }
+
+    /**
+     * @param v where the board borrows the working memory of its exchanges and commits (default: a
+     *     pool of its own; a simulator gives all boards of one scheduler thread one pool) @return this
+     */
+    public BoardBuilder buffers(BufferPool v) {
+        buffers = v;
+        return this;
+    }
+
+    /**
+     * @param v log entries the board keeps for the console's {@code log} command (default 32; 0 for a
+     *     board whose console nobody reads, such as a simulated one) @return this
+     */
+    public BoardBuilder recentLogLines(int v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("recent log lines must not be negative: " + v);
+        }
+        recentLogLines = v;
         return this;
     }
 

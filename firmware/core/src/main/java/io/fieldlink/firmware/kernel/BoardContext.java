@@ -12,6 +12,7 @@ import io.fieldlink.firmware.hal.Sensors;
 import io.fieldlink.firmware.journal.Journal;
 import io.fieldlink.firmware.journal.Settings;
 import io.fieldlink.firmware.uplink.Uplink;
+import io.fieldlink.protocol.memory.BufferPool;
 
 /**
  * What a {@link BoardApp} may use: the HAL, the journal, the configuration, the console and the
@@ -100,6 +101,14 @@ public final class BoardContext {
     /** @return the shell (to run lines directly, e.g. from tests) */
     public Shell shell() {
         return board.shell();
+    }
+
+    /**
+     * @return where the board's uplink and app borrow buffers for the duration of one exchange or
+     *     commit (lend-and-return, event-loop thread only)
+     */
+    public BufferPool buffers() {
+        return board.buffers();
     }
 
     /** @return the uplink, or null if the board was built without one */

@@ -18,7 +18,7 @@ public final class RecentLog implements Log {
     /**
      * @param sink the HAL log
      * @param clock for entry times
-     * @param capacity entries kept
+     * @param capacity entries kept (0: none, the entries only pass to the sink)
      */
     public RecentLog(Log sink, Clock clock, int capacity) {
         this.sink = sink;
@@ -29,7 +29,7 @@ public final class RecentLog implements Log {
     @Override
     public void log(LogLevel level, String source, String message) {
         sink.log(level, source, message);
-        if (level != LogLevel.DEBUG) {
+        if (level != LogLevel.DEBUG && ring.length > 0) {
             ring[next] = clock.monotonicMillis() + " " + level.name() + " " + source + ": " + message;
             next = (next + 1) % ring.length;
             size = Math.min(size + 1, ring.length);

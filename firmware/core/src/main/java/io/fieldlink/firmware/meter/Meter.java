@@ -1,5 +1,7 @@
 package io.fieldlink.firmware.meter;
 
+import io.fieldlink.protocol.memory.BufferPool;
+
 /**
  * One prepaid electricity meter: integrates energy from samples, charges it under the time-of-use
  * tariff, takes credit tokens, lends emergency credit, drives the relay by the rules below, and
@@ -37,7 +39,8 @@ public final class Meter {
     private final MeterStore store;
     private final CreditTokenCheck tokenCheck;
     private final MeterEventQueue events;
-    private final byte[] buffer = new byte[MeterSnapshot.MAX_SIZE];
+    /** Lends the snapshot buffer for the duration of one load or commit. */
+    private final BufferPool buffers;
     private final MeterSample lastSample = new MeterSample();
     private MeterState state;
     private long lastSampleMillis;
@@ -49,6 +52,15 @@ public final class Meter {
 
     /** A meter; nothing happens until {@link #boot}. */
     public Meter(MeterConfig config, MeterStore store, CreditTokenCheck tokenCheck, MeterEvents events) {
+        this(config, store, tokenCheck, events, new BufferPool());
+    }
+
+    /**
+     * A meter that borrows its snapshot buffer ({@link MeterSnapshot#MAX_SIZE} bytes) from
+     * {@code buffers} for each load and commit instead of keeping one; nothing happens until {@link #boot}.
+     */
+    public Meter(MeterConfig config, MeterStore store, CreditTokenCheck tokenCheck, MeterEvents events,
+            BufferPool buffers) {
         if (config == null || store == null || tokenCheck == null || events == null) {
             throw new IllegalArgumentException("config, store, tokenCheck and events are required");
         }
@@ -56,6 +68,7 @@ public final class Meter {
         this.store = store;
         this.tokenCheck = tokenCheck;
         this.events = new MeterEventQueue(events);
+        this.buffers = buffers;
     }
 
     /**
@@ -69,14 +82,21 @@ public final class Meter {
         if (state != null) {
             throw new IllegalStateException("meter already booted");
         }
-        int len = store.load(buffer);
-        if (len >= 0) {
-            try {
-                state = MeterSnapshot.decode(buffer, len);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("stored meter snapshot unreadable: " + e.getMessage(), e);
+        byte[] buffer = buffers.borrow(MeterSnapshot.MAX_SIZE);
+        int len;
+        try {
+            len = store.load(buffer);
+            if (len >= 0) {
+                try {
+                    state = MeterSnapshot.decode(buffer, len);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("stored meter snapshot unreadable: " + e.getMessage(), e);
+                }
             }
-        } else {
+        } finally {
+            buffers.giveBack(buffer);
+        }
+        if (len < 0) {
             state = new MeterState(config.initialTariff, nowMillis, day(nowMillis));
         }
         lastSampleMillis = nowMillis;
@@ -388,13 +408,15 @@ public final class Meter {
     }
 
     private void commitAndReport(long now) {
-        int len = MeterSnapshot.encode(state, buffer);
+        byte[] buffer = buffers.borrow(MeterSnapshot.MAX_SIZE);
         try {
-            store.commit(buffer, len);
+            store.commit(buffer, MeterSnapshot.encode(state, buffer));
         } catch (RuntimeException e) {
             events.clear();
-            rollBack();
+            rollBack(buffer);
             throw e;
+        } finally {
+            buffers.giveBack(buffer);
         }
         lastCommitMillis = now;
         dirty = false;
@@ -407,7 +429,7 @@ public final class Meter {
      * committed copy intact through a failed write). If even that fails the engine stops: every later
      * call throws {@link IllegalStateException} until the board boots again.
      */
-    private void rollBack() {
+    private void rollBack(byte[] buffer) {
         MeterState restored = null;
         try {
             int n = store.load(buffer);

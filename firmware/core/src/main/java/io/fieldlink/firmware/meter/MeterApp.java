@@ -86,7 +86,7 @@ public final class MeterApp implements BoardApp {
         tokens = new BoardCreditTokens(verifier, ctx.deviceId(), config.maxCreditAmount);
         Uplink uplink = ctx.uplink();
         journal = new MeterJournal(ctx.journal(), uplink, ctx.log(), tokens);
-        pending = new Meter(config, new JournalMeterStore(ctx.journal()), tokens, journal);
+        pending = new Meter(config, new JournalMeterStore(ctx.journal()), tokens, journal, ctx.buffers());
         Readings r = ctx.readings();
         voltage = r.indexOf("voltage");
         current = r.indexOf("current");

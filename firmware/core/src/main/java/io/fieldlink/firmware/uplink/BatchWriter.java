@@ -3,6 +3,7 @@ package io.fieldlink.firmware.uplink;
 import io.fieldlink.firmware.journal.Journal;
 import io.fieldlink.firmware.journal.JournalCursor;
 import io.fieldlink.protocol.cbor.CborWriter;
+import io.fieldlink.protocol.memory.BufferPool;
 import io.fieldlink.protocol.record.UplinkBatch;
 import io.fieldlink.protocol.record.UplinkRecord;
 
@@ -11,16 +12,20 @@ import io.fieldlink.protocol.record.UplinkRecord;
  * ({@code {0: 1, 1: [uplink record...]}}) that fits a byte budget, each record with its journal
  * sequence number, its original time and, as body, its journal payload unchanged. The journal record
  * type is the {@link UplinkRecord} kind (1 telemetry, 2 sale, 3 token redemption, 4 alarm, 5 shut-in,
- * others as defined in docs/protocol.md). Reuses its buffers: allocates nothing once warm.
- * Event-loop thread only.
+ * others as defined in docs/protocol.md). Its buffers are borrowed from a {@link BufferPool}: the
+ * working ones during {@link #fill}, the encoded batch's until {@link #release()} (or the next fill);
+ * an idle writer holds none. Allocates nothing once the pool is warm. Event-loop thread only.
  */
 public final class BatchWriter {
     private final int budget;
     private final int maxRecords;
-    private final CborWriter items;
-    private final CborWriter one = new CborWriter(Journal.MAX_PAYLOAD + 64);
-    private final CborWriter out;
-    private final byte[] payload = new byte[Journal.MAX_PAYLOAD];
+    private final BufferPool buffers;
+    /** What the writers hold while no buffer is lent to them. */
+    private final byte[] idle = new byte[16];
+    private final CborWriter items = new CborWriter(0);
+    private final CborWriter one = new CborWriter(0);
+    private final CborWriter out = new CborWriter(0);
+    private boolean holding;
     private int count;
     private long lastSeq;
 
@@ -30,18 +35,31 @@ public final class BatchWriter {
      * @throws IllegalArgumentException if the budget cannot hold one record of the largest size
      */
     public BatchWriter(int budget, int maxRecords) {
+        this(budget, maxRecords, new BufferPool());
+    }
+
+    /**
+     * @param budget the largest encoded batch, in bytes
+     * @param maxRecords the most records per batch
+     * @param buffers where the batch's buffers are borrowed
+     * @throws IllegalArgumentException if the budget cannot hold one record of the largest size
+     */
+    public BatchWriter(int budget, int maxRecords, BufferPool buffers) {
         if (budget < 64 || maxRecords < 1) {
             throw new IllegalArgumentException("batch budget " + budget + " bytes / " + maxRecords + " records is too small");
         }
         this.budget = budget;
         this.maxRecords = maxRecords;
-        this.items = new CborWriter(budget);
-        this.out = new CborWriter(budget + 16);
+        this.buffers = buffers;
+        items.reset(idle);
+        one.reset(idle);
+        out.reset(idle);
     }
 
     /**
      * Encodes from the cursor's oldest record on (the cursor is rewound first). A record too large for
      * the budget on its own is sent alone anyway (the transport may then drop it; see the report).
+     * The batch's buffer stays borrowed until {@link #release()} or the next fill.
      *
      * @param cursor a cursor over the journal's unacknowledged records
      * @return how many records the batch holds (0: nothing to send)
@@ -60,33 +78,54 @@ public final class BatchWriter {
      * @return how many records the batch holds (0: nothing to send)
      */
     public int fill(JournalCursor cursor, long[] skip) {
+        release();
         cursor.rewind();
-        items.reset();
         count = 0;
         lastSeq = 0;
-        int room = budget - 12;
-        while (count < maxRecords && cursor.next()) {
-            if (covered(skip, cursor.seq())) {
-                continue;
+        byte[] payload = buffers.borrow(Journal.MAX_PAYLOAD);
+        items.reset(buffers.borrow(budget));
+        one.reset(buffers.borrow(Journal.MAX_PAYLOAD + 64));
+        try {
+            int room = budget - 12;
+            while (count < maxRecords && cursor.next()) {
+                if (covered(skip, cursor.seq())) {
+                    continue;
+                }
+                int n = cursor.copyPayload(payload, 0);
+                one.reset();
+                one.writeMapHeader(5).writeInt(0).writeInt(UplinkRecord.VERSION).writeInt(1).writeUnsigned(cursor.seq())
+                        .writeInt(2).writeInt(cursor.time()).writeInt(3).writeInt(cursor.type()).writeInt(4)
+                        .writeRaw(payload, 0, n);
+                if (count > 0 && items.size() + one.size() > room) {
+                    break;
+                }
+                items.writeRaw(one.buffer(), 0, one.size());
+                count++;
+                lastSeq = cursor.seq();
             }
-            int n = cursor.copyPayload(payload, 0);
-            one.reset();
-            one.writeMapHeader(5).writeInt(0).writeInt(UplinkRecord.VERSION).writeInt(1).writeUnsigned(cursor.seq())
-                    .writeInt(2).writeInt(cursor.time()).writeInt(3).writeInt(cursor.type()).writeInt(4)
-                    .writeRaw(payload, 0, n);
-            if (count > 0 && items.size() + one.size() > room) {
-                break;
+            out.reset(buffers.borrow(budget + 16));
+            holding = true;
+            if (count > 0) {
+                out.writeMapHeader(2).writeInt(0).writeInt(UplinkBatch.VERSION).writeInt(1).writeArrayHeader(count)
+                        .writeRaw(items.buffer(), 0, items.size());
             }
-            items.writeRaw(one.buffer(), 0, one.size());
-            count++;
-            lastSeq = cursor.seq();
-        }
-        out.reset();
-        if (count > 0) {
-            out.writeMapHeader(2).writeInt(0).writeInt(UplinkBatch.VERSION).writeInt(1).writeArrayHeader(count)
-                    .writeRaw(items.buffer(), 0, items.size());
+        } finally {
+            buffers.giveBack(payload);
+            buffers.giveBack(items.buffer());
+            buffers.giveBack(one.buffer());
+            items.reset(idle);
+            one.reset(idle);
         }
         return count;
+    }
+
+    /** Gives the encoded batch's buffer back to the pool (nothing happens when none is held). */
+    public void release() {
+        if (holding) {
+            holding = false;
+            buffers.giveBack(out.buffer());
+            out.reset(idle);
+        }
     }
 
     private static boolean covered(long[] ranges, long seq) {
@@ -108,7 +147,7 @@ public final class BatchWriter {
         return lastSeq;
     }
 
-    /** @return the encoded batch (valid up to {@link #size()}) */
+    /** @return the encoded batch (valid up to {@link #size()}, until {@link #release()}) */
     public byte[] buffer() {
         return out.buffer();
     }

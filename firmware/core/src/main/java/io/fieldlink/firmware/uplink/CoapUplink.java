@@ -21,6 +21,7 @@ import io.fieldlink.protocol.coap.client.CoapClock;
 import io.fieldlink.protocol.coap.client.DatagramSender;
 import io.fieldlink.protocol.coap.client.FailureReason;
 import io.fieldlink.protocol.coap.client.ResponseHandler;
+import io.fieldlink.protocol.memory.BufferPool;
 import io.fieldlink.protocol.record.Ack;
 import io.fieldlink.protocol.record.CommandResult;
 import io.fieldlink.protocol.record.Hello;
@@ -49,6 +50,10 @@ import java.util.Random;
  * task due at the client's next deadline. A storage exception from the journal (power loss) passes
  * out of the event loop; the board then boots again and a new uplink resends what was not acked.
  * Steady state allocates only when decoding responses.
+ *
+ * <p>Memory: the request message, the batch's buffers and the CoAP client's encode, decode and wire
+ * buffers are borrowed from the board's {@link BufferPool} for the duration of one exchange (the wire
+ * bytes until it is answered or fails, the rest during one call); an idle uplink holds none of them.
  */
 public final class CoapUplink implements Uplink {
     private static final int COAP_OVERHEAD = 32;
@@ -64,7 +69,7 @@ public final class CoapUplink implements Uplink {
     private final CommandGate gate;
     private final BatchWriter batch;
     private final CoapClient client;
-    private final CoapMessage request = new CoapMessage();
+    private final BufferPool buffers;
     private final Runnable reportTask = new Runnable() {
         @Override
         public void run() {
@@ -132,6 +137,25 @@ public final class CoapUplink implements Uplink {
      */
     public CoapUplink(Clock clock, Scheduler scheduler, DatagramTransport transport, Journal journal, Crypto crypto,
             Log log, Hello hello, IssuerKeys issuers, UplinkOptions options, Random random) {
+        this(clock, scheduler, transport, journal, crypto, log, hello, issuers, options, random, new BufferPool());
+    }
+
+    /**
+     * @param clock the board clock (monotonic for timing; the wall clock is set from hello)
+     * @param scheduler the board's event loop
+     * @param transport the datagram link to the host
+     * @param journal the journal whose records go up
+     * @param crypto the board crypto, for signed commands
+     * @param log the board log
+     * @param hello this board's hello record
+     * @param issuers the trusted issuer keys for signed commands
+     * @param options timing and sizing (copied)
+     * @param random seeds CoAP message ids, tokens and retransmission jitter
+     * @param buffers where the exchanges' buffers are borrowed (the board's pool; event-loop thread only)
+     */
+    public CoapUplink(Clock clock, Scheduler scheduler, DatagramTransport transport, Journal journal, Crypto crypto,
+            Log log, Hello hello, IssuerKeys issuers, UplinkOptions options, Random random, BufferPool buffers) {
+        this.buffers = buffers;
         this.clock = clock;
         this.scheduler = scheduler;
         this.transport = transport;
@@ -142,7 +166,7 @@ public final class CoapUplink implements Uplink {
         this.options = options.copy();
         this.gate = new CommandGate(crypto, issuers, log, journal, clock);
         int max = transport.maxDatagramSize();
-        this.batch = new BatchWriter(max - COAP_OVERHEAD, this.options.maxBatchRecords());
+        this.batch = new BatchWriter(max - COAP_OVERHEAD, this.options.maxBatchRecords(), buffers);
         final Clock c = clock;
         this.client = new CoapClient(new DatagramSender() {
             @Override
@@ -154,27 +178,31 @@ public final class CoapUplink implements Uplink {
             public long millis() {
                 return c.monotonicMillis();
             }
-        }, random, new CoapClientConfig().maxMessageSize(max).maxPendingRequests(2));
+        }, random, new CoapClientConfig().maxMessageSize(max).maxPendingRequests(2), buffers);
         this.ackedSeq = journal.firstUnackedSeq() - 1;
         rememberReportedCommands();
     }
 
     /** Command ids whose results wait in the journal are done: a reboot must not act on them again. */
     private void rememberReportedCommands() {
-        byte[] payload = new byte[Journal.MAX_PAYLOAD];
-        cursor.rewind();
-        while (cursor.next()) {
-            if (cursor.type() != UplinkRecord.COMMAND_RESULT) {
-                continue;
+        byte[] payload = buffers.borrow(Journal.MAX_PAYLOAD);
+        try {
+            cursor.rewind();
+            while (cursor.next()) {
+                if (cursor.type() != UplinkRecord.COMMAND_RESULT) {
+                    continue;
+                }
+                int n = cursor.copyPayload(payload, 0);
+                try {
+                    gate.remember(CommandResult.decode(Arrays.copyOf(payload, n)).commandId());
+                } catch (ProtocolException e) {
+                    log.log(LogLevel.WARN, "uplink", "unreadable command result at seq " + cursor.seq());
+                }
             }
-            int n = cursor.copyPayload(payload, 0);
-            try {
-                gate.remember(CommandResult.decode(Arrays.copyOf(payload, n)).commandId());
-            } catch (ProtocolException e) {
-                log.log(LogLevel.WARN, "uplink", "unreadable command result at seq " + cursor.seq());
-            }
+            cursor.rewind();
+        } finally {
+            buffers.giveBack(payload);
         }
-        cursor.rewind();
     }
 
     @Override
@@ -193,6 +221,17 @@ public final class CoapUplink implements Uplink {
         scheduler.cancel(reportTask);
         scheduler.cancel(pollTask);
         transport.setReceiver(null);
+    }
+
+    /**
+     * Forgets the exchange in flight, if any, and gives its borrowed buffers back to the pool, without
+     * telling anyone: for a binding that drops this board as it stands (a power cut in a simulator,
+     * where the pool outlives the board). The uplink must not be used afterwards.
+     */
+    public void abandon() {
+        started = false;
+        client.abandonAll();
+        batch.release();
     }
 
     @Override
@@ -237,6 +276,11 @@ public final class CoapUplink implements Uplink {
         return batchesSent;
     }
 
+    /** @return requests accepted by the CoAP client and not yet answered or failed (0 or 1) */
+    public int exchangesInFlight() {
+        return client.pendingCount();
+    }
+
     /** @return the command gate (its refusal counter) */
     public CommandGate commandGate() {
         return gate;
@@ -251,27 +295,35 @@ public final class CoapUplink implements Uplink {
             post("hello", hello, hello.length, helloHandler);
             return;
         }
-        if (batch.fill(cursor, ackedRanges) == 0) {
-            schedule(options.reportIntervalMillis());
-            return;
+        try {
+            if (batch.fill(cursor, ackedRanges) == 0) {
+                schedule(options.reportIntervalMillis());
+                return;
+            }
+            batchesSent++;
+            post("up", batch.buffer(), batch.size(), upHandler);
+        } finally {
+            batch.release();
         }
-        batchesSent++;
-        post("up", batch.buffer(), batch.size(), upHandler);
     }
 
     private void post(String path, byte[] payload, int length, ResponseHandler handler) {
-        request.reset();
-        request.setType(CoapType.CON).setCode(CoapCode.POST).setUriPath(path).setContentFormat(ContentFormat.CBOR)
-                .setPayload(payload, 0, length);
-        if (options.deviceQuery() != null) {
-            request.addUriQuery("d=" + options.deviceQuery());
-        }
+        CoapMessage request = buffers.borrowMessage();
         int id;
         try {
-            id = client.request(request, handler);
-        } catch (CoapFormatException e) {
-            log.log(LogLevel.ERROR, "uplink", path + " request does not fit a datagram: " + e.getMessage());
-            id = -1;
+            request.setType(CoapType.CON).setCode(CoapCode.POST).setUriPath(path).setContentFormat(ContentFormat.CBOR)
+                    .setPayload(payload, 0, length);
+            if (options.deviceQuery() != null) {
+                request.addUriQuery("d=" + options.deviceQuery());
+            }
+            try {
+                id = client.request(request, handler);
+            } catch (CoapFormatException e) {
+                log.log(LogLevel.ERROR, "uplink", path + " request does not fit a datagram: " + e.getMessage());
+                id = -1;
+            }
+        } finally {
+            buffers.giveBack(request);
         }
         if (id < 0) {
             schedule(options.backoffBaseMillis());

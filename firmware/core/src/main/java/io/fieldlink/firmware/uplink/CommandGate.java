@@ -41,7 +41,8 @@ public final class CommandGate {
     private final Log log;
     private final Journal journal;
     private final Clock clock;
-    private final long[] recentIds = new long[REMEMBERED];
+    /** The last {@value #REMEMBERED} command ids (a ring once full; grows to that size as ids come). */
+    private long[] recentIds = new long[4];
     private final CborWriter scratch = new CborWriter(64);
     private int recentCount;
     private int recentNext;
@@ -191,6 +192,11 @@ public final class CommandGate {
     public void remember(long id) {
         if (seen(id)) {
             return;
+        }
+        if (recentNext == recentIds.length) {
+            long[] more = new long[Math.min(REMEMBERED, recentIds.length * 2)];
+            System.arraycopy(recentIds, 0, more, 0, recentCount);
+            recentIds = more;
         }
         recentIds[recentNext] = id;
         recentNext = (recentNext + 1) % REMEMBERED;

@@ -38,10 +38,11 @@ public final class JournalledWellheadEvents implements WellheadEvents {
 
     private final Journal journal;
     private final Clock clock;
-    private final byte[] pendingBytes;
-    private final int[] pendingType;
-    private final int[] pendingLength;
-    private final long[] pendingAt;
+    /** The pre-clock buffer: allocated at the first event that must wait, dropped once they are journalled. */
+    private byte[] pendingBytes;
+    private int[] pendingType;
+    private int[] pendingLength;
+    private long[] pendingAt;
     private int pendingCount;
     private int pendingUsed;
     private final ChannelSpec[] channels;
@@ -74,10 +75,6 @@ public final class JournalledWellheadEvents implements WellheadEvents {
         }
         this.journal = journal;
         this.clock = clock;
-        this.pendingBytes = clock == null ? null : new byte[PENDING_BYTES];
-        this.pendingType = clock == null ? null : new int[PENDING_RECORDS];
-        this.pendingLength = clock == null ? null : new int[PENDING_RECORDS];
-        this.pendingAt = clock == null ? null : new long[PENDING_RECORDS];
         this.channels = channels.clone();
         this.faultNames = new String[channels.length];
         for (int i = 0; i < channels.length; i++) {
@@ -230,6 +227,10 @@ public final class JournalledWellheadEvents implements WellheadEvents {
         }
         pendingCount = 0;
         pendingUsed = 0;
+        pendingBytes = null;
+        pendingType = null;
+        pendingLength = null;
+        pendingAt = null;
     }
 
     private void append(int type, long atMs) {
@@ -250,6 +251,12 @@ public final class JournalledWellheadEvents implements WellheadEvents {
         if (pendingCount == PENDING_RECORDS || pendingUsed + n > PENDING_BYTES) {
             dropped++;
             return;
+        }
+        if (pendingBytes == null) {
+            pendingBytes = new byte[PENDING_BYTES];
+            pendingType = new int[PENDING_RECORDS];
+            pendingLength = new int[PENDING_RECORDS];
+            pendingAt = new long[PENDING_RECORDS];
         }
         System.arraycopy(w.buffer(), 0, pendingBytes, pendingUsed, n);
         pendingType[pendingCount] = type;

@@ -6,6 +6,7 @@ import io.fieldlink.protocol.coap.CoapEncoder;
 import io.fieldlink.protocol.coap.CoapFormatException;
 import io.fieldlink.protocol.coap.CoapMessage;
 import io.fieldlink.protocol.coap.CoapType;
+import io.fieldlink.protocol.memory.BufferPool;
 
 import java.util.Random;
 
@@ -21,11 +22,17 @@ import java.util.Random;
  * {@link #cancel(int)}; handlers run inside those calls. After any of them, call {@link #poll()} (or
  * {@link #nextDeadline()}) to learn when to call {@link #poll()} next.
  *
- * <p>Memory: requests live in a fixed pool of {@link CoapClientConfig#maxPendingRequests()} slots;
- * steady-state operation allocates nothing (a malformed datagram costs one exception).
+ * <p>Memory: requests live in a fixed pool of {@link CoapClientConfig#maxPendingRequests()} slots.
+ * The bytes and messages of exchanges are borrowed from a {@link BufferPool}: a request's wire bytes
+ * from {@link #request} until it is answered, fails or is cancelled; the encode buffer and the
+ * message an inbound datagram is decoded into only during the call. An idle client holds none.
+ * With a pool that has warmed up, steady-state operation allocates nothing (a malformed datagram
+ * costs one exception).
  * Observe notifications beyond the first response are not supported (they are answered with RST).
  */
 public class CoapClient {
+    /** The encode buffer borrowed per request (the encoder grows out of it for a larger message). */
+    private static final int ENCODE_BUFFER = 1152;
     private final DatagramSender out;
     private final CoapClock clock;
     private final Random random;
@@ -39,8 +46,9 @@ public class CoapClient {
     private final int tokenLength;
     private final Exchange[] pool;
     private final MessageIdCache seen;
+    private final int maxMessageSize;
+    private final BufferPool buffers;
     private final CoapEncoder encoder;
-    private final CoapMessage inbound = new CoapMessage();
     private final byte[] empty = new byte[4];
     private int nextMessageId;
     private long nextToken;
@@ -57,6 +65,17 @@ public class CoapClient {
      * @param cfg    transmission parameters (copied)
      */
     public CoapClient(DatagramSender out, CoapClock clock, Random random, CoapClientConfig cfg) {
+        this(out, clock, random, cfg, new BufferPool());
+    }
+
+    /**
+     * @param out     where datagrams go (the one peer)
+     * @param clock   monotonic milliseconds
+     * @param random  source of the first message id, the token base and the back-off jitter
+     * @param cfg     transmission parameters (copied)
+     * @param buffers where the exchanges' bytes and messages are borrowed (used on the client's event loop only)
+     */
+    public CoapClient(DatagramSender out, CoapClock clock, Random random, CoapClientConfig cfg, BufferPool buffers) {
         this.out = out;
         this.clock = clock;
         this.random = random;
@@ -73,7 +92,9 @@ public class CoapClient {
             pool[i] = new Exchange();
         }
         this.seen = new MessageIdCache(cfg.duplicateCacheSize());
-        this.encoder = new CoapEncoder(cfg.maxMessageSize(), cfg.maxMessageSize());
+        this.maxMessageSize = cfg.maxMessageSize();
+        this.buffers = buffers;
+        this.encoder = new CoapEncoder(16, maxMessageSize);
         this.nextMessageId = random.nextInt(0x10000);
         this.nextToken = random.nextLong();
     }
@@ -96,11 +117,9 @@ public class CoapClient {
         if (x == null) {
             return -1;
         }
-        x.request.copyFrom(request);
-        x.token = nextToken++ & tokenMask();
-        x.request.setToken(x.token, tokenLength);
-        x.request.setMessageId(0);
-        encoder.encode(x.request);
+        long token = nextToken++ & tokenMask();
+        keepEncoded(x, request, token);
+        x.token = token;
         x.confirmable = request.type() == CoapType.CON;
         x.handler = handler;
         x.id = nextExchangeId;
@@ -109,6 +128,40 @@ public class CoapClient {
         x.state = Exchange.QUEUED;
         startQueued(clock.millis());
         return x.id;
+    }
+
+    /**
+     * Encodes {@code request} with {@code token} and message id 0 into a wire buffer borrowed for
+     * the exchange (the message id is patched in when it is sent).
+     *
+     * @throws CoapFormatException if it exceeds the configured size (nothing is kept)
+     */
+    private void keepEncoded(Exchange x, CoapMessage request, long token) {
+        CoapMessage copy = buffers.borrowMessage();
+        encoder.into(buffers.borrow(Math.min(maxMessageSize, ENCODE_BUFFER)));
+        try {
+            copy.copyFrom(request).setToken(token, tokenLength).setMessageId(0);
+            int n = encoder.encode(copy);
+            x.wire = buffers.borrow(n);
+            System.arraycopy(encoder.buffer(), 0, x.wire, 0, n);
+            x.wireLength = n;
+        } finally {
+            buffers.giveBack(encoder.buffer());
+            buffers.giveBack(copy);
+        }
+    }
+
+    /**
+     * Gives every pending request's borrowed bytes back to the pool and forgets the requests without
+     * calling their handlers: for a binding that drops the board this client belongs to (a power cut
+     * in a simulator), so the lent memory is not lost with it. The client must not be used afterwards.
+     */
+    public void abandonAll() {
+        for (Exchange x : pool) {
+            if (x.state != Exchange.FREE) {
+                x.free(buffers);
+            }
+        }
     }
 
     /**
@@ -134,21 +187,26 @@ public class CoapClient {
      */
     public void onDatagram(byte[] data, int off, int len) {
         long now = clock.millis();
+        CoapMessage inbound = buffers.borrowMessage();
         try {
-            CoapDecoder.decode(data, off, len, inbound);
-        } catch (CoapFormatException e) {
-            malformed++;
-            int mid = CoapDecoder.confirmableMessageId(data, off, len);
-            if (mid >= 0 && (data[off] & 0x30) == 0) {
-                sendEmpty(CoapType.RST, mid);
+            try {
+                CoapDecoder.decode(data, off, len, inbound);
+            } catch (CoapFormatException e) {
+                malformed++;
+                int mid = CoapDecoder.confirmableMessageId(data, off, len);
+                if (mid >= 0 && (data[off] & 0x30) == 0) {
+                    sendEmpty(CoapType.RST, mid);
+                }
+                return;
             }
-            return;
-        }
-        CoapType type = inbound.type();
-        if (type == CoapType.ACK || type == CoapType.RST) {
-            onAckOrReset(type, now);
-        } else {
-            onConOrNon(type == CoapType.CON, now);
+            CoapType type = inbound.type();
+            if (type == CoapType.ACK || type == CoapType.RST) {
+                onAckOrReset(inbound, type, now);
+            } else {
+                onConOrNon(inbound, type == CoapType.CON, now);
+            }
+        } finally {
+            buffers.giveBack(inbound);
         }
         startQueued(now);
     }
@@ -216,19 +274,19 @@ public class CoapClient {
         return malformed;
     }
 
-    private void onAckOrReset(CoapType type, long now) {
+    private void onAckOrReset(CoapMessage inbound, CoapType type, long now) {
         int mid = inbound.messageId();
         for (Exchange x : pool) {
             boolean waiting = x.state == Exchange.WAIT_ACK
                     || (x.state == Exchange.WAIT_RESPONSE && !x.confirmable && type == CoapType.RST);
-            if (!waiting || x.request.messageId() != mid) {
+            if (!waiting || x.messageId != mid) {
                 continue;
             }
             if (type == CoapType.RST) {
                 fail(x, FailureReason.RESET);
-            } else if (CoapCode.isResponse(inbound.code()) && x.request.tokenEquals(inbound)
-                    && inbound.unrecognizedCriticalOption() < 0) {
-                deliver(x);
+            } else if (CoapCode.isResponse(inbound.code()) && inbound.tokenLength() == tokenLength
+                    && inbound.tokenAsLong() == x.token && inbound.unrecognizedCriticalOption() < 0) {
+                deliver(x, inbound);
             } else {
                 x.state = Exchange.WAIT_RESPONSE;
                 x.deadline = now + responseTimeout;
@@ -237,7 +295,7 @@ public class CoapClient {
         }
     }
 
-    private void onConOrNon(boolean con, long now) {
+    private void onConOrNon(CoapMessage inbound, boolean con, long now) {
         int mid = inbound.messageId();
         int slot = seen.find(mid, now);
         if (slot >= 0) {
@@ -249,22 +307,22 @@ public class CoapClient {
             return;
         }
         long expiry = now + (con ? exchangeLifetime : nonLifetime);
-        Exchange x = CoapCode.isResponse(inbound.code()) ? byToken() : null;
+        Exchange x = CoapCode.isResponse(inbound.code()) ? byToken(inbound) : null;
         if (x == null || (con && inbound.unrecognizedCriticalOption() >= 0)) {
-            seen.remember(mid, expiry, con ? MessageIdCache.RST : MessageIdCache.NO_REPLY);
+            seen.remember(mid, expiry, con ? MessageIdCache.RST : MessageIdCache.NO_REPLY, now);
             if (con) {
                 sendEmpty(CoapType.RST, mid);
             }
             return;
         }
-        seen.remember(mid, expiry, con ? MessageIdCache.ACK : MessageIdCache.NO_REPLY);
+        seen.remember(mid, expiry, con ? MessageIdCache.ACK : MessageIdCache.NO_REPLY, now);
         if (con) {
             sendEmpty(CoapType.ACK, mid);
         }
-        deliver(x);
+        deliver(x, inbound);
     }
 
-    private Exchange byToken() {
+    private Exchange byToken(CoapMessage inbound) {
         long token = inbound.tokenAsLong();
         for (Exchange x : pool) {
             if ((x.state == Exchange.WAIT_ACK || x.state == Exchange.WAIT_RESPONSE)
@@ -275,15 +333,15 @@ public class CoapClient {
         return null;
     }
 
-    private void deliver(Exchange x) {
+    private void deliver(Exchange x, CoapMessage inbound) {
         ResponseHandler h = x.handler;
-        x.free();
+        x.free(buffers);
         h.onResponse(inbound);
     }
 
     private void fail(Exchange x, FailureReason reason) {
         ResponseHandler h = x.handler;
-        x.free();
+        x.free(buffers);
         h.onFailure(reason);
     }
 
@@ -306,10 +364,8 @@ public class CoapClient {
     }
 
     private void transmit(Exchange x, long now) {
-        x.request.setMessageId(nextMessageId);
+        x.setMessageId(nextMessageId);
         nextMessageId = (nextMessageId + 1) & 0xFFFF;
-        encoder.encode(x.request);
-        x.keepWire(encoder.buffer(), encoder.size());
         x.retransmits = 0;
         if (x.confirmable) {
             long spread = ackTimeout * (randomFactorPercent - 100) / 100;

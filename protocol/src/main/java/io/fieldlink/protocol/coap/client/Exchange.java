@@ -1,8 +1,11 @@
 package io.fieldlink.protocol.coap.client;
 
-import io.fieldlink.protocol.coap.CoapMessage;
+import io.fieldlink.protocol.memory.BufferPool;
 
-/** One pooled request slot of a {@link CoapClient}: the request, its wire bytes and its timers. */
+/**
+ * One pooled request slot of a {@link CoapClient}: the request's wire bytes (borrowed while the slot
+ * is taken), its message id and token, and its timers.
+ */
 final class Exchange {
     static final int FREE = 0;
     /** Accepted, waiting for NSTART room. */
@@ -12,9 +15,9 @@ final class Exchange {
     /** Empty ACK received (or NON sent): waiting for the response until {@link #deadline}. */
     static final int WAIT_RESPONSE = 3;
 
-    final CoapMessage request = new CoapMessage();
-    byte[] wire = new byte[64];
+    byte[] wire;
     int wireLength;
+    int messageId;
     int state = FREE;
     int id;
     long order;
@@ -30,16 +33,17 @@ final class Exchange {
         return state == WAIT_ACK || (state == WAIT_RESPONSE && !confirmable);
     }
 
-    void keepWire(byte[] src, int len) {
-        if (wire.length < len) {
-            wire = new byte[len];
-        }
-        System.arraycopy(src, 0, wire, 0, len);
-        wireLength = len;
+    /** Sets the message id, in the kept wire bytes too (bytes 2 and 3 of the header). */
+    void setMessageId(int mid) {
+        messageId = mid;
+        wire[2] = (byte) (mid >> 8);
+        wire[3] = (byte) mid;
     }
 
-    void free() {
+    void free(BufferPool buffers) {
         state = FREE;
         handler = null;
+        buffers.giveBack(wire);
+        wire = null;
     }
 }

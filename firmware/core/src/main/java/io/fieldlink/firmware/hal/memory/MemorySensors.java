@@ -2,12 +2,16 @@ package io.fieldlink.firmware.hal.memory;
 
 import io.fieldlink.firmware.FirmwareException;
 import io.fieldlink.firmware.hal.Sensors;
-import java.util.HashMap;
-import java.util.Map;
 
-/** Sensors whose raw values a test or the simulator's physics sets. */
+/**
+ * Sensors whose raw values a test or the simulator's physics sets. The channels are a few parallel
+ * arrays looked up by name (a board has a handful), so a fleet of simulated boards holds no map per board.
+ */
 public final class MemorySensors implements Sensors {
-    private final Map<String, Channel> channels = new HashMap<String, Channel>();
+    private String[] names = new String[0];
+    private long[] raw = new long[0];
+    private boolean[] healthy = new boolean[0];
+    private int count;
 
     /**
      * Sets a channel's raw value and marks it healthy, creating the channel if needed.
@@ -17,13 +21,12 @@ public final class MemorySensors implements Sensors {
      * @return this
      */
     public MemorySensors set(String channel, long raw) {
-        Channel c = channels.get(channel);
-        if (c == null) {
-            c = new Channel();
-            channels.put(channel, c);
+        int i = indexOf(channel);
+        if (i < 0) {
+            i = add(channel);
         }
-        c.raw = raw;
-        c.healthy = true;
+        this.raw[i] = raw;
+        healthy[i] = true;
         return this;
     }
 
@@ -33,30 +36,59 @@ public final class MemorySensors implements Sensors {
      * @param channel name
      */
     public void fail(String channel) {
-        channel(channel).healthy = false;
+        healthy[channel(channel)] = false;
     }
 
     @Override
     public boolean healthy(String channel) {
-        Channel c = channels.get(channel);
-        return c != null && c.healthy;
+        int i = indexOf(channel);
+        return i >= 0 && healthy[i];
     }
 
     @Override
     public long readRaw(String channel) {
-        return channel(channel).raw;
+        return raw[channel(channel)];
     }
 
-    private Channel channel(String name) {
-        Channel c = channels.get(name);
-        if (c == null) {
+    private int channel(String name) {
+        int i = indexOf(name);
+        if (i < 0) {
             throw new FirmwareException("no sensor channel named " + name);
         }
-        return c;
+        return i;
     }
 
-    private static final class Channel {
-        long raw;
-        boolean healthy;
+    private int indexOf(String name) {
+        for (int i = 0; i < count; i++) {
+            if (names[i] == name) {
+                return i;
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int add(String name) {
+        if (name == null) {
+            throw new FirmwareException("a sensor channel needs a name");
+        }
+        if (count == names.length) {
+            int n = Math.max(4, count * 2);
+            String[] ns = new String[n];
+            long[] rs = new long[n];
+            boolean[] hs = new boolean[n];
+            System.arraycopy(names, 0, ns, 0, count);
+            System.arraycopy(raw, 0, rs, 0, count);
+            System.arraycopy(healthy, 0, hs, 0, count);
+            names = ns;
+            raw = rs;
+            healthy = hs;
+        }
+        names[count] = name;
+        return count++;
     }
 }

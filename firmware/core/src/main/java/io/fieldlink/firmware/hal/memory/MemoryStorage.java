@@ -3,8 +3,6 @@ package io.fieldlink.firmware.hal.memory;
 import io.fieldlink.firmware.hal.Storage;
 import io.fieldlink.firmware.hal.StorageArea;
 import io.fieldlink.firmware.hal.StorageException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Storage kept in memory, surviving simulated reboots (keep the object, build a new board on it).
@@ -12,18 +10,22 @@ import java.util.Map;
  * all areas), the write in progress stops and throws {@link PowerLossException}; every later write
  * fails the same way until {@link #restorePower()}.
  *
- * <p>Sparse: an area is a table of {@value #PAGE}-byte pages, and a page gets its bytes only when
+ * <p>Sparse: an area is a set of {@value #PAGE}-byte pages, and a page gets its bytes only when
  * something other than zeros is first written into it (a never-written page reads as zeros, as an
- * erased one), so a fleet of simulated boards holds only the flash its boards have used.
+ * erased one), so a fleet of simulated boards holds only the flash its boards have used. The page
+ * index too holds only the pages in use (sorted page numbers, looked up by binary search), not a
+ * slot for every page of the area, and their bytes lie side by side in one array per area.
  */
 public final class MemoryStorage implements Storage {
-    private final Map<String, Area> areas = new HashMap<String, Area>();
+    private Area[] areas = new Area[0];
     private long bytesUntilCut = -1;
     private boolean powered = true;
     private long bytesWritten;
 
     /** Bytes per page of an area's table. */
-    public static final int PAGE = 256;
+    public static final int PAGE = 32;
+    private static final int[] NO_NUMBERS = new int[0];
+    private static final byte[] NO_BYTES = new byte[0];
 
     /**
      * Adds an area filled with zeros.
@@ -34,20 +36,32 @@ public final class MemoryStorage implements Storage {
      * @throws IllegalArgumentException if the name is taken or the size not positive
      */
     public MemoryStorage addArea(String name, int size) {
-        if (size <= 0 || areas.containsKey(name)) {
+        if (size <= 0 || name == null || find(name) != null) {
             throw new IllegalArgumentException("bad or duplicate area " + name + " of " + size + " bytes");
         }
-        areas.put(name, new Area(name, size));
+        Area[] more = new Area[areas.length + 1];
+        System.arraycopy(areas, 0, more, 0, areas.length);
+        more[areas.length] = new Area(name, size);
+        areas = more;
         return this;
     }
 
     @Override
     public StorageArea area(String name) {
-        Area a = areas.get(name);
+        Area a = find(name);
         if (a == null) {
             throw new StorageException("no storage area named " + name);
         }
         return a;
+    }
+
+    private Area find(String name) {
+        for (Area a : areas) {
+            if (a.name.equals(name)) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** @param bytes bytes that still get written before the power fails; 0 cuts at the next byte */
@@ -98,21 +112,13 @@ public final class MemoryStorage implements Storage {
         int first = (offset + PAGE - 1) / PAGE;
         int end = offset + length;
         int last = end == a.size ? (end + PAGE - 1) / PAGE : end / PAGE; // exclusive; a short last page counts whole
-        int n = 0;
-        for (int p = first; p < last; p++) {
-            if (a.pages[p] != null) {
-                a.pages[p] = null;
-                a.allocatedPages--;
-                n++;
-            }
-        }
-        return n;
+        return a.forget(first, last);
     }
 
     /** @return bytes of pages allocated so far, over all areas (pages never written hold none) */
     public long allocatedBytes() {
         long n = 0;
-        for (Area a : areas.values()) {
+        for (Area a : areas) {
             n += (long) a.allocatedPages * PAGE;
         }
         return n;
@@ -121,13 +127,78 @@ public final class MemoryStorage implements Storage {
     private final class Area implements StorageArea {
         private final String name;
         private final int size;
-        private final byte[][] pages;
+        /** Numbers of the allocated pages, ascending (the first {@link #allocatedPages}). */
+        private int[] pageNumbers = NO_NUMBERS;
+        /** Their bytes, in the same order: page i at {@code i * PAGE} (one array, not one per page). */
+        private byte[] slab = NO_BYTES;
         private int allocatedPages;
 
         Area(String name, int size) {
             this.name = name;
             this.size = size;
-            this.pages = new byte[(size + PAGE - 1) / PAGE][];
+        }
+
+        /** @return the index of page {@code p} in the tables, or -(insertion point) - 1 */
+        private int indexOf(int p) {
+            int lo = 0;
+            int hi = allocatedPages - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int v = pageNumbers[mid];
+                if (v < p) {
+                    lo = mid + 1;
+                } else if (v > p) {
+                    hi = mid - 1;
+                } else {
+                    return mid;
+                }
+            }
+            return -(lo + 1);
+        }
+
+        /** Adds page {@code p} (zeros); @return its index */
+        private int allocate(int p) {
+            int at = -(indexOf(p) + 1);
+            if (allocatedPages == pageNumbers.length) {
+                resize(allocatedPages + Math.max(1, allocatedPages / 4));
+            }
+            System.arraycopy(pageNumbers, at, pageNumbers, at + 1, allocatedPages - at);
+            System.arraycopy(slab, at * PAGE, slab, (at + 1) * PAGE, (allocatedPages - at) * PAGE);
+            for (int i = at * PAGE; i < (at + 1) * PAGE; i++) {
+                slab[i] = 0;
+            }
+            pageNumbers[at] = p;
+            allocatedPages++;
+            return at;
+        }
+
+        private void resize(int pages) {
+            int[] numbers = new int[pages];
+            byte[] bytes = new byte[pages * PAGE];
+            System.arraycopy(pageNumbers, 0, numbers, 0, allocatedPages);
+            System.arraycopy(slab, 0, bytes, 0, allocatedPages * PAGE);
+            pageNumbers = numbers;
+            slab = bytes;
+        }
+
+        /** Forgets pages {@code [first, last)}; @return how many held bytes */
+        private int forget(int first, int last) {
+            int kept = 0;
+            for (int i = 0; i < allocatedPages; i++) {
+                if (pageNumbers[i] < first || pageNumbers[i] >= last) {
+                    if (kept != i) {
+                        pageNumbers[kept] = pageNumbers[i];
+                        System.arraycopy(slab, i * PAGE, slab, kept * PAGE, PAGE);
+                    }
+                    kept++;
+                }
+            }
+            int n = allocatedPages - kept;
+            allocatedPages = kept;
+            if (pageNumbers.length - kept > Math.max(2, kept / 2)) {
+                resize(kept + Math.max(1, kept / 4));
+            }
+            return n;
         }
 
         @Override
@@ -148,13 +219,13 @@ public final class MemoryStorage implements Storage {
                 int at = offset + done;
                 int in = at % PAGE;
                 int n = Math.min(length - done, PAGE - in);
-                byte[] page = pages[at / PAGE];
-                if (page == null) {
-                    for (int i = 0; i < n; i++) {
-                        dst[dstOffset + done + i] = 0;
+                int i = indexOf(at / PAGE);
+                if (i < 0) {
+                    for (int k = 0; k < n; k++) {
+                        dst[dstOffset + done + k] = 0;
                     }
                 } else {
-                    System.arraycopy(page, in, dst, dstOffset + done, n);
+                    System.arraycopy(slab, i * PAGE + in, dst, dstOffset + done, n);
                 }
                 done += n;
             }
@@ -186,14 +257,12 @@ public final class MemoryStorage implements Storage {
                 int in = at % PAGE;
                 int n = Math.min(length - done, PAGE - in);
                 int p = at / PAGE;
-                byte[] page = pages[p];
-                if (page == null && !allZero(src, srcOffset + done, n)) {
-                    page = new byte[Math.min(PAGE, size - p * PAGE)];
-                    pages[p] = page;
-                    allocatedPages++;
+                int i = indexOf(p);
+                if (i < 0 && !allZero(src, srcOffset + done, n)) {
+                    i = allocate(p);
                 }
-                if (page != null) {
-                    System.arraycopy(src, srcOffset + done, page, in, n);
+                if (i >= 0) {
+                    System.arraycopy(src, srcOffset + done, slab, i * PAGE + in, n);
                 }
                 done += n;
             }

@@ -45,7 +45,7 @@ public final class CoapUplinkFactory implements UplinkFactory {
         Hello hello = new Hello(kindName(context), context.deviceId(), wiring.firmwareVersion(), context.bootCount());
         long seed = context.deviceId().hashCode() * 31L + context.bootCount() + context.clock().monotonicMillis();
         last = new CoapUplink(context.clock(), context.scheduler(), wiring.transport(), context.journal(),
-                context.crypto(), context.log(), hello, issuers, o, new Random(seed));
+                context.crypto(), context.log(), hello, issuers, o, new Random(seed), context.buffers());
         return last;
     }
 
