@@ -21,6 +21,19 @@ final class HostLoad {
                 commits, hours > 0 ? commits / hours : 0, commits > 0 ? (double) writes / commits : 0, millis / 1000.0);
     }
 
+    /**
+     * @return how long the host's single committer thread was busy since start, by part, e.g. {@code busy 6.1 s:
+     *     applying writes 2.9 s, log append + sync 2.0 s (1,690 groups), 3 checkpoints 1.2 s}
+     */
+    static String busy(io.fieldlink.host.store.Committer c) {
+        double apply = c.applyNanos() / 1e9;
+        double commit = c.commitNanos() / 1e9;
+        double checkpoints = c.checkpointNanos() / 1e9;
+        return String.format(Locale.ROOT, "busy %.1f s: applying writes %.1f s, making groups durable %.1f s (%,d groups;"
+                + " log append + sync %.1f s), %d checkpoints %.1f s", apply + commit + checkpoints, apply, commit,
+                c.commits(), c.logNanos() / 1e9, c.checkpoints(), checkpoints);
+    }
+
     private static long value(String metrics, String name) {
         for (String line : metrics.split("\n")) {
             if (line.startsWith(name + " ")) {

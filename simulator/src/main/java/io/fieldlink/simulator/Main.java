@@ -138,6 +138,7 @@ public final class Main implements Callable<Integer> {
             }
             if (embedded != null) {
                 System.err.println("fieldlink sim: host " + HostLoad.describe(embedded.metrics().render(), report.simulatedDays));
+                System.err.println("fieldlink sim: host committer " + HostLoad.busy(embedded.committer()));
             }
             if (port instanceof DtlsHost dtls) {
                 System.err.println("fieldlink sim: " + dtls.stats().line());

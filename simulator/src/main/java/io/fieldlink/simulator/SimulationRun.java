@@ -106,6 +106,7 @@ public final class SimulationRun {
             progress.accept(String.format(java.util.Locale.ROOT, "provisioned and connected in %.1f s",
                     (System.nanoTime() - provisionStart) / 1e9));
             long runStart = System.nanoTime();
+            ThreadCpu cpu = new ThreadCpu();
             long end = durationMillis == Long.MAX_VALUE ? Long.MAX_VALUE : fleet.start() + durationMillis;
             progress.accept("running (" + (clock.virtual() ? "virtual time" : "x" + clock.speed()) + ")");
             fleet.runUntil(end, stop);
@@ -114,6 +115,7 @@ public final class SimulationRun {
                 report.boardsNotDrained = left;
             }
             progress.accept(String.format(java.util.Locale.ROOT, "run and drain took %.1f s", (System.nanoTime() - runStart) / 1e9));
+            progress.accept(cpu.line());
             fleet.report(report);
             if (sent != null) {
                 report.recordsSent = sent.records();
