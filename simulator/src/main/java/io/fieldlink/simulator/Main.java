@@ -106,7 +106,7 @@ public final class Main implements Callable<Integer> {
                 embedded = HostServer.builder().dataDir(data).bindAddress("127.0.0.1").httpPort(0).coapsPort(0)
                         .clock(new FleetTimeSource(clock)).build().start();
                 hostApi = new HostApi(URI.create("http://127.0.0.1:" + embedded.httpPort()), embedded.operatorKey());
-                port = new InProcessHost(embedded);
+                port = new InProcessHost(embedded).holdUntilFlush(clock.virtual());
             } else {
                 String key;
                 try {
@@ -131,6 +131,12 @@ public final class Main implements Callable<Integer> {
             if (sink) {
                 run.provisioner((id, kind) -> new byte[16]).verify(false);
             }
+            HostLoad.Committed[] committed = new HostLoad.Committed[2];
+            if (embedded != null) {
+                HostServer host = embedded;
+                run.runWindow(() -> committed[0] = HostLoad.Committed.of(host.committer()),
+                        () -> committed[1] = HostLoad.Committed.of(host.committer()));
+            }
             FleetReport report = run.run(duration, noDrain ? 0 : 86_400_000L, shutdown::requested);
             System.out.print(report.text());
             if (sink) {
@@ -138,7 +144,7 @@ public final class Main implements Callable<Integer> {
             }
             if (embedded != null) {
                 System.err.println("fieldlink sim: host " + HostLoad.describe(embedded.metrics().render(), report.simulatedDays));
-                System.err.println("fieldlink sim: host committer " + HostLoad.busy(embedded.committer()));
+                System.err.println("fieldlink sim: host committer during run + drain " + committed[1].since(committed[0]));
             }
             if (port instanceof DtlsHost dtls) {
                 System.err.println("fieldlink sim: " + dtls.stats().line());
