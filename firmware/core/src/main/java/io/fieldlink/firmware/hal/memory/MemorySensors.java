@@ -5,14 +5,17 @@ import io.fieldlink.firmware.hal.Sensors;
 
 /**
  * Sensors whose raw values a test or the simulator's physics sets. The channels sit in small
- * parallel arrays searched by name, starting where the last lookup ended: the kernel reads and the
- * physics sets the channels in the same order every sample, so a lookup is usually one comparison
- * (no hashing, no map nodes: this runs for every channel of every simulated board's every sample).
+ * parallel arrays searched by name, by identity first (the kernel and the physics name the channels
+ * with the same string objects every sample), starting where the last lookup ended, so a lookup is
+ * usually a reference comparison or two: no hashing, no map nodes, for every channel of every
+ * simulated board's every sample.
  */
 public final class MemorySensors implements Sensors {
     private String[] names = new String[8];
     private long[] raw = new long[8];
     private boolean[] healthy = new boolean[8];
+    /** Per channel: the last string object other than its own name that looked it up (callers keep theirs). */
+    private String[] seen = new String[8];
     private int count;
     /** Index of the channel the last lookup found. */
     private int last;
@@ -62,19 +65,30 @@ public final class MemorySensors implements Sensors {
         return i;
     }
 
-    /** @return the channel's index, or -1; tries the last one found, then the ones after it */
+    /**
+     * @return the channel's index, or -1: first by identity (against the name it was created with and
+     *     the last other string object that named it), starting at the last one found, then by content
+     */
     private int find(String name) {
+        if (name == null) {
+            return -1;
+        }
         int n = count;
         int i = last;
         for (int k = 0; k < n; k++) {
-            String s = names[i];
-            if (s == name || s.equals(name)) {
+            if (names[i] == name || seen[i] == name) {
                 last = i;
                 return i;
             }
-            i++;
-            if (i == n) {
+            if (++i == n) {
                 i = 0;
+            }
+        }
+        for (i = 0; i < n; i++) {
+            if (names[i].equals(name)) {
+                seen[i] = name;
+                last = i;
+                return i;
             }
         }
         return -1;
@@ -89,12 +103,15 @@ public final class MemorySensors implements Sensors {
             String[] n = new String[size];
             long[] r = new long[size];
             boolean[] h = new boolean[size];
+            String[] o = new String[size];
             System.arraycopy(names, 0, n, 0, count);
+            System.arraycopy(seen, 0, o, 0, count);
             System.arraycopy(raw, 0, r, 0, count);
             System.arraycopy(healthy, 0, h, 0, count);
             names = n;
             raw = r;
             healthy = h;
+            seen = o;
         }
         names[count] = name;
         last = count;

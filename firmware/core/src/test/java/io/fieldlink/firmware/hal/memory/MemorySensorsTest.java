@@ -24,6 +24,7 @@ class MemorySensorsTest {
         assertThat(s.healthy("ch7")).isTrue();
         assertThat(s.readRaw("ch7")).isEqualTo(71L);
         assertThat(s.healthy("nope")).isFalse();
+        assertThat(s.healthy(null)).isFalse();
         assertThatThrownBy(() -> s.readRaw("nope")).isInstanceOf(FirmwareException.class).hasMessageContaining("nope");
         assertThatThrownBy(() -> s.fail("nope")).isInstanceOf(FirmwareException.class);
     }
