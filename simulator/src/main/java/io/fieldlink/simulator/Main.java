@@ -106,7 +106,7 @@ public final class Main implements Callable<Integer> {
                 embedded = HostServer.builder().dataDir(data).bindAddress("127.0.0.1").httpPort(0).coapsPort(0)
                         .clock(new FleetTimeSource(clock)).build().start();
                 hostApi = new HostApi(URI.create("http://127.0.0.1:" + embedded.httpPort()), embedded.operatorKey());
-                port = new InProcessHost(embedded).holdUntilFlush(clock.virtual());
+                port = new InProcessHost(embedded);
             } else {
                 String key;
                 try {

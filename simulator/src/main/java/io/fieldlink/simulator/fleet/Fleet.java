@@ -79,8 +79,6 @@ public final class Fleet implements AutoCloseable {
     private long parkedEvents;
     private Runnable onHostWait = () -> { };
     private boolean trimFlash = true;
-    /** Virtual time: the fleet stopped at the look-ahead and waits for the host to catch up by half of it. */
-    private boolean catchingUp;
 
     private record Arrival(BoardLink link, byte[] bytes) {
     }
@@ -532,16 +530,11 @@ public final class Fleet implements AutoCloseable {
                 clock.runAt(until);
                 return;
             }
-            // once stopped, the fleet waits until the host has caught up by half the look-ahead, and then hands
-            // it half a look-ahead of requests at once, not a few each time one answer frees a board
-            long ahead = catchingUp ? spec.lookaheadMillis / 2 : spec.lookaheadMillis;
-            if (oldest != Long.MAX_VALUE && nextTime > oldest + ahead) {
-                catchingUp = true;
+            if (oldest != Long.MAX_VALUE && nextTime > oldest + spec.lookaheadMillis) {
                 waitForHost(stop, () -> !handed.isEmpty() && nextTime > handed.firstKey() + spec.latencyMillis
-                        + ahead && inbox.isEmpty());
+                        + spec.lookaheadMillis && inbox.isEmpty());
                 continue;
             }
-            catchingUp = false;
             queue.poll();
             VirtualBoard owner = next.owner;
             if (owner != null && owner.link != null && owner.link.heldBack(next)) {
@@ -562,7 +555,6 @@ public final class Fleet implements AutoCloseable {
         hostWaits++;
         hostWaitOutstanding += outstanding.size();
         onHostWait.run();
-        port.flush(); // datagrams the port held back go to the host together: one durable group for many
         while (blocked.getAsBoolean() && !stop.getAsBoolean()) {
             if (awaitHost(10_000L)) {
                 break; // an answer may have released held-back events: look again

@@ -23,13 +23,6 @@ public interface HostPort extends AutoCloseable {
     @Override
     void close();
 
-    /**
-     * Hands the host whatever datagrams the port holds back to send together (the in-process port in
-     * virtual time); the fleet calls it before it waits for the host. A no-op for ports that send at once.
-     */
-    default void flush() {
-    }
-
     /** One board's connection. */
     interface Connection {
         /** @param datagram a CoAP message, handed over (not copied) */

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,21 +27,11 @@ import java.net.DatagramPacket;
  * address (10.x.y.z) and arrives with its device id as the PSK identity, exactly as the host's DTLS
  * endpoint would present it, so the host's resources, de-duplication and ingest run unchanged. For
  * scale runs: thousands of boards, no sockets, no handshakes.
- *
- * <p>In virtual time ({@link #holdUntilFlush}) the boards' datagrams wait here until the fleet has
- * to wait for the host ({@link #flush}) or {@link #HOLD_MAX} of them are held, and then reach the
- * host together, as a burst off a network queue: the host's committer makes hundreds of them durable
- * in one group instead of a few at a time as the boards produce them (each group costs the host its
- * log sync and its commit hooks, so fewer groups are what makes a durable virtual-time run fast).
  */
 public final class InProcessHost implements HostPort {
     private final MemoryConnector connector = new MemoryConnector();
     private final CoapEndpoint endpoint;
     private final AtomicInteger next = new AtomicInteger(1);
-    /** Most datagrams held back at once before they go to the host anyway. */
-    static final int HOLD_MAX = 1024;
-    private final List<RawData> held = new ArrayList<>();
-    private volatile boolean holding;
 
     /**
      * Adds the endpoint to {@code host}'s CoAP server and starts it.
@@ -69,14 +57,9 @@ public final class InProcessHost implements HostPort {
         return new Connection() {
             @Override
             public void send(byte[] datagram) {
-                RawData d = RawData.inbound(datagram, context, false, System.nanoTime(), connector.getAddress());
-                if (holding) {
-                    hold(d);
-                    return;
-                }
                 RawDataChannel r = connector.receiver;
                 if (r != null) {
-                    r.receiveData(d);
+                    r.receiveData(RawData.inbound(datagram, context, false, System.nanoTime(), connector.getAddress()));
                 }
             }
 
@@ -85,49 +68,6 @@ public final class InProcessHost implements HostPort {
                 connector.boards.remove(address);
             }
         };
-    }
-
-    /**
-     * @param on true: the boards' datagrams wait for {@link #flush} (virtual time, where the fleet
-     *     calls it before it waits for the host); false: each goes to the host at once (paced time)
-     * @return this
-     */
-    public InProcessHost holdUntilFlush(boolean on) {
-        holding = on;
-        if (!on) {
-            flush();
-        }
-        return this;
-    }
-
-    private void hold(RawData d) {
-        boolean full;
-        synchronized (held) {
-            held.add(d);
-            full = held.size() >= HOLD_MAX;
-        }
-        if (full) {
-            flush();
-        }
-    }
-
-    /** Hands every held datagram to the host, in the order the boards sent them. */
-    @Override
-    public void flush() {
-        List<RawData> out;
-        synchronized (held) {
-            if (held.isEmpty()) {
-                return;
-            }
-            out = new ArrayList<>(held);
-            held.clear();
-        }
-        RawDataChannel r = connector.receiver;
-        if (r != null) {
-            for (RawData d : out) {
-                r.receiveData(d);
-            }
-        }
     }
 
     private static InetSocketAddress address(int n) throws UnknownHostException {
@@ -142,9 +82,6 @@ public final class InProcessHost implements HostPort {
 
     @Override
     public void close() {
-        synchronized (held) {
-            held.clear();
-        }
         endpoint.destroy();
     }
 
