@@ -21,6 +21,31 @@ final class HostLoad {
                 commits, hours > 0 ? commits / hours : 0, commits > 0 ? (double) writes / commits : 0, millis / 1000.0);
     }
 
+    /** The host committer's counters at one instant (a run's window is the difference of two). */
+    record Committed(long groups, long writes, long applyNanos, long commitNanos, long logNanos, long checkpoints,
+            long checkpointNanos) {
+        static Committed of(io.fieldlink.host.store.Committer c) {
+            return new Committed(c.commits(), c.committedWrites(), c.applyNanos(), c.commitNanos(), c.logNanos(),
+                    c.checkpoints(), c.checkpointNanos());
+        }
+
+        /**
+         * @return how long the host's single committer thread was busy between {@code from} and this, by
+         *     part, e.g. {@code busy 6.1 s: applying 29,400 writes 2.9 s, making 1,690 groups durable 2.0 s
+         *     (log append + sync 1.1 s), 3 checkpoints 1.2 s}
+         */
+        String since(Committed from) {
+            double apply = (applyNanos - from.applyNanos) / 1e9;
+            double commit = (commitNanos - from.commitNanos) / 1e9;
+            double cps = (checkpointNanos - from.checkpointNanos) / 1e9;
+            long g = groups - from.groups;
+            return String.format(Locale.ROOT, "busy %.1f s: applying %,d writes %.1f s, making %,d groups durable %.1f s"
+                    + " (%.1f writes a group; log append + sync %.1f s), %d checkpoints %.1f s", apply + commit + cps,
+                    writes - from.writes, apply, g, commit, g > 0 ? (double) (writes - from.writes) / g : 0,
+                    (logNanos - from.logNanos) / 1e9, checkpoints - from.checkpoints, cps);
+        }
+    }
+
     private static long value(String metrics, String name) {
         for (String line : metrics.split("\n")) {
             if (line.startsWith(name + " ")) {

@@ -131,6 +131,12 @@ public final class Main implements Callable<Integer> {
             if (sink) {
                 run.provisioner((id, kind) -> new byte[16]).verify(false);
             }
+            HostLoad.Committed[] committed = new HostLoad.Committed[2];
+            if (embedded != null) {
+                HostServer host = embedded;
+                run.runWindow(() -> committed[0] = HostLoad.Committed.of(host.committer()),
+                        () -> committed[1] = HostLoad.Committed.of(host.committer()));
+            }
             FleetReport report = run.run(duration, noDrain ? 0 : 86_400_000L, shutdown::requested);
             System.out.print(report.text());
             if (sink) {
@@ -138,6 +144,7 @@ public final class Main implements Callable<Integer> {
             }
             if (embedded != null) {
                 System.err.println("fieldlink sim: host " + HostLoad.describe(embedded.metrics().render(), report.simulatedDays));
+                System.err.println("fieldlink sim: host committer during run + drain " + committed[1].since(committed[0]));
             }
             if (port instanceof DtlsHost dtls) {
                 System.err.println("fieldlink sim: " + dtls.stats().line());

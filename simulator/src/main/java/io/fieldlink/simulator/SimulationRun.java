@@ -34,6 +34,8 @@ public final class SimulationRun {
     private Path stateDir;
     private Consumer<String> progress = s -> { };
     private boolean verify = true;
+    private Runnable runStarts = () -> { };
+    private Runnable runEnds = () -> { };
 
     /**
      * @param api the host's API (provisioning and the read-back)
@@ -73,6 +75,17 @@ public final class SimulationRun {
         return this;
     }
 
+    /**
+     * @param starts run when the fleet starts running (after provisioning)
+     * @param ends run when the run and the drain are over (before the read-back)
+     * @return this
+     */
+    public SimulationRun runWindow(Runnable starts, Runnable ends) {
+        this.runStarts = starts;
+        this.runEnds = ends;
+        return this;
+    }
+
     /** @param p receives progress lines @return this */
     public SimulationRun progress(Consumer<String> p) {
         this.progress = p;
@@ -106,6 +119,8 @@ public final class SimulationRun {
             progress.accept(String.format(java.util.Locale.ROOT, "provisioned and connected in %.1f s",
                     (System.nanoTime() - provisionStart) / 1e9));
             long runStart = System.nanoTime();
+            ThreadCpu cpu = new ThreadCpu();
+            runStarts.run();
             long end = durationMillis == Long.MAX_VALUE ? Long.MAX_VALUE : fleet.start() + durationMillis;
             progress.accept("running (" + (clock.virtual() ? "virtual time" : "x" + clock.speed()) + ")");
             fleet.runUntil(end, stop);
@@ -114,6 +129,8 @@ public final class SimulationRun {
                 report.boardsNotDrained = left;
             }
             progress.accept(String.format(java.util.Locale.ROOT, "run and drain took %.1f s", (System.nanoTime() - runStart) / 1e9));
+            runEnds.run();
+            progress.accept(cpu.line());
             fleet.report(report);
             if (sent != null) {
                 report.recordsSent = sent.records();

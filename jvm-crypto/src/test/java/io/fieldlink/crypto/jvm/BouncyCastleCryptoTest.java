@@ -73,6 +73,26 @@ class BouncyCastleCryptoTest {
     }
 
     @Test
+    void keysCheckedInTurnEachVerifyTheirOwnSignaturesOnly() throws IOException {
+        List<Rfc8032Vector> v = rfc8032().toList();
+        byte[] reused = new byte[32];
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < v.size(); i++) {
+                Rfc8032Vector own = v.get(i);
+                Rfc8032Vector other = v.get((i + 1) % v.size());
+                assertThat(crypto.ed25519Verify(own.publicKey(), own.message(), own.signature())).isTrue();
+                assertThat(crypto.ed25519Verify(other.publicKey(), own.message(), own.signature())).isFalse();
+                // the caller's array changing after a check must not leave the old key in use
+                System.arraycopy(own.publicKey(), 0, reused, 0, 32);
+                assertThat(crypto.ed25519Verify(reused, own.message(), own.signature())).isTrue();
+                System.arraycopy(other.publicKey(), 0, reused, 0, 32);
+                assertThat(crypto.ed25519Verify(reused, own.message(), own.signature())).isFalse();
+                assertThat(crypto.ed25519Verify(reused, other.message(), other.signature())).isTrue();
+            }
+        }
+    }
+
+    @Test
     void vectorMessagesHaveTheirRfcLengths() throws IOException {
         Rfc8032Vector shaAbc = rfc8032().filter(v -> v.name().equals("TEST SHA(abc)")).findFirst().orElseThrow();
         assertThat(shaAbc.message()).hasSize(64);

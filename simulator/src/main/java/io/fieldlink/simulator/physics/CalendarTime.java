@@ -1,15 +1,26 @@
 package io.fieldlink.simulator.physics;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 
 /** Hour of day, day of week and day of year of a simulated instant, in the fleet's time zone (UTC offset). */
 record CalendarTime(double hourOfDay, int dayOfWeek, int dayOfYear) {
+    private static final long DAY_MILLIS = 86_400_000L;
+
+    /**
+     * The same fields as {@code Instant.ofEpochMilli(epochMillis).atZone(zone)} would give, by arithmetic
+     * on the fixed offset (no zone rules to look up: this runs for every sample of every meter).
+     */
     static CalendarTime of(long epochMillis, ZoneOffset zone) {
-        ZonedDateTime t = Instant.ofEpochMilli(epochMillis).atZone(zone);
-        double hour = t.getHour() + t.getMinute() / 60.0 + t.getSecond() / 3600.0;
-        return new CalendarTime(hour, t.getDayOfWeek().getValue(), t.getDayOfYear());
+        long local = epochMillis + zone.getTotalSeconds() * 1000L;
+        long epochDay = Math.floorDiv(local, DAY_MILLIS);
+        int secondOfDay = (int) (Math.floorMod(local, DAY_MILLIS) / 1000L);
+        int hour = secondOfDay / 3600;
+        int minute = secondOfDay / 60 % 60;
+        int second = secondOfDay % 60;
+        double hourOfDay = hour + minute / 60.0 + second / 3600.0;
+        int dayOfWeek = (int) Math.floorMod(epochDay + 3, 7L) + 1; // 1970-01-01 was a Thursday (4)
+        return new CalendarTime(hourOfDay, dayOfWeek, LocalDate.ofEpochDay(epochDay).getDayOfYear());
     }
 
     boolean weekend() {
