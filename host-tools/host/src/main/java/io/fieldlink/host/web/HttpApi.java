@@ -60,6 +60,7 @@ public final class HttpApi extends NanoWSD implements AutoCloseable {
                 .add("GET", "/metrics", Role.VIEWER, q -> ApiResponse.text("text/plain; version=0.0.4", metrics.render()))
                 .add("GET", "/api/devices", Role.VIEWER, devices::list)
                 .add("POST", "/api/devices", Role.TECHNICIAN, devices::provision)
+                .add("POST", "/api/devices/batch", Role.TECHNICIAN, DeviceApi.BATCH_MAX_BODY, devices::provisionBatch)
                 .add("GET", "/api/devices/{id}", Role.VIEWER, devices::show)
                 .add("GET", "/api/devices/{id}/series", Role.VIEWER, data::series)
                 .add("GET", "/api/devices/{id}/events", Role.VIEWER, data::events)
