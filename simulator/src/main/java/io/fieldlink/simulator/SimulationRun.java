@@ -131,7 +131,10 @@ public final class SimulationRun {
             report.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
             if (verify) {
                 progress.accept("reading back what the host stored through " + api.base());
+                long readStart = System.nanoTime();
                 reconcile(fleet, sent, report);
+                progress.accept(String.format(java.util.Locale.ROOT, "read back %d devices in %.1f s", spec.boards(),
+                        (System.nanoTime() - readStart) / 1e9));
             }
             fleet.saveState();
         }
