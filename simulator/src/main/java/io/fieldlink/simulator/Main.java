@@ -1,6 +1,7 @@
 package io.fieldlink.simulator;
 
 import io.fieldlink.host.HostServer;
+import io.fieldlink.host.config.HostConfig;
 import io.fieldlink.simulator.fleet.FleetClock;
 import io.fieldlink.simulator.fleet.FleetSpec;
 import io.fieldlink.simulator.net.AckingSink;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,7 +105,8 @@ public final class Main implements Callable<Integer> {
                 hostApi = new HostApi(URI.create("http://sink.invalid"), "");
                 port = new AckingSink(clock::hostMillis);
             } else if (transport.equals("in-process")) {
-                embedded = HostServer.builder().dataDir(data).bindAddress("127.0.0.1").httpPort(0).coapsPort(0)
+                embedded = HostServer.builder().config(embeddedConfig(spec, clock.virtual())).dataDir(data)
+                        .bindAddress("127.0.0.1").httpPort(0).coapsPort(0)
                         .clock(new FleetTimeSource(clock)).build().start();
                 hostApi = new HostApi(URI.create("http://127.0.0.1:" + embedded.httpPort()), embedded.operatorKey());
                 port = new InProcessHost(embedded);
@@ -158,6 +161,23 @@ public final class Main implements Callable<Integer> {
             }
             shutdown.finished();
         }
+    }
+
+    /**
+     * The embedded host's configuration. In virtual time the host's clock is the fleet's furthest time
+     * while a board waiting for an answer may be up to the look-ahead behind it, so a board reporting on
+     * time can look silent for its report interval plus the look-ahead plus a back-off: the host's
+     * offline rule gets that much room on top of its default, or it raises (and saves, one durable
+     * write each, re-saved every minute) offline alerts for boards that are on time. With 100,000
+     * meters those writes stalled the run and then the read-back behind them.
+     */
+    static HostConfig embeddedConfig(FleetSpec spec, boolean virtual) {
+        HostConfig c = HostConfig.defaults();
+        if (!virtual) {
+            return c;
+        }
+        Duration room = Duration.ofMillis(spec.reportIntervalMillis + spec.lookaheadMillis + spec.backoffCapMillis);
+        return c.with(HostConfig.DEVICE_OFFLINE_AFTER, c.get(HostConfig.DEVICE_OFFLINE_AFTER).plus(room));
     }
 
     static FleetSpec defaults() {
