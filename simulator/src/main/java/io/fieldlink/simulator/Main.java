@@ -164,20 +164,12 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * The embedded host's configuration: in virtual time, two of the host's limits are sized for the
-     * compressed time (a paced run keeps the defaults).
-     * <ul>
-     * <li>The host's clock is the fleet's furthest time while a board waiting for an answer may be up
-     * to the look-ahead behind it, so a board reporting on time can look silent for its report
-     * interval plus the look-ahead plus a back-off: the offline rule gets that much room on top of its
-     * default, or it raises (and saves, one durable write each, re-saved every minute) offline alerts
-     * for boards that are on time. With 100,000 meters those writes stalled the run and then the
-     * read-back behind them.
-     * <li>Up to a look-ahead's worth of every board's requests reach the host at once (a real fleet
-     * spreads them over the report interval): the ingest queue holds two per board, or the host
-     * answers the excess 5.03 and the boards back off (394,000 refusals at the start of a
-     * 100,000-meter run with the default 20,000).
-     * </ul>
+     * The embedded host's configuration. In virtual time the host's clock is the fleet's furthest time
+     * while a board waiting for an answer may be up to the look-ahead behind it, so a board reporting on
+     * time can look silent for its report interval plus the look-ahead plus a back-off: the host's
+     * offline rule gets that much room on top of its default, or it raises (and saves, one durable
+     * write each, re-saved every minute) offline alerts for boards that are on time. With 100,000
+     * meters those writes stalled the run and then the read-back behind them.
      */
     static HostConfig embeddedConfig(FleetSpec spec, boolean virtual) {
         HostConfig c = HostConfig.defaults();
@@ -185,9 +177,7 @@ public final class Main implements Callable<Integer> {
             return c;
         }
         Duration room = Duration.ofMillis(spec.reportIntervalMillis + spec.lookaheadMillis + spec.backoffCapMillis);
-        int queue = (int) Math.min(1_000_000L, Math.max(c.get(HostConfig.INGEST_QUEUE), 2L * spec.boards()));
-        return c.with(HostConfig.DEVICE_OFFLINE_AFTER, c.get(HostConfig.DEVICE_OFFLINE_AFTER).plus(room))
-                .with(HostConfig.INGEST_QUEUE, queue);
+        return c.with(HostConfig.DEVICE_OFFLINE_AFTER, c.get(HostConfig.DEVICE_OFFLINE_AFTER).plus(room));
     }
 
     static FleetSpec defaults() {
