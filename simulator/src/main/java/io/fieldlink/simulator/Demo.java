@@ -2,6 +2,7 @@ package io.fieldlink.simulator;
 
 import io.fieldlink.host.HostServer;
 import io.fieldlink.host.registry.Device;
+import io.fieldlink.simulator.fleet.Fleet;
 import io.fieldlink.simulator.fleet.FleetClock;
 import io.fieldlink.simulator.fleet.FleetSpec;
 import io.fieldlink.simulator.net.DtlsHost;
@@ -12,6 +13,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,13 +100,28 @@ final class Demo implements Callable<Integer> {
                     : new DtlsHost(new InetSocketAddress("127.0.0.1", host.coapsPort()));
             HostApi api = new HostApi(URI.create(url), host.operatorKey());
             new SimulationRun(spec, clock, port, api, Issuer.forSeed(spec.seed))
-                    .provisioner((id, kind) -> {
-                        byte[] psk = api.provision(id, kind);
-                        if (psk == null) {
-                            psk = host.registry().find(id).map(Device::psk)
-                                    .orElseThrow(() -> new IOException("device " + id + " vanished"));
+                    .provisioner(new Fleet.Provisioner() {
+                        @Override
+                        public byte[] psk(String id, String kind) throws IOException {
+                            return psks(Map.of(id, kind)).get(id);
                         }
-                        return psk;
+
+                        /** Boards of an earlier demo on the same data keep their PSKs (from the embedded host); the rest in batches. */
+                        @Override
+                        public Map<String, byte[]> psks(Map<String, String> kinds) throws IOException {
+                            Map<String, byte[]> out = new HashMap<>();
+                            Map<String, String> fresh = new LinkedHashMap<>();
+                            for (Map.Entry<String, String> e : kinds.entrySet()) {
+                                Optional<Device> known = host.registry().find(e.getKey());
+                                if (known.isPresent()) {
+                                    out.put(e.getKey(), known.get().psk());
+                                } else {
+                                    fresh.put(e.getKey(), e.getValue());
+                                }
+                            }
+                            out.putAll(api.provisionAll(fresh));
+                            return out;
+                        }
                     })
                     .stateDir(data.resolve("boards")).verify(false)
                     .progress(s -> System.err.println("fieldlink demo: " + s))

@@ -47,17 +47,27 @@ public final class SimulationRun {
         this.port = port;
         this.api = api;
         this.mint = mint;
-        this.provisioner = (id, kind) -> {
-            byte[] psk = api.provision(id, kind);
-            if (psk == null) {
-                throw new IOException("device " + id + " is already provisioned on the host and its PSK is shown only "
-                        + "once: choose another --id-prefix");
+        this.provisioner = new Fleet.Provisioner() {
+            @Override
+            public byte[] psk(String id, String kind) throws IOException {
+                return psks(Map.of(id, kind)).get(id);
             }
-            return psk;
+
+            @Override
+            public Map<String, byte[]> psks(Map<String, String> kinds) throws IOException {
+                try {
+                    return api.provisionAll(kinds);
+                } catch (HostApi.AlreadyProvisionedException e) {
+                    throw new IOException(e.getMessage() + " (a device's PSK is shown only once: choose another --id-prefix)", e);
+                }
+            }
         };
     }
 
-    /** @param p how to get a board's PSK (default: provision through the API, refusing existing ids) @return this */
+    /**
+     * @param p how to get the boards' PSKs (default: provision through the API's batches, refusing existing ids)
+     * @return this
+     */
     public SimulationRun provisioner(Fleet.Provisioner p) {
         this.provisioner = p;
         return this;
@@ -138,7 +148,10 @@ public final class SimulationRun {
             report.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
             if (verify) {
                 progress.accept("reading back what the host stored through " + api.base());
+                long readStart = System.nanoTime();
                 reconcile(fleet, sent, report);
+                progress.accept(String.format(java.util.Locale.ROOT, "read back %d devices in %.1f s", spec.boards(),
+                        (System.nanoTime() - readStart) / 1e9));
             }
             fleet.saveState();
         }

@@ -10,6 +10,7 @@ import io.fieldlink.simulator.fleet.FleetSpec;
 import io.fieldlink.simulator.net.DtlsHost;
 import io.fieldlink.simulator.report.HostApi;
 import io.fieldlink.simulator.report.SentRecords;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -77,8 +78,17 @@ class DtlsFleetTest {
                 var intruder = port.connect("dt-intruder", wrong, d -> intruderHeard.incrementAndGet());
                 intruder.send(coapHello());
 
-                Map<String, String> kinds = fleet.devices();
-                fleet.connect((id, kind) -> api.provision(id, kinds.get(id)));
+                fleet.connect(new Fleet.Provisioner() {
+                    @Override
+                    public byte[] psk(String id, String kind) throws IOException {
+                        return api.provision(id, kind);
+                    }
+
+                    @Override
+                    public Map<String, byte[]> psks(Map<String, String> all) throws IOException {
+                        return api.provisionAll(all); // one POST /api/devices/batch
+                    }
+                });
                 HostServer first = host;
                 runUntil(fleet, clock, 60 * MINUTE, () -> allSeen(first, ids, 0) && port.handshakeFailures("dt-intruder") > 0);
 

@@ -47,7 +47,6 @@ public final class Fleet implements AutoCloseable {
     private final SentRecords sent;
     /** The working memory every board on this (the scheduler's) thread borrows for its exchanges. */
     final io.fieldlink.protocol.memory.BufferPool buffers = new io.fieldlink.protocol.memory.BufferPool();
-    private static final int PROVISIONERS = 16;
     private final List<VirtualBoard> boards = new ArrayList<>();
     private final PriorityQueue<Ev> queue = new PriorityQueue<>();
     private final LinkedBlockingQueue<Arrival> inbox = new LinkedBlockingQueue<>();
@@ -119,6 +118,21 @@ public final class Fleet implements AutoCloseable {
          * @throws IOException when the host refuses or cannot be reached
          */
         byte[] psk(String id, String kind) throws IOException;
+
+        /**
+         * Every board's PSK at once (the host's bulk provisioning); by default one {@link #psk} call per board.
+         *
+         * @param kinds device id to kind, in fleet order
+         * @return device id to PSK, for every id of {@code kinds}
+         * @throws IOException when the host refuses or cannot be reached
+         */
+        default Map<String, byte[]> psks(Map<String, String> kinds) throws IOException {
+            Map<String, byte[]> out = new HashMap<>();
+            for (Map.Entry<String, String> e : kinds.entrySet()) {
+                out.put(e.getKey(), psk(e.getKey(), e.getValue()));
+            }
+            return out;
+        }
     }
 
     /**
@@ -189,36 +203,13 @@ public final class Fleet implements AutoCloseable {
      * @throws IOException when provisioning or a socket fails
      */
     public void connect(Provisioner provisioner) throws IOException {
-        // provisioning is one HTTP request (and one host commit) per board: a few at once let the host group them
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(PROVISIONERS, r -> {
-            Thread t = new Thread(r, "sim-provision");
-            t.setDaemon(true);
-            return t;
-        });
-        List<java.util.concurrent.Future<byte[]>> psks = new ArrayList<>(boards.size());
-        try {
-            for (VirtualBoard b : boards) {
-                psks.add(pool.submit(() -> provisioner.psk(b.id, b.kind())));
+        Map<String, byte[]> psks = provisioner.psks(devices());
+        for (VirtualBoard b : boards) {
+            byte[] psk = psks.get(b.id);
+            if (psk == null) {
+                throw new IOException("the provisioner gave no PSK for " + b.id);
             }
-            for (int i = 0; i < boards.size(); i++) {
-                connect(boards.get(i), psk(psks.get(i)));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static byte[] psk(java.util.concurrent.Future<byte[]> f) throws IOException {
-        try {
-            return f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while provisioning");
+            connect(b, psk);
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * The host's HTTP API as the simulator uses it, with the operator (or technician) key: provision a
- * device and get its PSK, read a device, its series and its events; book pump slots, put pumps in
+ * device, or a fleet in batches, and get the PSKs, read a device, its series and its events; book pump slots, put pumps in
  * stations and read the stations' books (operator key), read the issuer keys. Errors name the
  * request and the host's answer. Thread-safe.
  */
@@ -62,6 +62,59 @@ public final class HostApi {
             throw new IOException("POST /api/devices " + id + ": the answer has no psk");
         }
         return HexFormat.of().parseHex((String) psk);
+    }
+
+    /** Devices per {@code POST /api/devices/batch} (the host takes up to 10,000; one durable commit each). */
+    public static final int PROVISION_CHUNK = 5_000;
+
+    /** The host refused a provisioning because a device exists already (its PSK is not shown again). */
+    public static final class AlreadyProvisionedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyProvisionedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Provisions every device of {@code kinds} through {@code POST /api/devices/batch}, in chunks of
+     * {@value #PROVISION_CHUNK} (each all or nothing on the host).
+     *
+     * @param kinds device id to board kind ({@code meter}, {@code pump}, {@code wellhead})
+     * @return device id to its new PSK
+     * @throws AlreadyProvisionedException when a device of a chunk exists already (that chunk and
+     *     the later ones are not provisioned; earlier chunks are)
+     * @throws IOException when the host cannot be reached or refuses
+     */
+    public Map<String, byte[]> provisionAll(Map<String, String> kinds) throws IOException {
+        Map<String, byte[]> psks = new java.util.HashMap<>();
+        List<Map.Entry<String, String>> all = new java.util.ArrayList<>(kinds.entrySet());
+        for (int from = 0; from < all.size(); from += PROVISION_CHUNK) {
+            List<Map.Entry<String, String>> chunk = all.subList(from, Math.min(all.size(), from + PROVISION_CHUNK));
+            StringBuilder body = new StringBuilder(chunk.size() * 48).append("{\"devices\":[");
+            for (int i = 0; i < chunk.size(); i++) {
+                body.append(i > 0 ? "," : "").append("{\"id\":\"").append(chunk.get(i).getKey()).append("\",\"board\":\"")
+                        .append(chunk.get(i).getValue()).append("\"}");
+            }
+            body.append("]}");
+            String what = "POST /api/devices/batch (" + chunk.get(0).getKey() + " .. " + chunk.get(chunk.size() - 1).getKey() + ")";
+            HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("/api/devices/batch"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).header("Content-Type", "application/json"));
+            if (r.statusCode() == 409) {
+                throw new AlreadyProvisionedException(what + ": " + r.body().strip());
+            }
+            Object devices = object(r, what, 201).get("devices");
+            if (!(devices instanceof List<?> made) || made.size() != chunk.size()) {
+                throw new IOException(what + ": the answer does not list the " + chunk.size() + " devices");
+            }
+            for (Object o : made) {
+                if (!(o instanceof Map<?, ?> d) || !(d.get("id") instanceof String id) || !(d.get("psk") instanceof String psk)) {
+                    throw new IOException(what + ": a device without id or psk in the answer: " + o);
+                }
+                psks.put(id, HexFormat.of().parseHex(psk));
+            }
+        }
+        return psks;
     }
 
     /** @return the device's JSON object */

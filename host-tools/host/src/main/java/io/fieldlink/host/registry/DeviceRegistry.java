@@ -100,6 +100,41 @@ public final class DeviceRegistry {
         return d;
     }
 
+    /** A device to provision: its id and board kind. */
+    public record NewDevice(String id, BoardKind board) {
+    }
+
+    /**
+     * Provisions every device of {@code batch} with a fresh random PSK each, or none of them: all
+     * ids are checked (valid, each once in the batch, none provisioned yet) before anything is
+     * stored. Committer thread only; the whole batch commits with the write it runs in.
+     *
+     * @return the new devices, in the batch's order
+     * @throws IllegalArgumentException naming the first offending entry and its index; nothing changed
+     */
+    public List<Device> provisionAll(List<NewDevice> batch, long nowMillis) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            String id = batch.get(i).id();
+            try {
+                DeviceId.check(id);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("entry " + i + ": " + e.getMessage(), e);
+            }
+            if (!ids.add(id)) {
+                throw new IllegalArgumentException("entry " + i + ": device '" + id + "' appears twice in the batch");
+            }
+            if (stored.containsKey(id)) {
+                throw new IllegalArgumentException("entry " + i + ": device '" + id + "' is already provisioned");
+            }
+        }
+        List<Device> out = new ArrayList<>(batch.size());
+        for (NewDevice n : batch) {
+            out.add(provision(n.id(), n.board(), nowMillis));
+        }
+        return out;
+    }
+
     /** Writes every last-seen time held in memory. Committer thread only (inside a write). */
     public void writeSeen() {
         for (String id : unwritten) {
