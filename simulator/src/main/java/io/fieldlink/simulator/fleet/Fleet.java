@@ -96,8 +96,10 @@ public final class Fleet implements AutoCloseable {
     private long pacedGiveUpMillis = PACED_GIVE_UP_MILLIS;
     private long lastGiveUpCheck;
     private boolean pacingStarted;
-    /** Paced time: how late events ran against the real clock. */
+    /** Paced time: how late events ran against the real clock (not held back: the scheduler's own lag). */
     private final Lateness lateness = new Lateness();
+    /** Paced time: the same for events held back behind their board's request (they wait for the host). */
+    private final Lateness heldLateness = new Lateness();
     private Pause pause = (inbox, nanos) -> inbox.poll(nanos, TimeUnit.NANOSECONDS);
     private java.util.function.Consumer<String> progress;
     private long progressEveryNanos;
@@ -158,6 +160,8 @@ public final class Fleet implements AutoCloseable {
         final VirtualBoard wake;
         /** The board the event belongs to, or null for a fleet-wide one. */
         final VirtualBoard owner;
+        /** Held back behind its board's request at least once. */
+        boolean held;
 
         Ev(long time, long order, Runnable task, VirtualBoard wake, VirtualBoard owner) {
             this.time = time;
@@ -697,9 +701,10 @@ public final class Fleet implements AutoCloseable {
             VirtualBoard owner = next.owner;
             if (owner != null && owner.link != null && owner.link.heldBack(next)) {
                 parkedEvents++;
+                next.held = true;
                 continue;
             }
-            lateness.add(Math.max(0, clock.pacedMillis() - nextTime) / clock.speed());
+            (next.held ? heldLateness : lateness).add(Math.max(0, clock.pacedMillis() - nextTime) / clock.speed());
             clock.advanceTo(nextTime);
             if (owner != null) {
                 owner.localTime = nextTime;
@@ -720,8 +725,9 @@ public final class Fleet implements AutoCloseable {
             }
         }
         progress.accept(String.format(java.util.Locale.ROOT, "fleet: %.0f uplinks/s, %d requests with the host, "
-                + "%d boards waiting for an answer, %d given up so far; events %s", seconds > 0 ? n / seconds : 0.0,
-                withHost, held, hostTimeouts, lateness.window().line()));
+                + "%d boards waiting for an answer, %d given up so far; events %s; held back behind a request %s",
+                seconds > 0 ? n / seconds : 0.0, withHost, held, hostTimeouts, lateness.window().line(),
+                heldLateness.window().line()));
     }
 
     private void run(Ev e) {
@@ -949,9 +955,17 @@ public final class Fleet implements AutoCloseable {
         this.progressEveryNanos = seconds * 1_000_000_000L;
     }
 
-    /** @return paced time: how late (real ms behind the real clock) the events ran over the whole run */
+    /**
+     * @return paced time: how late (real ms behind the real clock) the events ran over the whole run,
+     *     those held back behind their board's request left out
+     */
     public Lateness.Window lateness() {
         return lateness.total();
+    }
+
+    /** @return paced time: how late the events held back behind their board's request ran */
+    public Lateness.Window heldLateness() {
+        return heldLateness.total();
     }
 
     /** @return how often the scheduler waited for the host, and the requests with it summed over those waits */
@@ -988,6 +1002,7 @@ public final class Fleet implements AutoCloseable {
         Logger.info("fleet closed: {} boards; waited for the host {} times ({} requests with it on average), {} s in all; "
                 + "{} board events held back behind their board's request{}", boards.size(), hostWaits,
                 hostWaits == 0 ? 0 : hostWaitOutstanding / hostWaits, hostWaitNanos / 1_000_000_000L, parkedEvents,
-                clock.virtual() ? "" : "; events over the whole run " + lateness.total().line());
+                clock.virtual() ? "" : "; events over the whole run " + lateness.total().line() + ", held back behind a request "
+                        + heldLateness.total().line());
     }
 }
