@@ -33,7 +33,7 @@ import org.tinylog.Logger;
  * records of sessions it does not know, silently). A board whose last {@value #RESUME_AFTER_UNANSWERED}
  * datagrams got nothing back therefore resumes its session before the next one (an abbreviated
  * handshake, or a full one when the host no longer knows the session), as a field device's DTLS
- * stack does after failed exchanges.
+ * stack does after failed exchanges. Only datagrams sent since the last completed handshake count.
  */
 public final class DtlsHost implements HostPort {
     /** Datagrams in a row without any answer after which a board re-handshakes before the next. */
@@ -171,6 +171,9 @@ public final class DtlsHost implements HostPort {
             @Override
             public void handshakeCompleted(Handshaker handshaker) {
                 handshakes.incrementAndGet();
+                // what went unanswered before the session existed says nothing about the session: a
+                // slow first handshake (10,000 boards booting) must not be followed by a forced one
+                unanswered.set(0);
             }
 
             @Override
