@@ -11,9 +11,10 @@ import java.util.function.LongSupplier;
  * <p>Two readings: {@link #millis()} is the time of the event being run (what a board's clock reads;
  * in virtual time a board held back waiting for the host runs its events later, so this may step
  * back when the scheduler turns to it), and {@link #hostMillis()} is what a host in the same process
- * reads: the furthest time the fleet has reached, never going back, except while a board's hello is
- * with the host, when it reads the hello's own time (the answer tells the board the time, and must
- * not depend on how far the other boards ran meanwhile).
+ * reads: the furthest time the fleet has reached, never going back, except, in virtual time, while
+ * a board's hello is with the host, when it reads the hello's own time (the answer tells the board
+ * the time, and must not depend on how far the other boards ran meanwhile). In paced time a hello's
+ * answer carries whatever the host's clock reads when it answers, as on a real network.
  */
 public final class FleetClock {
     private final double speed;

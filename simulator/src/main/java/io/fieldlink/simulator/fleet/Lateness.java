@@ -4,18 +4,23 @@ import java.util.Locale;
 
 /**
  * How late events ran in paced time: real milliseconds between when an event was due by the real
- * clock and when the scheduler ran it, in 1 ms steps up to 10 minutes (later ones counted there),
- * over the whole run and in windows. Scheduler thread only.
+ * clock and when the scheduler ran it, in 1 ms steps up to a minute (later ones counted there),
+ * over the whole run and in windows. Nothing is allocated until the first event (virtual time never
+ * uses it). Scheduler thread only.
  */
 public final class Lateness {
-    private static final int STEPS = 600_000;
+    private static final int STEPS = 60_000;
 
-    private final long[] total = new long[STEPS + 1];
+    private long[] total;
     private long totalCount;
-    private long[] window = new long[STEPS + 1];
+    private long[] window;
     private long windowCount;
 
     void add(double millis) {
+        if (total == null) {
+            total = new long[STEPS + 1];
+            window = new long[STEPS + 1];
+        }
         int step = (int) Math.min(STEPS, Math.max(0, Math.round(millis)));
         total[step]++;
         totalCount++;
@@ -26,7 +31,9 @@ public final class Lateness {
     /** @return the events since the previous window; a new window starts */
     Window window() {
         Window w = of(window, windowCount);
-        java.util.Arrays.fill(window, 0);
+        if (window != null) {
+            java.util.Arrays.fill(window, 0);
+        }
         windowCount = 0;
         return w;
     }
@@ -61,7 +68,7 @@ public final class Lateness {
      * @param events events run
      * @param p50Millis median, real ms behind the real clock (rounded to the ms)
      * @param p99Millis 99th percentile
-     * @param maxMillis latest (600,000 means 10 min or more)
+     * @param maxMillis latest (60,000 means a minute or more)
      */
     public record Window(long events, long p50Millis, long p99Millis, long maxMillis) {
         /** @return one phrase for a log line */
