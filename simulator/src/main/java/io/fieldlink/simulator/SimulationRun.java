@@ -120,6 +120,9 @@ public final class SimulationRun {
         PumpBookings bookings = spec.pumps > 0 ? hostBookings() : null;
         try (Fleet fleet = new Fleet(spec, clock, port, mint, sent, bookings, bookings == null ? null : bookings.issuerKeys())) {
             fleet.keepStateIn(stateDir);
+            if (!clock.virtual()) {
+                fleet.progressEvery(30, progress);
+            }
             progress.accept("provisioning " + spec.boards() + " boards through " + api.base());
             long provisionStart = System.nanoTime();
             fleet.connect(provisioner);

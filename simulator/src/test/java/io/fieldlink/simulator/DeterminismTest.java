@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Verifies that the same seed gives the same report on the in-process transport (every count, the
- * network's duplicated datagrams and the bookings made through the host included, but not yet the
- * dropped datagrams: see {@link FleetReport#deterministicPart()}), and another seed another.
+ * network's dropped and duplicated datagrams and the bookings made through the host included), and
+ * another seed another.
  */
 class DeterminismTest {
     @TempDir(factory = MemoryBackedTempDir.class)
@@ -29,6 +29,7 @@ class DeterminismTest {
         assertThat(first.datagramsDuplicated).as("the run has network duplicates").isGreaterThan(0);
         assertThat(first.bookingsMade).as("the run books through the host").isGreaterThan(0);
         assertThat(first.deterministicPart()).contains("\"datagrams_duplicated\": " + first.datagramsDuplicated + ",");
+        assertThat(first.deterministicPart()).contains("\"datagrams_dropped\": " + first.datagramsDropped + ",");
         assertThat(second.deterministicPart()).isEqualTo(first.deterministicPart());
         assertThat(other.deterministicPart()).isNotEqualTo(first.deterministicPart());
     }

@@ -64,8 +64,9 @@ class DtlsFleetTest {
         Path data = dir.resolve("host");
         HostServer host = startHost(data, clock, 0);
         int coaps = host.coapsPort();
-        // one flight retransmission: the intruder's handshake fails after 2 + 4 s instead of ~62 s
-        try (DtlsHost port = new DtlsHost(new InetSocketAddress("127.0.0.1", coaps), 2, 1)) {
+        // one flight retransmission: the intruder's handshake fails after 2 + 4 s instead of ~62 s; boards
+        // re-handshake after 2 s of silence (30 s by default: at x20 that would be 10 fleet minutes)
+        try (DtlsHost port = new DtlsHost(new InetSocketAddress("127.0.0.1", coaps), 2, 1, 2_000L)) {
             HostApi api = new HostApi(URI.create("http://127.0.0.1:" + host.httpPort()), host.operatorKey());
             try (Fleet fleet = new Fleet(spec, clock, port, Issuer.forSeed(spec.seed), new SentRecords())) {
                 List<String> ids = new ArrayList<>(fleet.devices().keySet());

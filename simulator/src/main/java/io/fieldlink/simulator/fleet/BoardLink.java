@@ -83,6 +83,11 @@ final class BoardLink implements DatagramTransport {
         return out;
     }
 
+    /** @return true while a request of this board is with the host */
+    boolean holdsBack() {
+        return waitCount > 0;
+    }
+
     /**
      * Holds {@code e} back when it is at or after the earliest moment an awaited answer could reach
      * the board (one latency after its request reached the host).
@@ -123,10 +128,10 @@ final class BoardLink implements DatagramTransport {
             return;
         }
         long delay = latency(up, spec, faults);
-        fleet.at(now + delay, board, () -> fleet.toHost(this, bytes));
+        fleet.at(now + delay, board, () -> fleet.toHost(this, bytes, false));
         if (faults && spec.duplication > 0 && up.nextDouble() < spec.duplication) {
             fleet.duplicated++;
-            fleet.at(now + delay + 1 + up.nextInt(300), board, () -> fleet.toHost(this, bytes));
+            fleet.at(now + delay + 1 + up.nextInt(300), board, () -> fleet.toHost(this, bytes, true));
         }
     }
 

@@ -37,8 +37,19 @@ import org.tinylog.Logger;
  * in its own time order, and what it sees does not depend on how fast the host answered. A hello
  * stops the whole fleet until answered (the host's answer carries its clock), except for what
  * happens at that same instant (the rest of a cohort of boards booting together says hello with it).
- * In paced time (real or x N) the scheduler sleeps until the next event is due and the whole fleet
- * waits for the host.
+ *
+ * <p>Copies of a request that reach the host while the first is still with it (network duplicates,
+ * the board's retransmissions) are awaited like the first, but handed over only once the host has
+ * answered the first: the host then answers each with a replay, whatever its timing, so every run of
+ * a seed has the same datagrams coming back (and dropped, duplicated or delivered the same way).
+ *
+ * <p>In paced time (real or x N) the scheduler sleeps until the next event is due and fleet time
+ * stays on the real clock: the fleet as a whole never stops for the host. A board whose request is
+ * with the host still has its own later events held back while every other board runs on; its answer
+ * leaves the host when it really arrives (a hello's answer sets only that board's clock), and a board
+ * whose request got no answer in {@link #PACED_GIVE_UP_MILLIS} runs on (a later answer is delivered
+ * when it comes). Events then run late only when the scheduler's thread falls behind or a board was
+ * held back: {@link #lateness()}.
  */
 public final class Fleet implements AutoCloseable {
     private final FleetSpec spec;
@@ -50,15 +61,16 @@ public final class Fleet implements AutoCloseable {
     private final List<VirtualBoard> boards = new ArrayList<>();
     private final PriorityQueue<Ev> queue = new PriorityQueue<>();
     private final LinkedBlockingQueue<Arrival> inbox = new LinkedBlockingQueue<>();
-    private final Map<Long, Waiting> outstanding = new HashMap<>();
+    /**
+     * Requests with the host by exchange (board, token): the first to reach it, then its copies, in the
+     * order the host's answers are matched to them.
+     */
+    private final Map<Long, java.util.ArrayDeque<Waiting>> outstanding = new HashMap<>();
+    /** Requests in {@link #outstanding}. */
+    private int withHost;
     /** How many outstanding requests reached the host at each fleet time (the oldest bounds the run-ahead). */
     private final TreeMap<Long, Integer> handed = new TreeMap<>();
     private final List<long[]> fleetPartitions = new ArrayList<>();
-    /**
-     * Copies of a request (network duplicates) that reached the host while the first was still with it:
-     * when they reached it, so the host's second answer leaves "then", whenever it really comes.
-     */
-    private final Map<Long, java.util.ArrayDeque<Long>> copiesHanded = new HashMap<>();
     private final Random fleetFaults;
     private int hellosWaiting;
     /** The fleet time of the hellos with the host (they all reached it at that same instant). */
@@ -80,11 +92,66 @@ public final class Fleet implements AutoCloseable {
     private long parkedEvents;
     private Runnable onHostWait = () -> { };
     private boolean trimFlash = true;
+    /** Paced time: real ms after which a board whose request got no answer runs on. */
+    static final long PACED_GIVE_UP_MILLIS = 2_000L;
+    private long pacedGiveUpMillis = PACED_GIVE_UP_MILLIS;
+    private long lastGiveUpCheck;
+    private boolean pacingStarted;
+    /** Paced time: how late events ran against the real clock (not held back: the scheduler's own lag). */
+    private final Lateness lateness = new Lateness();
+    /** Paced time: the same for events held back behind their board's request (they wait for the host). */
+    private final Lateness heldLateness = new Lateness();
+    private Pause pause = (inbox, nanos) -> inbox.poll(nanos, TimeUnit.NANOSECONDS);
+    private java.util.function.Consumer<String> progress;
+    private long progressEveryNanos;
+    private long nextProgressNanos;
+    private long uplinksAtProgress;
 
-    private record Arrival(BoardLink link, byte[] bytes) {
+    record Arrival(BoardLink link, byte[] bytes) {
     }
 
-    private record Waiting(BoardLink link, long sentNanos, long handedAt, boolean hello, String what) {
+    /** How the scheduler waits for the host's datagrams (tests replace real waiting with a fake clock). */
+    interface Pause {
+        /** @return the next datagram from the host within {@code nanos} of real time, or null */
+        Arrival poll(LinkedBlockingQueue<Arrival> inbox, long nanos) throws InterruptedException;
+    }
+
+    /** A request with the host (the first of its exchange, or a copy of it). */
+    private static final class Waiting {
+        final BoardLink link;
+        final HostPort.Connection connection;
+        final long handedAt;
+        final boolean hello;
+        final boolean first;
+        final String what;
+        /** A copy's datagram, kept until the host has answered the first (null once handed over). */
+        byte[] held;
+        long sentNanos;
+
+        Waiting(BoardLink link, long handedAt, boolean hello, boolean first, String what) {
+            this.link = link;
+            this.connection = link.connection;
+            this.handedAt = handedAt;
+            this.hello = hello;
+            this.first = first;
+            this.what = what;
+        }
+
+        long handedAt() {
+            return handedAt;
+        }
+
+        boolean hello() {
+            return hello;
+        }
+
+        String what() {
+            return what;
+        }
+
+        BoardLink link() {
+            return link;
+        }
     }
 
     static final class Ev implements Comparable<Ev> {
@@ -94,6 +161,8 @@ public final class Fleet implements AutoCloseable {
         final VirtualBoard wake;
         /** The board the event belongs to, or null for a fleet-wide one. */
         final VirtualBoard owner;
+        /** Held back behind its board's request at least once. */
+        boolean held;
 
         Ev(long time, long order, Runnable task, VirtualBoard wake, VirtualBoard owner) {
             this.time = time;
@@ -377,35 +446,60 @@ public final class Fleet implements AutoCloseable {
         inbox.add(new Arrival(link, bytes));
     }
 
-    /** A datagram leaves the network towards the host now; a request is then awaited. */
-    void toHost(BoardLink link, byte[] bytes) {
+    /**
+     * A datagram leaves the network towards the host now; a request is then awaited. A copy of a
+     * request whose first the host has not answered yet is held until it has (see the class comment).
+     *
+     * @param networkCopy a duplicate the network made (never a hello of its own: its answer is a replay)
+     */
+    void toHost(BoardLink link, byte[] bytes, boolean networkCopy) {
         CoapMessage m = parse(bytes);
         if (m != null && m.type() == CoapType.CON && m.code() >= CoapCode.GET && m.code() <= CoapCode.IPATCH) {
             String path = m.uriPath();
             long key = key(link, m);
-            if (outstanding.containsKey(key)) {
-                if (copiesHanded.size() > 100_000) {
-                    copiesHanded.clear(); // copies the host never answered (it may drop them): forget
-                }
-                copiesHanded.computeIfAbsent(key, k -> new java.util.ArrayDeque<>(2)).add(now());
-            } else {
-                Waiting w = new Waiting(link, System.nanoTime(), now(), path.equals("hello"),
-                        link.board.id + " " + path + " mid " + m.messageId() + " token " + Long.toHexString(m.tokenAsLong()));
-                outstanding.put(key, w);
-                handed.merge(w.handedAt(), 1, Integer::sum);
-                link.waiting(w.handedAt());
-                if (w.hello()) {
-                    hellosWaiting++;
+            java.util.ArrayDeque<Waiting> exchange = outstanding.get(key);
+            boolean first = exchange == null;
+            Waiting w = new Waiting(link, now(), first && !networkCopy && path.equals("hello"), first,
+                    link.board.id + " " + path + " mid " + m.messageId() + " token " + Long.toHexString(m.tokenAsLong()));
+            if (first) {
+                exchange = new java.util.ArrayDeque<>(2);
+                outstanding.put(key, exchange);
+            }
+            exchange.add(w);
+            withHost++;
+            handed.merge(w.handedAt(), 1, Integer::sum);
+            link.waiting(w.handedAt());
+            if (w.hello()) {
+                hellosWaiting++;
+                if (clock.virtual()) {
                     helloInstant = w.handedAt();
                     clock.helloAt(w.handedAt());
                 }
             }
+            if (!first && exchange.peekFirst().first) {
+                w.held = bytes; // the host has not answered the first yet: it would drop this copy
+                return;
+            }
+            w.sentNanos = clock.nanoTime();
         }
         link.connection.send(bytes);
     }
 
+    /** The first of {@code exchange} is answered (or given up): its held copies go to the host now. */
+    private void handOver(java.util.ArrayDeque<Waiting> exchange) {
+        for (Waiting c : exchange) {
+            if (c.held != null) {
+                byte[] bytes = c.held;
+                c.held = null;
+                c.sentNanos = clock.nanoTime();
+                c.connection.send(bytes);
+            }
+        }
+    }
+
     /** The host answered (or gave up on) {@code w}: the board may run on past it. */
     private void resolved(Waiting w) {
+        withHost--;
         handed.computeIfPresent(w.handedAt(), (k, n) -> n == 1 ? null : n - 1);
         if (w.hello() && --hellosWaiting == 0) {
             clock.helloAt(Long.MIN_VALUE);
@@ -463,24 +557,30 @@ public final class Fleet implements AutoCloseable {
             a.link().refusedByHost = (m.code() >> 5) == 4;
         }
         boolean response = m != null && m.code() >= 64;
-        long key = response ? key(a.link(), m) : 0;
-        Waiting w = response ? outstanding.remove(key) : null;
-        Long copyAt = null;
-        if (response && w == null) {
-            java.util.ArrayDeque<Long> copies = copiesHanded.get(key);
-            copyAt = copies == null ? null : copies.poll();
-            if (copies != null && copies.isEmpty()) {
-                copiesHanded.remove(key);
-            }
-            if (copyAt == null) {
+        Waiting w = null;
+        if (response) {
+            long key = key(a.link(), m);
+            java.util.ArrayDeque<Waiting> exchange = outstanding.get(key);
+            if (exchange != null) {
+                w = exchange.pollFirst(); // the first's answer comes first: its copies were held until now
+                handOver(exchange);
+                if (exchange.isEmpty()) {
+                    outstanding.remove(key);
+                }
+            } else {
                 unmatchedResponses++;
             }
         }
-        // an awaited answer leaves the host "at" the moment its request arrived: deterministic
-        // (late replays of answers already given are not counted: when they come depends on real time)
-        long leftAt = w != null ? w.handedAt() : copyAt != null ? copyAt
-                : Math.max(clock.frontier(), a.link().board.localTime);
-        a.link().downlink(a.bytes(), leftAt, w != null || copyAt != null || !response);
+        long leftAt;
+        if (w != null && clock.virtual()) {
+            leftAt = w.handedAt(); // the host answers "at" the moment the request reached it: deterministic
+        } else if (w != null) {
+            leftAt = Math.max(w.handedAt(), clock.pacedMillis()); // paced: when the answer really came
+        } else {
+            // answers given up on: when they come depends on real time, so they are not counted
+            leftAt = Math.max(clock.virtual() ? clock.frontier() : clock.pacedMillis(), a.link().board.localTime);
+        }
+        a.link().downlink(a.bytes(), leftAt, w != null || !response);
         if (w != null) {
             resolved(w);
         }
@@ -546,7 +646,7 @@ public final class Fleet implements AutoCloseable {
     private void waitForHost(BooleanSupplier stop, BooleanSupplier blocked) throws InterruptedException {
         long t0 = System.nanoTime();
         hostWaits++;
-        hostWaitOutstanding += outstanding.size();
+        hostWaitOutstanding += withHost;
         onHostWait.run();
         while (blocked.getAsBoolean() && !stop.getAsBoolean()) {
             if (awaitHost(10_000L)) {
@@ -556,43 +656,71 @@ public final class Fleet implements AutoCloseable {
         hostWaitNanos += System.nanoTime() - t0;
     }
 
+    /**
+     * Paced time: events run when the real clock says they are due, and nothing waits for the host
+     * but the board whose request is with it (its later events are held back by its link until the
+     * answer comes, or until {@link #pacedGiveUpMillis} passed without one).
+     */
     private void runPaced(long until, BooleanSupplier stop) throws InterruptedException {
-        long timeout = 2_000L;
+        if (!pacingStarted) {
+            pacingStarted = true;
+            clock.rebase(); // fleet time starts now, not when the clock was made (provisioning takes a while)
+            lastGiveUpCheck = clock.nanoTime();
+            nextProgressNanos = lastGiveUpCheck + progressEveryNanos;
+        }
         while (!stop.getAsBoolean()) {
             drainInbox();
+            long real = clock.nanoTime();
+            if (real - lastGiveUpCheck >= 100_000_000L) {
+                lastGiveUpCheck = real;
+                giveUp(pacedGiveUpMillis);
+            }
+            if (progress != null && real - nextProgressNanos >= 0) {
+                progressLine(real);
+            }
             Ev next = queue.peek();
             long nextTime = next == null ? Long.MAX_VALUE : next.time;
-            if (!outstanding.isEmpty() && nextTime > now() && mustWait(nextTime)) {
-                long t0 = System.nanoTime();
-                hostWaits++;
-                hostWaitOutstanding += outstanding.size();
-                while (!outstanding.isEmpty() && mustWait(nextTime) && !stop.getAsBoolean()) {
-                    awaitHost(timeout);
-                }
-                hostWaitNanos += System.nanoTime() - t0;
+            long due = Math.min(nextTime, until);
+            long wait = clock.nanosUntil(due);
+            if (wait > 0) {
+                waitInbox(Math.min(wait, 50_000_000L));
                 continue;
             }
             if (nextTime > until) {
-                long wait = clock.nanosUntil(until);
-                if (wait > 0) {
-                    waitInbox(Math.min(wait, 200_000_000L));
-                    continue;
-                }
                 clock.advanceTo(until);
                 return;
             }
-            long wait = clock.nanosUntil(nextTime);
-            if (wait > 0) {
-                waitInbox(Math.min(wait, 200_000_000L));
+            queue.poll();
+            VirtualBoard owner = next.owner;
+            if (owner != null && owner.link != null && owner.link.heldBack(next)) {
+                parkedEvents++;
+                next.held = true;
                 continue;
             }
-            queue.poll();
+            (next.held ? heldLateness : lateness).add(Math.max(0, clock.pacedMillis() - nextTime) / clock.speed());
             clock.advanceTo(nextTime);
-            if (next.owner != null) {
-                next.owner.localTime = nextTime;
+            if (owner != null) {
+                owner.localTime = nextTime;
             }
             run(next);
         }
+    }
+
+    private void progressLine(long real) {
+        double seconds = (real - nextProgressNanos + progressEveryNanos) / 1e9;
+        nextProgressNanos = real + progressEveryNanos;
+        long n = uplinks - uplinksAtProgress;
+        uplinksAtProgress = uplinks;
+        int held = 0;
+        for (VirtualBoard b : boards) {
+            if (b.link != null && b.link.holdsBack()) {
+                held++;
+            }
+        }
+        progress.accept(String.format(java.util.Locale.ROOT, "fleet: %.0f uplinks/s, %d requests with the host, "
+                + "%d boards waiting for an answer, %d given up so far; events %s; held back behind a request %s",
+                seconds > 0 ? n / seconds : 0.0, withHost, held, hostTimeouts, lateness.window().line(),
+                heldLateness.window().line()));
     }
 
     private void run(Ev e) {
@@ -609,51 +737,64 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
-    /**
-     * Paced time's conservative lookahead: an answer cannot reach a board sooner than one latency
-     * after its request reached the host, so events before that may run while the host works. A
-     * hello is waited for at once (the host reads the fleet clock for its answer, which must not
-     * have moved).
-     */
-    private boolean mustWait(long nextTime) {
-        for (Waiting w : outstanding.values()) {
-            if (w.hello() || nextTime >= w.handedAt() + spec.latencyMillis) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** @return true when an answer came (or a request was given up) */
     private boolean awaitHost(long timeoutMillis) throws InterruptedException {
-        long pausedAt = System.nanoTime();
-        Arrival a = inbox.poll(50, TimeUnit.MILLISECONDS);
-        boolean any = a != null;
+        Arrival a = pause.poll(inbox, 50_000_000L);
         if (a != null) {
             handle(a);
-        } else {
-            long limit = System.nanoTime() - timeoutMillis * 1_000_000L;
-            List<Waiting> gaveUp = new ArrayList<>();
-            outstanding.values().removeIf(w -> {
-                if (w.sentNanos() < limit) {
+            return true;
+        }
+        return giveUp(timeoutMillis);
+    }
+
+    /**
+     * Gives up on requests the host has not answered in {@code timeoutMillis} of real time: their
+     * boards run on (their copies held so far go to the host now).
+     *
+     * @return true when any was given up
+     */
+    private boolean giveUp(long timeoutMillis) {
+        if (withHost == 0) {
+            return false;
+        }
+        long limit = clock.nanoTime() - timeoutMillis * 1_000_000L;
+        List<Waiting> gaveUp = null;
+        for (java.util.Iterator<java.util.ArrayDeque<Waiting>> it = outstanding.values().iterator(); it.hasNext(); ) {
+            java.util.ArrayDeque<Waiting> exchange = it.next();
+            boolean any = false;
+            for (java.util.Iterator<Waiting> i = exchange.iterator(); i.hasNext(); ) {
+                Waiting w = i.next();
+                if (w.held == null && w.sentNanos - limit < 0) {
+                    i.remove();
+                    any = true;
                     hostTimeouts++;
-                    Logger.warn("the host did not answer in {} s: {}", timeoutMillis / 1000, w.what());
+                    Logger.debug("the host did not answer in {} s: {}", timeoutMillis / 1000, w.what());
+                    if (gaveUp == null) {
+                        gaveUp = new ArrayList<>();
+                    }
                     gaveUp.add(w);
-                    return true;
                 }
-                return false;
-            });
-            gaveUp.forEach(this::resolved);
-            any = !gaveUp.isEmpty();
+            }
+            if (any) {
+                handOver(exchange);
+                if (exchange.isEmpty()) {
+                    it.remove();
+                }
+            }
         }
-        if (!clock.virtual()) {
-            clock.rebaseAfterPause(System.nanoTime() - pausedAt);
+        if (gaveUp == null) {
+            return false;
         }
-        return any;
+        if (gaveUp.size() > 0 && clock.virtual()) {
+            Logger.warn("the host did not answer {} requests in {} s, e.g. {}", gaveUp.size(), timeoutMillis / 1000,
+                    gaveUp.get(0).what());
+        }
+        gaveUp.forEach(this::resolved);
+        return true;
     }
 
     private void waitInbox(long nanos) throws InterruptedException {
-        Arrival a = inbox.poll(nanos, TimeUnit.NANOSECONDS);
+        Arrival a = pause.poll(inbox, nanos);
         if (a != null) {
             handle(a);
         }
@@ -797,6 +938,38 @@ public final class Fleet implements AutoCloseable {
         this.onHostWait = r;
     }
 
+    /** @param p how the scheduler waits for the host's datagrams (tests: a fake clock instead of real waiting) */
+    void pause(Pause p) {
+        this.pause = p;
+    }
+
+    /** @param millis paced time: real ms after which a board whose request got no answer runs on */
+    void pacedGiveUp(long millis) {
+        this.pacedGiveUpMillis = millis;
+    }
+
+    /**
+     * Paced time: every {@code seconds} of real time, a line with the uplinks per second, the requests
+     * with the host and how late the events ran.
+     */
+    public void progressEvery(long seconds, java.util.function.Consumer<String> sink) {
+        this.progress = sink;
+        this.progressEveryNanos = seconds * 1_000_000_000L;
+    }
+
+    /**
+     * @return paced time: how late (real ms behind the real clock) the events ran over the whole run,
+     *     those held back behind their board's request left out
+     */
+    public Lateness.Window lateness() {
+        return lateness.total();
+    }
+
+    /** @return paced time: how late the events held back behind their board's request ran */
+    public Lateness.Window heldLateness() {
+        return heldLateness.total();
+    }
+
     /** @return how often the scheduler waited for the host, and the requests with it summed over those waits */
     long[] hostWaitCounts() {
         return new long[] {hostWaits, hostWaitOutstanding};
@@ -829,7 +1002,9 @@ public final class Fleet implements AutoCloseable {
             }
         }
         Logger.info("fleet closed: {} boards; waited for the host {} times ({} requests with it on average), {} s in all; "
-                + "{} board events held back behind their board's request", boards.size(), hostWaits,
-                hostWaits == 0 ? 0 : hostWaitOutstanding / hostWaits, hostWaitNanos / 1_000_000_000L, parkedEvents);
+                + "{} board events held back behind their board's request{}", boards.size(), hostWaits,
+                hostWaits == 0 ? 0 : hostWaitOutstanding / hostWaits, hostWaitNanos / 1_000_000_000L, parkedEvents,
+                clock.virtual() ? "" : "; events over the whole run " + lateness.total().line() + ", held back behind a request "
+                        + heldLateness.total().line());
     }
 }

@@ -1,22 +1,27 @@
 package io.fieldlink.simulator.fleet;
 
+import java.util.function.LongSupplier;
+
 /**
  * The fleet's time, epoch milliseconds: moved only by the scheduler thread, read by anyone. In paced
- * mode (real time or x N) the scheduler waits until the real clock catches up with the next event;
- * with speed 0 it jumps (virtual time, as fast as it goes). Thread-safe reads.
+ * mode (real time or x N) the scheduler waits until the real clock catches up with the next event,
+ * and fleet time stays tied to the real clock ({@link #pacedMillis()}: it never pauses); with speed 0
+ * it jumps (virtual time, as fast as it goes). Thread-safe reads.
  *
  * <p>Two readings: {@link #millis()} is the time of the event being run (what a board's clock reads;
  * in virtual time a board held back waiting for the host runs its events later, so this may step
  * back when the scheduler turns to it), and {@link #hostMillis()} is what a host in the same process
- * reads: the furthest time the fleet has reached, never going back, except while a board's hello is
- * with the host, when it reads the hello's own time (the answer tells the board the time, and must
- * not depend on how far the other boards ran meanwhile).
+ * reads: the furthest time the fleet has reached, never going back, except, in virtual time, while
+ * a board's hello is with the host, when it reads the hello's own time (the answer tells the board
+ * the time, and must not depend on how far the other boards ran meanwhile). In paced time a hello's
+ * answer carries whatever the host's clock reads when it answers, as on a real network.
  */
 public final class FleetClock {
     private final double speed;
     private volatile long now;
     private volatile long frontier;
     private volatile long helloAt = Long.MIN_VALUE;
+    private final LongSupplier nanoTime;
     private long realBaseNanos;
     private long virtualBase;
 
@@ -25,6 +30,14 @@ public final class FleetClock {
      * @param speed 1 for real time, N for N times faster, 0 for virtual time as fast as it goes
      */
     public FleetClock(long startMillis, double speed) {
+        this(startMillis, speed, System::nanoTime);
+    }
+
+    /**
+     * @param nanoTime the real clock paced time follows ({@link System#nanoTime()}; tests drive a fake one)
+     */
+    FleetClock(long startMillis, double speed, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         if (speed < 0 || Double.isNaN(speed)) {
             throw new IllegalArgumentException("speed must be 0 (virtual) or positive: " + speed);
         }
@@ -84,13 +97,21 @@ public final class FleetClock {
 
     /** Restarts pacing from the current fleet time (after a pause, so time does not jump). */
     void rebase() {
-        realBaseNanos = System.nanoTime();
+        realBaseNanos = nanoTime.getAsLong();
         virtualBase = now;
     }
 
-    /** Pacing: a pause of {@code nanos} real time (waiting for the host) does not make time jump. */
-    void rebaseAfterPause(long nanos) {
-        realBaseNanos += nanos;
+    /** @return the real clock's nanoseconds (the one pacing follows) */
+    long nanoTime() {
+        return nanoTime.getAsLong();
+    }
+
+    /** @return paced time: the fleet time the real clock says it is now (epoch ms; virtual: {@link #millis()}) */
+    long pacedMillis() {
+        if (speed == 0) {
+            return now;
+        }
+        return virtualBase + (long) Math.floor((nanoTime.getAsLong() - realBaseNanos) / 1e6 * speed);
     }
 
     /** @return real nanoseconds to wait until fleet time {@code t} is due (0 when due, or virtual) */
@@ -100,6 +121,6 @@ public final class FleetClock {
         }
         double realMillis = (t - virtualBase) / speed;
         long dueNanos = realBaseNanos + (long) (realMillis * 1_000_000L);
-        return Math.max(0, dueNanos - System.nanoTime());
+        return Math.max(0, dueNanos - nanoTime.getAsLong());
     }
 }

@@ -20,11 +20,14 @@ import java.util.function.LongSupplier;
  * (firmware core, simulated HAL, physics, scheduler) alone. A hello gets the fleet's time; an
  * {@code up} batch is acknowledged record by record, exactly as the host would acknowledge a batch it
  * stored (contiguous sequence numbers from the board's first, ranges beyond a gap); anything else
- * gets 4.04. Nothing is stored, so there is nothing to read back: the anchor for "how fast can the
- * boards go", not a check of the host. Answers are given on the caller's thread.
+ * gets 4.04. A request seen again (same message id and token: a network duplicate or a board's
+ * retransmission) gets the same answer again, as from the host's de-duplication. Nothing is stored,
+ * so there is nothing to read back: the anchor for "how fast can the boards go", not a check of the
+ * host. Answers are given on the caller's thread.
  */
 public final class AckingSink implements HostPort {
     private static final Command[] NO_COMMANDS = new Command[0];
+    private static final int REPLAYS = 2;
     private final LongSupplier clock;
     private final CoapEncoder encoder = new CoapEncoder();
     /** Per device: the highest sequence number received with every one before it (as the host keeps it). */
@@ -39,6 +42,10 @@ public final class AckingSink implements HostPort {
     public Connection connect(String deviceId, byte[] psk, Inbound inbound) {
         long[] highest = contiguous.computeIfAbsent(deviceId, d -> new long[1]);
         return new Connection() {
+            /** The last few exchanges answered (message id and token) and their answers. */
+            private final long[] answeredIds = new long[REPLAYS];
+            private final byte[][] answers = new byte[REPLAYS][];
+            private int nextReplay;
 
             @Override
             public void send(byte[] datagram) {
@@ -50,6 +57,15 @@ public final class AckingSink implements HostPort {
                 }
                 if (m.type() != CoapType.CON || m.code() < CoapCode.GET || m.code() > CoapCode.IPATCH) {
                     return;
+                }
+                long exchange = ((long) m.messageId() << 48) ^ m.tokenAsLong() ^ ((long) m.tokenLength() << 40);
+                synchronized (answers) {
+                    for (int i = 0; i < REPLAYS; i++) {
+                        if (answers[i] != null && answeredIds[i] == exchange) {
+                            inbound.datagram(answers[i].clone());
+                            return;
+                        }
+                    }
                 }
                 CoapMessage r = new CoapMessage().setType(CoapType.ACK).setMessageId(m.messageId())
                         .setToken(m.copyToken());
@@ -70,6 +86,11 @@ public final class AckingSink implements HostPort {
                 synchronized (encoder) {
                     encoder.encode(r);
                     out = encoder.toByteArray();
+                }
+                synchronized (answers) {
+                    answeredIds[nextReplay] = exchange;
+                    answers[nextReplay] = out.clone();
+                    nextReplay = (nextReplay + 1) % REPLAYS;
                 }
                 inbound.datagram(out);
             }

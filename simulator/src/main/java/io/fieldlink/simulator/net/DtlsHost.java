@@ -31,15 +31,20 @@ import org.tinylog.Logger;
  *
  * <p>A host that restarts forgets every session, and a DTLS 1.2 client cannot tell (the host drops
  * records of sessions it does not know, silently). A board whose last {@value #RESUME_AFTER_UNANSWERED}
- * datagrams got nothing back therefore resumes its session before the next one (an abbreviated
- * handshake, or a full one when the host no longer knows the session), as a field device's DTLS
- * stack does after failed exchanges.
+ * datagrams got nothing back over at least {@value #RESUME_AFTER_SILENCE_MILLIS} ms therefore
+ * resumes its session before the next one (an abbreviated handshake, or a full one when the host no
+ * longer knows the session), as a field device's DTLS stack does after failed exchanges. Only
+ * datagrams sent since the last completed handshake count, and a host merely slow (10,000 boards
+ * booting at once: handshakes and answers taking seconds) is not taken for one that forgot.
  */
 public final class DtlsHost implements HostPort {
     /** Datagrams in a row without any answer after which a board re-handshakes before the next. */
     public static final int RESUME_AFTER_UNANSWERED = 3;
+    /** Real ms since the first unanswered datagram before a board re-handshakes (default). */
+    public static final long RESUME_AFTER_SILENCE_MILLIS = 30_000L;
 
     private final InetSocketAddress host;
+    private final long resumeAfterSilenceNanos;
     private final AddressEndpointContext peer;
     private final Configuration config;
     private final ScheduledThreadPoolExecutor executor;
@@ -99,6 +104,24 @@ public final class DtlsHost implements HostPort {
      * @throws IOException when the hub's selector cannot be opened
      */
     public DtlsHost(InetSocketAddress host, int threads, int flightRetransmissions) throws IOException {
+        this(host, threads, flightRetransmissions, RESUME_AFTER_SILENCE_MILLIS);
+    }
+
+    /**
+     * @param host the host's CoAPS address
+     * @param threads threads of the pool shared by every board's handshakes, records and timers
+     * @param flightRetransmissions times a handshake flight is sent again before the handshake fails
+     * @param resumeAfterSilenceMillis real ms a board's datagrams must have gone unanswered (besides
+     *     {@value #RESUME_AFTER_UNANSWERED} of them) before it re-handshakes
+     * @throws IOException when the hub's selector cannot be opened
+     */
+    public DtlsHost(InetSocketAddress host, int threads, int flightRetransmissions, long resumeAfterSilenceMillis)
+            throws IOException {
+        if (resumeAfterSilenceMillis < 0) {
+            throw new IllegalArgumentException("silence before a re-handshake must not be negative: "
+                    + resumeAfterSilenceMillis);
+        }
+        this.resumeAfterSilenceNanos = resumeAfterSilenceMillis * 1_000_000L;
         if (threads < 1) {
             throw new IllegalArgumentException("DTLS threads must be at least 1: " + threads);
         }
@@ -171,6 +194,9 @@ public final class DtlsHost implements HostPort {
             @Override
             public void handshakeCompleted(Handshaker handshaker) {
                 handshakes.incrementAndGet();
+                // what went unanswered before the session existed says nothing about the session: a
+                // slow first handshake (10,000 boards booting) must not be followed by a forced one
+                unanswered.set(0);
             }
 
             @Override
@@ -214,9 +240,10 @@ public final class DtlsHost implements HostPort {
             if (n == 1) {
                 waitingSince = System.nanoTime();
             }
-            if (n > RESUME_AFTER_UNANSWERED
+            if (n > RESUME_AFTER_UNANSWERED && System.nanoTime() - waitingSince >= resumeAfterSilenceNanos
                     && connector.getDtlsContextByAddress(host) != null) {
                 unanswered.set(1);
+                waitingSince = System.nanoTime(); // the new session gets its own silence before another
                 connector.forceResumeSessionFor(host);
                 resumptionsForced.incrementAndGet();
             }
