@@ -55,6 +55,8 @@ public final class Committer implements AutoCloseable {
     /** The store no longer matches the log (a rollback could not be re-applied): never checkpoint again. */
     private volatile boolean broken;
     private volatile LogReplayer replayer;
+    /** Text maps whose puts are logged writes ({@link #loggedPut}), by name: the log's entries name them. */
+    private final java.util.Map<String, BTreeMap<String, String>> loggedMaps = new java.util.concurrent.ConcurrentHashMap<>();
     private long applied;
     /** False while the log holds entries after the checkpoint that {@link #replayLog} has not re-applied yet. */
     private boolean replayed;
@@ -135,6 +137,43 @@ public final class Committer implements AutoCloseable {
         return enqueue(new Job<>(write, log == null ? null : entry));
     }
 
+    /**
+     * Opens the text map {@code name} for {@link #loggedPut}. Register every such map before
+     * {@link #replayLog}: the log's entries name the map they change.
+     *
+     * @return the map (read it from any thread; change it only through {@link #loggedPut})
+     */
+    public BTreeMap<String, String> loggedTextMap(String name) {
+        return loggedMaps.computeIfAbsent(name, store::textMap);
+    }
+
+    /**
+     * Puts {@code value} (or removes the key, for null) into the {@link #loggedTextMap} {@code name}
+     * and waits until it is durable. With an ingest log that is a logged write (its entry redoes the
+     * put at a replay), so it costs one log append in the next group instead of a store checkpoint;
+     * without one, a commit. Not on the committer thread.
+     *
+     * @throws HostException when the map was not registered or the write failed
+     */
+    public void loggedPut(String name, String key, String value) {
+        BTreeMap<String, String> map = loggedMaps.get(name);
+        if (map == null) {
+            throw new HostException("no logged map " + name);
+        }
+        byte[] entry = LoggedPut.encode(name, key, value);
+        try {
+            submitLogged(entry, () -> {
+                LoggedPut.apply(map, key, value);
+                return null;
+            }).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new HostException("write failed: " + e.getCause(), e.getCause());
+        }
+    }
+
     private <T> CompletableFuture<T> enqueue(Job<T> job) {
         if (!running) {
             job.future.completeExceptionally(new HostException("the store is closed"));
@@ -173,7 +212,11 @@ public final class Committer implements AutoCloseable {
         }
         long n = log.read(applied, (entry, file, offset) -> {
             try {
-                r.replay(entry);
+                if (LoggedPut.is(entry)) {
+                    LoggedPut.replay(entry, loggedMaps);
+                } else {
+                    r.replay(entry);
+                }
             } catch (RuntimeException e) {
                 throw new HostException("ingest log " + file + ": the entry at offset " + offset + " cannot be applied: "
                         + e.getMessage(), e);

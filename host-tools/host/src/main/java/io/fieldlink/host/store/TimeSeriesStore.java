@@ -45,7 +45,12 @@ public final class TimeSeriesStore implements CommitHook {
     private static final long MAX_INDEX = 0xFFFF_FFFFL;
     private static final int CACHED_WATERMARKS = 100_000;
     private static final String SEP = "\u0000";
+    private static final Resolution[] RESOLUTIONS = Resolution.values();
     private final SeriesIds ids;
+    /** Per series id, what its last reading changed in the current group; valid while its group is {@link #group}. */
+    private Cursor[] cursors = new Cursor[1024];
+    /** Counts groups: bumped whenever the pending buckets are published or dropped, which empties every cursor. */
+    private long group;
     private final BTreeMap<Long, double[]> raw;
     private final Map<Resolution, BTreeMap<Long, double[]>> rollups = new EnumMap<>(Resolution.class);
     private final BTreeMap<Object[], String> events;
@@ -162,8 +167,11 @@ public final class TimeSeriesStore implements CommitHook {
         if (u.seq() >= 0 && !watermark(u.device()).add(u.seq())) {
             return false;
         }
-        for (Reading r : u.readings()) {
-            storeReading(u.device(), r);
+        if (!u.readings().isEmpty()) {
+            Map<String, Long> channels = ids.channelsOf(u.device());
+            for (Reading r : u.readings()) {
+                storeReading(ids.assign(u.device(), channels, r.channel()), r.timeMillis(), r.value());
+            }
         }
         long index = 0;
         for (Event e : u.events()) {
@@ -172,10 +180,61 @@ public final class TimeSeriesStore implements CommitHook {
         return true;
     }
 
-    private void storeReading(String device, Reading r) {
-        long id = ids.assign(device, r.channel());
-        long t = r.timeMillis();
+    /**
+     * Inserts one reading into its raw bucket and, when new, adds it to its three rollups. The
+     * series' {@link Cursor} holds the raw bucket and rollups its last reading changed in this
+     * group, so the next reading of the series (nearly always in the same buckets) reaches them
+     * without a map lookup; any other bucket is found as before (pending, overlay, last written,
+     * MapDB) and becomes the cursor's.
+     */
+    private void storeReading(long id, long t, double v) {
+        Cursor c = cursor(id);
         long k = key(id, t / RAW_BUCKET_MS);
+        RawBucket b = c.raw;
+        if (b == null || c.rawKey != k) {
+            b = rawBucket(k);
+            c.raw = b;
+            c.rawKey = k;
+        }
+        if (!b.insert(t, v)) {
+            return;
+        }
+        for (int i = 0; i < RESOLUTIONS.length; i++) {
+            long rk = key(id, t / RESOLUTIONS[i].millis());
+            double[] agg = c.aggs[i];
+            if (agg == null || c.rollupKeys[i] != rk) {
+                agg = pendingRollup(RESOLUTIONS[i], rk, v);
+                c.aggs[i] = agg;
+                c.rollupKeys[i] = rk;
+            }
+            agg[0] = Math.min(agg[0], v);
+            agg[1] = Math.max(agg[1], v);
+            agg[2] += v;
+            agg[3] += 1;
+        }
+    }
+
+    /** @return the series' cursor for this group (emptied when it was left from an earlier group) */
+    private Cursor cursor(long id) {
+        int i = (int) id;
+        if (i >= cursors.length) {
+            cursors = Arrays.copyOf(cursors, Math.max(i + 1, cursors.length * 2));
+        }
+        Cursor c = cursors[i];
+        if (c == null) {
+            c = new Cursor();
+            cursors[i] = c;
+        }
+        if (c.group != group) {
+            c.group = group;
+            c.raw = null;
+            Arrays.fill(c.aggs, null);
+        }
+        return c;
+    }
+
+    /** @return the raw bucket {@code k} being changed in this group, loaded when it is not yet */
+    private RawBucket rawBucket(long k) {
         RawBucket b = pendingRaw.get(k);
         if (b == null) {
             double[] last = rawOverlay.get(k);
@@ -185,30 +244,25 @@ public final class TimeSeriesStore implements CommitHook {
             b = new RawBucket(last != null ? last : raw.get(k));
             pendingRaw.put(k, b);
         }
-        if (!b.insert(t, r.value())) {
-            return;
-        }
-        double v = r.value();
-        for (Resolution res : Resolution.values()) {
-            long rk = key(id, t / res.millis());
-            Map<Long, double[]> pending = pendingRollups.get(res);
-            double[] agg = pending.get(rk);
-            if (agg == null) {
-                double[] storedAgg = rollupOverlay.get(res).get(rk);
-                if (storedAgg == null) {
-                    storedAgg = rollupsWritten.get(res).get(rk);
-                }
-                if (storedAgg == null) {
-                    storedAgg = rollups.get(res).get(rk);
-                }
-                agg = storedAgg == null ? new double[] {v, v, 0, 0} : storedAgg.clone();
-                pending.put(rk, agg);
+        return b;
+    }
+
+    /** @return the rollup {@code rk} being changed in this group ({min, max, sum, count}), loaded when it is not yet */
+    private double[] pendingRollup(Resolution res, long rk, double v) {
+        Map<Long, double[]> pending = pendingRollups.get(res);
+        double[] agg = pending.get(rk);
+        if (agg == null) {
+            double[] storedAgg = rollupOverlay.get(res).get(rk);
+            if (storedAgg == null) {
+                storedAgg = rollupsWritten.get(res).get(rk);
             }
-            agg[0] = Math.min(agg[0], v);
-            agg[1] = Math.max(agg[1], v);
-            agg[2] += v;
-            agg[3] += 1;
+            if (storedAgg == null) {
+                storedAgg = rollups.get(res).get(rk);
+            }
+            agg = storedAgg == null ? new double[] {v, v, 0, 0} : storedAgg.clone();
+            pending.put(rk, agg);
         }
+        return agg;
     }
 
     private Watermark watermark(String device) {
@@ -254,6 +308,7 @@ public final class TimeSeriesStore implements CommitHook {
     /** Publishes what this group gathered to the overlay; nothing is written into MapDB. */
     @Override
     public void beforeFlush() {
+        group++;
         for (Watermark w : dirtyMarks) {
             marksOverlay.put(w.device, w.highest);
             w.dirty = false;
@@ -340,6 +395,7 @@ public final class TimeSeriesStore implements CommitHook {
 
     @Override
     public void afterRollback() {
+        group++;
         clearOverlay();
         forgetWritten();
         pendingRaw.clear();
@@ -544,6 +600,15 @@ public final class TimeSeriesStore implements CommitHook {
                 dirtyMarks.add(this);
             }
         }
+    }
+
+    /** The raw bucket and rollups (one per resolution) a series' last reading changed in the current group. */
+    private static final class Cursor {
+        long group = -1;
+        long rawKey;
+        RawBucket raw;
+        final long[] rollupKeys = new long[RESOLUTIONS.length];
+        final double[][] aggs = new double[RESOLUTIONS.length][];
     }
 
     /** A raw bucket being changed in this transaction: (time, value) pairs sorted by time. */

@@ -51,9 +51,70 @@ public final class MadDetector {
         return score(window, value) > threshold;
     }
 
-    private static double median(double[] v) {
-        Arrays.sort(v);
+    /**
+     * The median as a full sort would give it (same order as {@link Arrays#sort(double[])}), found
+     * by selection in linear time: this runs for every reading of every watched channel. Reorders
+     * {@code v}.
+     */
+    static double median(double[] v) {
         int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        int k = n / 2;
+        select(v, k);
+        if (n % 2 == 1) {
+            return v[k];
+        }
+        // after selecting k, v[0..k) holds the k smallest: the largest of them is the other middle
+        double below = v[0];
+        for (int i = 1; i < k; i++) {
+            if (Double.compare(v[i], below) > 0) {
+                below = v[i];
+            }
+        }
+        return (below + v[k]) / 2;
+    }
+
+    /**
+     * Rearranges {@code v} so that v[k] is the k-th smallest, nothing after it smaller, nothing
+     * before it larger (three-way partitions, so a window of equal readings takes one pass).
+     */
+    private static void select(double[] v, int k) {
+        int lo = 0;
+        int hi = v.length - 1;
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            // median of three as the pivot
+            double a = v[lo];
+            double b = v[mid];
+            double c = v[hi];
+            double pivot = Double.compare(a, b) < 0
+                    ? (Double.compare(b, c) < 0 ? b : Double.compare(a, c) < 0 ? c : a)
+                    : (Double.compare(a, c) < 0 ? a : Double.compare(b, c) < 0 ? c : b);
+            int lt = lo;
+            int gt = hi;
+            int i = lo;
+            while (i <= gt) {
+                int cmp = Double.compare(v[i], pivot);
+                if (cmp < 0) {
+                    swap(v, lt++, i++);
+                } else if (cmp > 0) {
+                    swap(v, i, gt--);
+                } else {
+                    i++;
+                }
+            }
+            if (k < lt) {
+                hi = lt - 1;
+            } else if (k > gt) {
+                lo = gt + 1;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static void swap(double[] v, int i, int j) {
+        double t = v[i];
+        v[i] = v[j];
+        v[j] = t;
     }
 }

@@ -37,4 +37,23 @@ class MadDetectorTest {
         assertThatThrownBy(() -> detector.score(new double[0], 1)).hasMessageContaining("window");
         assertThatThrownBy(() -> new MadDetector(0)).hasMessageContaining("threshold");
     }
+
+    @Test
+    void medianBySelectionIsTheSortedMedian() {
+        Random rnd = new Random(7);
+        for (int round = 0; round < 2_000; round++) {
+            int n = 1 + rnd.nextInt(130);
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                // few distinct values (ties, signed zeros) as often as spread ones
+                v[i] = round % 2 == 0 ? rnd.nextGaussian() * 10 : (rnd.nextInt(3) - 1) * (rnd.nextBoolean() ? 0.0 : 1.5)
+                        * (rnd.nextBoolean() ? -1 : 1);
+            }
+            double[] sorted = v.clone();
+            java.util.Arrays.sort(sorted);
+            double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            assertThat(Double.doubleToLongBits(MadDetector.median(v.clone())))
+                    .as("median of %s", java.util.Arrays.toString(v)).isEqualTo(Double.doubleToLongBits(expected));
+        }
+    }
 }
