@@ -46,6 +46,8 @@ public final class TimeSeriesStore implements CommitHook {
     private static final int CACHED_WATERMARKS = 100_000;
     private static final String SEP = "\u0000";
     private static final Resolution[] RESOLUTIONS = Resolution.values();
+    /** A cursor's bound before it is read from the store. */
+    private static final long UNKNOWN = Long.MIN_VALUE;
     private final SeriesIds ids;
     /** Per series id, what its last reading changed in the current group; valid while its group is {@link #group}. */
     private Cursor[] cursors = new Cursor[1024];
@@ -144,6 +146,10 @@ public final class TimeSeriesStore implements CommitHook {
             }
             old.clear();
         }
+        // what was moved bypassed the cursors' bounds: publish it (it was durable in the old maps) and
+        // let the bounds be read again from the overlay and MapDB
+        beforeFlush();
+        Arrays.fill(cursors, null);
         return moved;
     }
 
@@ -192,7 +198,7 @@ public final class TimeSeriesStore implements CommitHook {
         long k = key(id, t / RAW_BUCKET_MS);
         RawBucket b = c.raw;
         if (b == null || c.rawKey != k) {
-            b = rawBucket(k);
+            b = rawBucket(c, id, k);
             c.raw = b;
             c.rawKey = k;
         }
@@ -203,7 +209,7 @@ public final class TimeSeriesStore implements CommitHook {
             long rk = key(id, t / RESOLUTIONS[i].millis());
             double[] agg = c.aggs[i];
             if (agg == null || c.rollupKeys[i] != rk) {
-                agg = pendingRollup(RESOLUTIONS[i], rk, v);
+                agg = pendingRollup(c, id, i, rk, v);
                 c.aggs[i] = agg;
                 c.rollupKeys[i] = rk;
             }
@@ -233,8 +239,30 @@ public final class TimeSeriesStore implements CommitHook {
         return c;
     }
 
+    /** @return the highest key in {@code id}'s range of {@code overlay} or {@code base}, or {@code key(id, 0) - 1} when none */
+    private static long highestKey(long id, java.util.NavigableMap<Long, double[]> overlay, BTreeMap<Long, double[]> base) {
+        long none = key(id, 0) - 1;
+        long high = none;
+        for (Long k : new Long[] {overlay.floorKey(key(id, MAX_INDEX)), base.floorKey(key(id, MAX_INDEX))}) {
+            if (k != null && k > none) {
+                high = Math.max(high, k);
+            }
+        }
+        return high;
+    }
+
     /** @return the raw bucket {@code k} being changed in this group, loaded when it is not yet */
-    private RawBucket rawBucket(long k) {
+    private RawBucket rawBucket(Cursor c, long id, long k) {
+        if (c.rawHigh == UNKNOWN) {
+            c.rawHigh = highestKey(id, rawOverlay, raw);
+        }
+        if (k > c.rawHigh) {
+            // later than any bucket of the series: new, nothing to look up (readings nearly always arrive so)
+            c.rawHigh = k;
+            RawBucket b = new RawBucket(null);
+            pendingRaw.put(k, b);
+            return b;
+        }
         RawBucket b = pendingRaw.get(k);
         if (b == null) {
             double[] last = rawOverlay.get(k);
@@ -248,8 +276,18 @@ public final class TimeSeriesStore implements CommitHook {
     }
 
     /** @return the rollup {@code rk} being changed in this group ({min, max, sum, count}), loaded when it is not yet */
-    private double[] pendingRollup(Resolution res, long rk, double v) {
+    private double[] pendingRollup(Cursor c, long id, int i, long rk, double v) {
+        Resolution res = RESOLUTIONS[i];
         Map<Long, double[]> pending = pendingRollups.get(res);
+        if (c.rollupHigh[i] == UNKNOWN) {
+            c.rollupHigh[i] = highestKey(id, rollupOverlay.get(res), rollups.get(res));
+        }
+        if (rk > c.rollupHigh[i]) {
+            c.rollupHigh[i] = rk;
+            double[] agg = new double[] {v, v, 0, 0};
+            pending.put(rk, agg);
+            return agg;
+        }
         double[] agg = pending.get(rk);
         if (agg == null) {
             double[] storedAgg = rollupOverlay.get(res).get(rk);
@@ -396,6 +434,7 @@ public final class TimeSeriesStore implements CommitHook {
     @Override
     public void afterRollback() {
         group++;
+        Arrays.fill(cursors, null);
         clearOverlay();
         forgetWritten();
         pendingRaw.clear();
@@ -483,6 +522,7 @@ public final class TimeSeriesStore implements CommitHook {
         beforeCommit();
         clearOverlay();
         forgetWritten();
+        Arrays.fill(cursors, null);
         long removed = 0;
         for (long id : ids.all()) {
             if (rawBefore > 0) {
@@ -602,8 +642,16 @@ public final class TimeSeriesStore implements CommitHook {
         }
     }
 
-    /** The raw bucket and rollups (one per resolution) a series' last reading changed in the current group. */
+    /**
+     * The raw bucket and rollups (one per resolution) a series' last reading changed in the current
+     * group, and (kept across groups) the highest raw and rollup keys the series may hold: a key
+     * above it is a new bucket, so it is not looked up in the pending maps, overlay or MapDB. The
+     * bounds are only ever raised, so a rollback or a retention pass leaves them upper bounds;
+     * every cursor is dropped then anyway.
+     */
     private static final class Cursor {
+        long rawHigh = UNKNOWN;
+        final long[] rollupHigh = {UNKNOWN, UNKNOWN, UNKNOWN};
         long group = -1;
         long rawKey;
         RawBucket raw;

@@ -135,4 +135,39 @@ class TimeSeriesWriteBehindTest {
         reopen();
         assertThat(values("v")).containsExactly(2.0);
     }
+
+    @Test
+    void readingsGoingBackToEarlierBucketsAcrossGroupsCommitsRollbacksAndRestartsAddUpExactly() {
+        // forward (new buckets), back into a bucket of an earlier group (flushed, then committed), in
+        // and out of a rolled-back group, and after a restart: every path a bucket is found by
+        long[] minutes = {0, 5, 1, 5, 2, 7, 0};
+        long seq = 1;
+        for (int round = 0; round < minutes.length; round++) {
+            double v = round + 1;
+            series.store(up(seq++, new Reading("v", T0 + minutes[round] * MIN + round, v)));
+            if (round == 2) {
+                store.commit();
+            } else {
+                store.flush();
+            }
+        }
+        series.store(up(seq, new Reading("v", T0 + 9 * MIN, 100), new Reading("v", T0 + 3, 200)));
+        store.flush();
+        store.rollback(); // back to the commit after round 2: rounds 3.. are gone
+        double committed = 1 + 2 + 3;
+        assertThat(daily()).containsExactly(new Bucket(T0, 1, 3, committed, 3));
+        series.store(up(4, new Reading("v", T0 + 5 * MIN + 7, 4), new Reading("v", T0 + 11 * MIN, 40)));
+        store.flush();
+        assertThat(daily()).containsExactly(new Bucket(T0, 1, 40, committed + 44, 5));
+        assertThat(series.buckets("m1", "v", Resolution.M15, 0, Long.MAX_VALUE, 10))
+                .containsExactly(new Bucket(T0, 1, 40, committed + 44, 5));
+        store.commit();
+        reopen();
+        series.store(up(5, new Reading("v", T0 + 2 * MIN + 9, 5), new Reading("v", T0 + 20 * MIN, 50)));
+        store.flush();
+        assertThat(values("v")).containsExactly(1.0, 3.0, 5.0, 2.0, 4.0, 40.0, 50.0);
+        assertThat(daily()).containsExactly(new Bucket(T0, 1, 50, committed + 44 + 55, 7));
+        assertThat(series.buckets("m1", "v", Resolution.M15, 0, Long.MAX_VALUE, 10))
+                .containsExactly(new Bucket(T0, 1, 40, committed + 44 + 5, 6), new Bucket(T0 + 15 * MIN, 50, 50, 50, 1));
+    }
 }
