@@ -51,7 +51,7 @@ public final class TimeSeriesStore implements CommitHook {
     private final SeriesIds ids;
     /** Per series id, what its last reading changed in the current group; valid while its group is {@link #group}. */
     private Cursor[] cursors = new Cursor[1024];
-    /** Counts groups: bumped whenever the pending buckets are published or dropped, which empties every cursor. */
+    /** Counts groups: bumped whenever the pending buckets are published or dropped (a cursor's entries then join the next group anew). */
     private long group;
     private final BTreeMap<Long, double[]> raw;
     private final Map<Resolution, BTreeMap<Long, double[]>> rollups = new EnumMap<>(Resolution.class);
@@ -188,10 +188,10 @@ public final class TimeSeriesStore implements CommitHook {
 
     /**
      * Inserts one reading into its raw bucket and, when new, adds it to its three rollups. The
-     * series' {@link Cursor} holds the raw bucket and rollups its last reading changed in this
-     * group, so the next reading of the series (nearly always in the same buckets) reaches them
-     * without a map lookup; any other bucket is found as before (pending, overlay, last written,
-     * MapDB) and becomes the cursor's.
+     * series' {@link Cursor} holds the raw bucket and rollups its last reading changed (in this
+     * group or an earlier one), so the next reading of the series (nearly always in the same
+     * buckets) reaches them without a map lookup; any other bucket is found as before (pending,
+     * overlay, last written, MapDB) and becomes the cursor's.
      */
     private void storeReading(long id, long t, double v) {
         Cursor c = cursor(id);
@@ -201,6 +201,12 @@ public final class TimeSeriesStore implements CommitHook {
             b = rawBucket(c, id, k);
             c.raw = b;
             c.rawKey = k;
+            c.rawGroup = group;
+        } else if (c.rawGroup != group) {
+            // the bucket as an earlier group left it, which is what is stored for k: this group changes it on
+            b.changed = false;
+            pendingRaw.put(k, b);
+            c.rawGroup = group;
         }
         if (!b.insert(t, v)) {
             return;
@@ -212,6 +218,13 @@ public final class TimeSeriesStore implements CommitHook {
                 agg = pendingRollup(c, id, i, rk, v);
                 c.aggs[i] = agg;
                 c.rollupKeys[i] = rk;
+                c.aggGroups[i] = group;
+            } else if (c.aggGroups[i] != group) {
+                // published by an earlier group, where readers may hold it: this group changes a copy
+                agg = agg.clone();
+                pendingRollups.get(RESOLUTIONS[i]).put(rk, agg);
+                c.aggs[i] = agg;
+                c.aggGroups[i] = group;
             }
             agg[0] = Math.min(agg[0], v);
             agg[1] = Math.max(agg[1], v);
@@ -220,7 +233,7 @@ public final class TimeSeriesStore implements CommitHook {
         }
     }
 
-    /** @return the series' cursor for this group (emptied when it was left from an earlier group) */
+    /** @return the series' cursor (new when the series was not written since the cursors were last dropped) */
     private Cursor cursor(long id) {
         int i = (int) id;
         if (i >= cursors.length) {
@@ -230,11 +243,6 @@ public final class TimeSeriesStore implements CommitHook {
         if (c == null) {
             c = new Cursor();
             cursors[i] = c;
-        }
-        if (c.group != group) {
-            c.group = group;
-            c.raw = null;
-            Arrays.fill(c.aggs, null);
         }
         return c;
     }
@@ -643,20 +651,24 @@ public final class TimeSeriesStore implements CommitHook {
     }
 
     /**
-     * The raw bucket and rollups (one per resolution) a series' last reading changed in the current
-     * group, and (kept across groups) the highest raw and rollup keys the series may hold: a key
-     * above it is a new bucket, so it is not looked up in the pending maps, overlay or MapDB. The
-     * bounds are only ever raised, so a rollback or a retention pass leaves them upper bounds;
-     * every cursor is dropped then anyway.
+     * What a series' last reading changed: its raw bucket and its rollups (one per resolution),
+     * with the group they were last pending in. Since only this series' readings change them, they
+     * hold what is stored for their keys from one group to the next (a raw bucket is kept as the
+     * mutable bucket, which the next group changes on; a rollup published by an earlier group is
+     * copied before it is changed). Also the highest raw and rollup keys the series may hold: a key
+     * above it is a new bucket, so it is not looked up in the pending maps, overlay or MapDB; the
+     * bounds are only ever raised. A rollback, a retention pass or a layout migration drops every
+     * cursor (they are read again from the overlay and MapDB).
      */
     private static final class Cursor {
         long rawHigh = UNKNOWN;
         final long[] rollupHigh = {UNKNOWN, UNKNOWN, UNKNOWN};
-        long group = -1;
         long rawKey;
         RawBucket raw;
+        long rawGroup = -1;
         final long[] rollupKeys = new long[RESOLUTIONS.length];
         final double[][] aggs = new double[RESOLUTIONS.length][];
+        final long[] aggGroups = {-1, -1, -1};
     }
 
     /** A raw bucket being changed in this transaction: (time, value) pairs sorted by time. */
