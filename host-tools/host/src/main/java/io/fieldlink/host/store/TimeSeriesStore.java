@@ -66,10 +66,14 @@ public final class TimeSeriesStore implements CommitHook {
     private final Map<Resolution, Map<Long, double[]>> rollupsWritten = new EnumMap<>(Resolution.class);
     private static final int CACHED_VALUES = 200_000;
     private final List<Watermark> dirtyMarks = new ArrayList<>();
-    /** Raw buckets published since the last commit (values never change once put). */
-    private final ConcurrentSkipListMap<Long, double[]> rawOverlay = new ConcurrentSkipListMap<>();
-    /** Rollups published since the last commit, per resolution (values never change once put). */
-    private final Map<Resolution, ConcurrentSkipListMap<Long, double[]>> rollupOverlay = new EnumMap<>(Resolution.class);
+    /** Raw buckets published since the last commit (a slot's value is replaced, never changed). */
+    private final ConcurrentSkipListMap<Long, Slot> rawOverlay = new ConcurrentSkipListMap<>();
+    /** Rollups published since the last commit, per resolution (a slot's value is replaced, never changed). */
+    private final Map<Resolution, ConcurrentSkipListMap<Long, Slot>> rollupOverlay = new EnumMap<>(Resolution.class);
+    /** Counts emptyings of the overlay: a slot of an earlier epoch is no longer in it. */
+    private long overlayEpoch;
+    /** The cursors that took a reading in this group. */
+    private final List<Cursor> touched = new ArrayList<>();
     /** Watermarks published since the last commit: device → highest seq up to which all are stored. */
     private final ConcurrentHashMap<String, Long> marksOverlay = new ConcurrentHashMap<>();
 
@@ -195,9 +199,17 @@ public final class TimeSeriesStore implements CommitHook {
      */
     private void storeReading(long id, long t, double v) {
         Cursor c = cursor(id);
+        if (c.touched != group) {
+            c.touched = group;
+            touched.add(c);
+        }
         long k = key(id, t / RAW_BUCKET_MS);
         RawBucket b = c.raw;
         if (b == null || c.rawKey != k) {
+            if (b != null && c.rawGroup == group) {
+                // left in this group for another bucket: published from the pending map
+                pendingRaw.put(c.rawKey, b);
+            }
             b = rawBucket(c, id, k);
             c.raw = b;
             c.rawKey = k;
@@ -205,7 +217,6 @@ public final class TimeSeriesStore implements CommitHook {
         } else if (c.rawGroup != group) {
             // the bucket as an earlier group left it, which is what is stored for k: this group changes it on
             b.changed = false;
-            pendingRaw.put(k, b);
             c.rawGroup = group;
         }
         if (!b.insert(t, v)) {
@@ -215,6 +226,9 @@ public final class TimeSeriesStore implements CommitHook {
             long rk = key(id, t / RESOLUTIONS[i].millis());
             double[] agg = c.aggs[i];
             if (agg == null || c.rollupKeys[i] != rk) {
+                if (agg != null && c.aggGroups[i] == group) {
+                    pendingRollups.get(RESOLUTIONS[i]).put(c.rollupKeys[i], agg);
+                }
                 agg = pendingRollup(c, id, i, rk, v);
                 c.aggs[i] = agg;
                 c.rollupKeys[i] = rk;
@@ -222,7 +236,6 @@ public final class TimeSeriesStore implements CommitHook {
             } else if (c.aggGroups[i] != group) {
                 // published by an earlier group, where readers may hold it: this group changes a copy
                 agg = agg.clone();
-                pendingRollups.get(RESOLUTIONS[i]).put(rk, agg);
                 c.aggs[i] = agg;
                 c.aggGroups[i] = group;
             }
@@ -248,7 +261,7 @@ public final class TimeSeriesStore implements CommitHook {
     }
 
     /** @return the highest key in {@code id}'s range of {@code overlay} or {@code base}, or {@code key(id, 0) - 1} when none */
-    private static long highestKey(long id, java.util.NavigableMap<Long, double[]> overlay, BTreeMap<Long, double[]> base) {
+    private static long highestKey(long id, java.util.NavigableMap<Long, ?> overlay, BTreeMap<Long, double[]> base) {
         long none = key(id, 0) - 1;
         long high = none;
         for (Long k : new Long[] {overlay.floorKey(key(id, MAX_INDEX)), base.floorKey(key(id, MAX_INDEX))}) {
@@ -259,7 +272,10 @@ public final class TimeSeriesStore implements CommitHook {
         return high;
     }
 
-    /** @return the raw bucket {@code k} being changed in this group, loaded when it is not yet */
+    /**
+     * @return raw bucket {@code k} to become the cursor's: taken out of the pending map when this
+     *     group changed it already, else loaded (new when later than any bucket of the series)
+     */
     private RawBucket rawBucket(Cursor c, long id, long k) {
         if (c.rawHigh == UNKNOWN) {
             c.rawHigh = highestKey(id, rawOverlay, raw);
@@ -267,48 +283,59 @@ public final class TimeSeriesStore implements CommitHook {
         if (k > c.rawHigh) {
             // later than any bucket of the series: new, nothing to look up (readings nearly always arrive so)
             c.rawHigh = k;
-            RawBucket b = new RawBucket(null);
-            pendingRaw.put(k, b);
-            return b;
+            return new RawBucket(null);
         }
-        RawBucket b = pendingRaw.get(k);
+        RawBucket b = pendingRaw.remove(k);
         if (b == null) {
-            double[] last = rawOverlay.get(k);
-            if (last == null) {
-                last = rawWritten.get(k);
-            }
+            Slot published = rawOverlay.get(k);
+            double[] last = published != null ? published.value : rawWritten.get(k);
             b = new RawBucket(last != null ? last : raw.get(k));
-            pendingRaw.put(k, b);
+            b.slot = published;
         }
         return b;
     }
 
-    /** @return the rollup {@code rk} being changed in this group ({min, max, sum, count}), loaded when it is not yet */
+    /**
+     * @return rollup {@code rk} ({min, max, sum, count}) to become the cursor's, changeable by this
+     *     group: taken out of the pending map when this group changed it already, else a copy of
+     *     what is stored (new when later than any rollup of the series); sets the cursor's slot
+     */
     private double[] pendingRollup(Cursor c, long id, int i, long rk, double v) {
         Resolution res = RESOLUTIONS[i];
-        Map<Long, double[]> pending = pendingRollups.get(res);
+        c.slots[i] = null;
         if (c.rollupHigh[i] == UNKNOWN) {
             c.rollupHigh[i] = highestKey(id, rollupOverlay.get(res), rollups.get(res));
         }
         if (rk > c.rollupHigh[i]) {
             c.rollupHigh[i] = rk;
-            double[] agg = new double[] {v, v, 0, 0};
-            pending.put(rk, agg);
-            return agg;
+            return new double[] {v, v, 0, 0};
         }
-        double[] agg = pending.get(rk);
+        double[] agg = pendingRollups.get(res).remove(rk);
         if (agg == null) {
-            double[] storedAgg = rollupOverlay.get(res).get(rk);
-            if (storedAgg == null) {
-                storedAgg = rollupsWritten.get(res).get(rk);
-            }
+            Slot published = rollupOverlay.get(res).get(rk);
+            double[] storedAgg = published != null ? published.value : rollupsWritten.get(res).get(rk);
             if (storedAgg == null) {
                 storedAgg = rollups.get(res).get(rk);
             }
             agg = storedAgg == null ? new double[] {v, v, 0, 0} : storedAgg.clone();
-            pending.put(rk, agg);
+            c.slots[i] = published;
         }
         return agg;
+    }
+
+    /** @return the slot now holding {@code value} for {@code key}: {@code known} when it is still in the overlay */
+    private Slot publish(ConcurrentSkipListMap<Long, Slot> overlay, Slot known, long key, double[] value) {
+        if (known != null && known.epoch == overlayEpoch) {
+            known.value = value;
+            return known;
+        }
+        Slot s = new Slot(overlayEpoch, value);
+        Slot before = overlay.putIfAbsent(key, s);
+        if (before != null) {
+            before.value = value;
+            return before;
+        }
+        return s;
     }
 
     private Watermark watermark(String device) {
@@ -351,26 +378,45 @@ public final class TimeSeriesStore implements CommitHook {
         return new Acknowledged(w.highest, Arrays.copyOf(ranges, n));
     }
 
-    /** Publishes what this group gathered to the overlay; nothing is written into MapDB. */
+    /**
+     * Publishes what this group gathered to the overlay; nothing is written into MapDB. The entries
+     * a series' cursor holds go into the slots the cursor kept (a volatile write, no map update
+     * when the slot is still in the overlay); those it left during the group, from the pending maps.
+     */
     @Override
     public void beforeFlush() {
-        group++;
         for (Watermark w : dirtyMarks) {
             marksOverlay.put(w.device, w.highest);
             w.dirty = false;
         }
         dirtyMarks.clear();
+        for (Cursor c : touched) {
+            if (c.raw != null && c.rawGroup == group && c.raw.changed) {
+                c.raw.slot = publish(rawOverlay, c.raw.slot, c.rawKey, c.raw.pairs());
+            }
+            for (int i = 0; i < RESOLUTIONS.length; i++) {
+                if (c.aggs[i] != null && c.aggGroups[i] == group) {
+                    // not changed after this: the next group changes a copy
+                    c.slots[i] = publish(rollupOverlay.get(RESOLUTIONS[i]), c.slots[i], c.rollupKeys[i], c.aggs[i]);
+                }
+            }
+        }
+        touched.clear();
         for (Map.Entry<Long, RawBucket> e : pendingRaw.entrySet()) {
-            if (e.getValue().changed) {
-                rawOverlay.put(e.getKey(), e.getValue().pairs());
+            RawBucket b = e.getValue();
+            if (b.changed) {
+                b.slot = publish(rawOverlay, b.slot, e.getKey(), b.pairs());
             }
         }
         pendingRaw.clear();
         for (Map.Entry<Resolution, Map<Long, double[]>> e : pendingRollups.entrySet()) {
-            // the pending arrays are not changed after this: the next group clones what it changes
-            rollupOverlay.get(e.getKey()).putAll(e.getValue());
+            ConcurrentSkipListMap<Long, Slot> overlay = rollupOverlay.get(e.getKey());
+            for (Map.Entry<Long, double[]> r : e.getValue().entrySet()) {
+                publish(overlay, null, r.getKey(), r.getValue());
+            }
             e.getValue().clear();
         }
+        group++;
     }
 
     /** Publishes this group, then writes every entry published since the last commit into MapDB, once each. */
@@ -384,25 +430,28 @@ public final class TimeSeriesStore implements CommitHook {
         for (Map.Entry<String, Long> e : marksOverlay.entrySet()) {
             contiguous.put(e.getKey(), e.getValue());
         }
-        for (Map.Entry<Long, double[]> e : rawOverlay.entrySet()) {
-            raw.put(e.getKey(), e.getValue());
-            rawWritten.put(e.getKey(), e.getValue());
+        for (Map.Entry<Long, Slot> e : rawOverlay.entrySet()) {
+            double[] v = e.getValue().value;
+            raw.put(e.getKey(), v);
+            rawWritten.put(e.getKey(), v);
         }
-        for (Map.Entry<Resolution, ConcurrentSkipListMap<Long, double[]>> e : rollupOverlay.entrySet()) {
+        for (Map.Entry<Resolution, ConcurrentSkipListMap<Long, Slot>> e : rollupOverlay.entrySet()) {
             BTreeMap<Long, double[]> map = rollups.get(e.getKey());
             Map<Long, double[]> written = rollupsWritten.get(e.getKey());
-            for (Map.Entry<Long, double[]> b : e.getValue().entrySet()) {
-                map.put(b.getKey(), b.getValue());
-                written.put(b.getKey(), b.getValue());
+            for (Map.Entry<Long, Slot> b : e.getValue().entrySet()) {
+                double[] v = b.getValue().value;
+                map.put(b.getKey(), v);
+                written.put(b.getKey(), v);
             }
         }
     }
 
     /** Empties the overlay once MapDB holds all of it (readers read the overlay first, then MapDB). */
     private void clearOverlay() {
+        overlayEpoch++;
         marksOverlay.clear();
         rawOverlay.clear();
-        for (Map<Long, double[]> m : rollupOverlay.values()) {
+        for (Map<Long, Slot> m : rollupOverlay.values()) {
             m.clear();
         }
     }
@@ -410,7 +459,7 @@ public final class TimeSeriesStore implements CommitHook {
     /** @return entries held in memory for the next commit (raw buckets, rollups, watermarks) */
     public int overlaySize() {
         int n = marksOverlay.size() + rawOverlay.size();
-        for (Map<Long, double[]> m : rollupOverlay.values()) {
+        for (Map<Long, Slot> m : rollupOverlay.values()) {
             n += m.size();
         }
         return n;
@@ -443,6 +492,7 @@ public final class TimeSeriesStore implements CommitHook {
     public void afterRollback() {
         group++;
         Arrays.fill(cursors, null);
+        touched.clear();
         clearOverlay();
         forgetWritten();
         pendingRaw.clear();
@@ -669,6 +719,26 @@ public final class TimeSeriesStore implements CommitHook {
         final long[] rollupKeys = new long[RESOLUTIONS.length];
         final double[][] aggs = new double[RESOLUTIONS.length][];
         final long[] aggGroups = {-1, -1, -1};
+        /** The overlay slots the rollups were last published into (maybe of an earlier epoch, or null). */
+        final Slot[] slots = new Slot[RESOLUTIONS.length];
+        /** The last group in which the series took a reading. */
+        long touched = -1;
+    }
+
+    /** An overlay entry: the value published last for its key (an immutable array: replaced, never changed). */
+    static final class Slot implements java.util.function.Supplier<double[]> {
+        final long epoch;
+        volatile double[] value;
+
+        Slot(long epoch, double[] value) {
+            this.epoch = epoch;
+            this.value = value;
+        }
+
+        @Override
+        public double[] get() {
+            return value;
+        }
     }
 
     /** A raw bucket being changed in this transaction: (time, value) pairs sorted by time. */
@@ -676,6 +746,8 @@ public final class TimeSeriesStore implements CommitHook {
         private double[] pairs;
         private int n;
         boolean changed;
+        /** The overlay slot this bucket was last published into (maybe of an earlier epoch), or null. */
+        Slot slot;
 
         RawBucket(double[] stored) {
             pairs = stored == null ? new double[8] : Arrays.copyOf(stored, Math.max(8, stored.length * 2));

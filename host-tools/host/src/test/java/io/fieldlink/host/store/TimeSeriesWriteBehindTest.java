@@ -170,4 +170,29 @@ class TimeSeriesWriteBehindTest {
         assertThat(series.buckets("m1", "v", Resolution.M15, 0, Long.MAX_VALUE, 10))
                 .containsExactly(new Bucket(T0, 1, 40, committed + 44 + 5, 6), new Bucket(T0 + 15 * MIN, 50, 50, 50, 1));
     }
+
+    @Test
+    void aBucketCarriedFromGroupToGroupIsRepublishedInPlaceAndAgainAfterTheCheckpointEmptiedTheOverlay() {
+        Map<Long, double[]> rawInMapDb = store.longDoublesMap("raw-1m");
+        series.store(up(1, new Reading("v", T0, 1)));
+        store.flush();
+        List<Bucket> afterFirst = daily();
+        series.store(up(2, new Reading("v", T0 + 1000, 2)));
+        store.flush();
+        assertThat(afterFirst).as("what a reader got is not changed by the next group").containsExactly(new Bucket(T0, 1, 1, 1, 1));
+        assertThat(series.overlaySize()).as("the same raw bucket, 3 rollups, watermark").isEqualTo(5);
+        assertThat(values("v")).containsExactly(1.0, 2.0);
+        store.commit();
+        assertThat(series.overlaySize()).isZero();
+        assertThat(rawInMapDb.values().iterator().next()).containsExactly(T0, 1, T0 + 1000, 2);
+        series.store(up(3, new Reading("v", T0 + 2000, 3)));
+        store.flush();
+        assertThat(series.overlaySize()).as("published into the emptied overlay again").isEqualTo(5);
+        assertThat(values("v")).containsExactly(1.0, 2.0, 3.0);
+        assertThat(daily()).containsExactly(new Bucket(T0, 1, 3, 6, 3));
+        store.commit();
+        reopen();
+        assertThat(values("v")).containsExactly(1.0, 2.0, 3.0);
+        assertThat(daily()).containsExactly(new Bucket(T0, 1, 3, 6, 3));
+    }
 }
