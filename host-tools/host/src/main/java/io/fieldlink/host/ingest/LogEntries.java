@@ -75,12 +75,12 @@ public final class LogEntries {
      * @return the entry for one device's batch, holding the payload as received
      */
     public static byte[] rawBatch(String device, byte[] payload, long receivedAt) {
-        Out out = new Out(32 + device.length() + payload.length);
-        out.b(Kind.RAW_BATCH.ordinal());
-        out.s(device);
-        out.l(receivedAt);
-        out.bytes(payload);
-        return out.bytes();
+        // written straight into an array of the exact size: this runs for every batch
+        byte[] d = device.getBytes(StandardCharsets.UTF_8);
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(1 + 4 + d.length + 8 + 4 + payload.length);
+        out.put((byte) Kind.RAW_BATCH.ordinal()).putInt(d.length).put(d).putLong(receivedAt).putInt(payload.length)
+                .put(payload);
+        return out.array();
     }
 
     /** @return the entry for a hello */
@@ -226,15 +226,6 @@ public final class LogEntries {
         void d(double v) {
             try {
                 out.writeDouble(v);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        void bytes(byte[] b) {
-            i(b.length);
-            try {
-                out.write(b);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

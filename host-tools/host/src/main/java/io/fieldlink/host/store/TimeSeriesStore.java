@@ -70,6 +70,10 @@ public final class TimeSeriesStore implements CommitHook {
     private final ConcurrentSkipListMap<Long, Slot> rawOverlay = new ConcurrentSkipListMap<>();
     /** Rollups published since the last commit, per resolution (a slot's value is replaced, never changed). */
     private final Map<Resolution, ConcurrentSkipListMap<Long, Slot>> rollupOverlay = new EnumMap<>(Resolution.class);
+    /** Most overlay entries {@link #writeAhead} writes between two groups. */
+    private static final int WRITE_AHEAD = 256;
+    /** Where {@link #writeAhead} goes on in the raw overlay (0) and each rollup overlay (1..3). */
+    private final long[] aheadFrom = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE};
     /** Counts emptyings of the overlay: a slot of an earlier epoch is no longer in it. */
     private long overlayEpoch;
     /** The cursors that took a reading in this group. */
@@ -426,29 +430,86 @@ public final class TimeSeriesStore implements CommitHook {
         writeOverlay();
     }
 
+    /** Writes every overlay entry into MapDB that is not there with its current value yet (see {@link #writeAhead}). */
     private void writeOverlay() {
         for (Map.Entry<String, Long> e : marksOverlay.entrySet()) {
             contiguous.put(e.getKey(), e.getValue());
         }
         for (Map.Entry<Long, Slot> e : rawOverlay.entrySet()) {
-            double[] v = e.getValue().value;
-            raw.put(e.getKey(), v);
-            rawWritten.put(e.getKey(), v);
+            write(e.getKey(), e.getValue(), raw, rawWritten);
         }
         for (Map.Entry<Resolution, ConcurrentSkipListMap<Long, Slot>> e : rollupOverlay.entrySet()) {
             BTreeMap<Long, double[]> map = rollups.get(e.getKey());
             Map<Long, double[]> written = rollupsWritten.get(e.getKey());
             for (Map.Entry<Long, Slot> b : e.getValue().entrySet()) {
-                double[] v = b.getValue().value;
-                map.put(b.getKey(), v);
-                written.put(b.getKey(), v);
+                write(b.getKey(), b.getValue(), map, written);
             }
         }
+    }
+
+    private static void write(long key, Slot slot, BTreeMap<Long, double[]> map, Map<Long, double[]> written) {
+        double[] v = slot.value;
+        if (v != slot.written) {
+            map.put(key, v);
+            written.put(key, v);
+            slot.written = v;
+        }
+    }
+
+    /**
+     * Writes up to {@value #WRITE_AHEAD} overlay entries that the series have moved past (raw
+     * buckets and rollups before the ones their cursors hold: readings nearly always come in time
+     * order, so these are done) into MapDB, uncommitted, so the checkpoint writes only what is
+     * still changing. An entry changed after it was written ahead is written again by the
+     * checkpoint ({@link Slot#written} no longer its value), so the commit holds exactly what the
+     * overlay holds; a rollback drops these writes with the rest.
+     */
+    @Override
+    public void writeAhead() {
+        int budget = WRITE_AHEAD;
+        budget = writeAhead(rawOverlay, raw, rawWritten, -1, budget);
+        for (int i = 0; i < RESOLUTIONS.length && budget > 0; i++) {
+            budget = writeAhead(rollupOverlay.get(RESOLUTIONS[i]), rollups.get(RESOLUTIONS[i]),
+                    rollupsWritten.get(RESOLUTIONS[i]), i, budget);
+        }
+    }
+
+    /** @param res the rollup's resolution index, or -1 for raw buckets; @return the budget left */
+    private int writeAhead(ConcurrentSkipListMap<Long, Slot> overlay, BTreeMap<Long, double[]> map,
+            Map<Long, double[]> written, int res, int budget) {
+        int at = res + 1;
+        Iterator<Map.Entry<Long, Slot>> it = overlay.tailMap(aheadFrom[at], true).entrySet().iterator();
+        int visits = 8 * WRITE_AHEAD;
+        while (budget > 0 && visits-- > 0 && it.hasNext()) {
+            Map.Entry<Long, Slot> e = it.next();
+            long k = e.getKey();
+            aheadFrom[at] = k + 1;
+            Slot slot = e.getValue();
+            if (slot.value != slot.written && movedPast(k, res)) {
+                write(k, slot, map, written);
+                budget--;
+            }
+        }
+        if (!it.hasNext()) {
+            aheadFrom[at] = Long.MIN_VALUE;
+        }
+        return budget;
+    }
+
+    /** @return true when the series of {@code key} has a later raw bucket (res -1) or rollup than {@code key} */
+    private boolean movedPast(long key, int res) {
+        long id = key >>> 32;
+        Cursor c = id < cursors.length ? cursors[(int) id] : null;
+        if (c == null) {
+            return false;
+        }
+        return res < 0 ? c.raw != null && key < c.rawKey : c.aggs[res] != null && key < c.rollupKeys[res];
     }
 
     /** Empties the overlay once MapDB holds all of it (readers read the overlay first, then MapDB). */
     private void clearOverlay() {
         overlayEpoch++;
+        Arrays.fill(aheadFrom, Long.MIN_VALUE);
         marksOverlay.clear();
         rawOverlay.clear();
         for (Map<Long, Slot> m : rollupOverlay.values()) {
@@ -729,6 +790,8 @@ public final class TimeSeriesStore implements CommitHook {
     static final class Slot implements java.util.function.Supplier<double[]> {
         final long epoch;
         volatile double[] value;
+        /** The value written into MapDB in this transaction (committer thread only), or null. */
+        double[] written;
 
         Slot(long epoch, double[] value) {
             this.epoch = epoch;

@@ -281,6 +281,7 @@ public final class IngestLoad {
         long checkpointNanos0 = committerOf == null ? 0 : committerOf.checkpointNanos();
         long logNanos0 = committerOf == null ? 0 : committerOf.logNanos();
         long logBytes0 = committerOf == null ? 0 : committerOf.logBytes();
+        long aheadNanos0 = committerOf == null ? 0 : committerOf.writeAheadNanos();
         long drops0 = udpReceiveBufferErrors();
         long[] latencies = new long[4_000_000];
         Result r = offered > 0 ? runOpen(endpoints, scheme, port, size, deviceCount, seconds, dtls, latencies, offered)
@@ -295,14 +296,16 @@ public final class IngestLoad {
             long checkpoints = committerOf.checkpoints() - checkpoints0;
             if (commits > 0) {
                 commitStats.add(String.format("%s %s %s %d: %d durable groups, %.0f writes each, %.1f ms applying + %.1f ms"
-                        + " making durable each (of which %.1f ms ingest log append + fsync, %.0f KB); %d checkpoints, %.0f ms each;"
+                        + " making durable each (of which %.1f ms ingest log append + fsync, %.0f KB) + %.1f ms writing ahead of the"
+                        + " checkpoint; %d checkpoints, %.0f ms each;"
                         + " alert evaluation thread (not in server CPU) %.1f ms / 1000 uplinks",
                         offered > 0 ? "open" : "closed", target, transport, size, commits,
                         (committerOf.committedWrites() - writes0) / (double) commits,
                         (committerOf.applyNanos() - applyNanos0) / 1e6 / commits,
                         (committerOf.commitNanos() - commitNanos0) / 1e6 / commits,
                         (committerOf.logNanos() - logNanos0) / 1e6 / commits,
-                        (committerOf.logBytes() - logBytes0) / 1024.0 / commits, checkpoints,
+                        (committerOf.logBytes() - logBytes0) / 1024.0 / commits,
+                        (committerOf.writeAheadNanos() - aheadNanos0) / 1e6 / commits, checkpoints,
                         checkpoints == 0 ? 0.0 : (committerOf.checkpointNanos() - checkpointNanos0) / 1e6 / checkpoints,
                         r.count == 0 ? 0.0 : alerts / 1e6 / r.count * 1000));
             }
