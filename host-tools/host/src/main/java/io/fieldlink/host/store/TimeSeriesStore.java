@@ -479,7 +479,7 @@ public final class TimeSeriesStore implements CommitHook {
             Map<Long, double[]> written, int res, int budget) {
         int at = res + 1;
         Iterator<Map.Entry<Long, Slot>> it = overlay.tailMap(aheadFrom[at], true).entrySet().iterator();
-        int visits = 8 * WRITE_AHEAD;
+        int visits = 3 * WRITE_AHEAD;
         while (budget > 0 && visits-- > 0 && it.hasNext()) {
             Map.Entry<Long, Slot> e = it.next();
             long k = e.getKey();
