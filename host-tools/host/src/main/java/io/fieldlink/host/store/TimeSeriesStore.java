@@ -70,8 +70,11 @@ public final class TimeSeriesStore implements CommitHook {
     private final ConcurrentSkipListMap<Long, Slot> rawOverlay = new ConcurrentSkipListMap<>();
     /** Rollups published since the last commit, per resolution (a slot's value is replaced, never changed). */
     private final Map<Resolution, ConcurrentSkipListMap<Long, Slot>> rollupOverlay = new EnumMap<>(Resolution.class);
-    /** Most overlay entries {@link #writeAhead} writes between two groups. */
+    /** Fewest overlay entries {@link #writeAhead} may write between two groups. */
     private static final int WRITE_AHEAD = 256;
+    /** Overlay entries published by the group being published ({@link #published}) and by the last one. */
+    private int published;
+    private int publishedLastGroup;
     /** Where {@link #writeAhead} goes on in the raw overlay (0) and each rollup overlay (1..3). */
     private final long[] aheadFrom = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE};
     /** Counts emptyings of the overlay: a slot of an earlier epoch is no longer in it. */
@@ -329,6 +332,7 @@ public final class TimeSeriesStore implements CommitHook {
 
     /** @return the slot now holding {@code value} for {@code key}: {@code known} when it is still in the overlay */
     private Slot publish(ConcurrentSkipListMap<Long, Slot> overlay, Slot known, long key, double[] value) {
+        published++;
         if (known != null && known.epoch == overlayEpoch) {
             known.value = value;
             return known;
@@ -394,6 +398,7 @@ public final class TimeSeriesStore implements CommitHook {
             w.dirty = false;
         }
         dirtyMarks.clear();
+        published = 0;
         for (Cursor c : touched) {
             if (c.raw != null && c.rawGroup == group && c.raw.changed) {
                 c.raw.slot = publish(rawOverlay, c.raw.slot, c.rawKey, c.raw.pairs());
@@ -420,6 +425,7 @@ public final class TimeSeriesStore implements CommitHook {
             }
             e.getValue().clear();
         }
+        publishedLastGroup = published;
         group++;
     }
 
@@ -457,7 +463,7 @@ public final class TimeSeriesStore implements CommitHook {
     }
 
     /**
-     * Writes up to {@value #WRITE_AHEAD} overlay entries that the series have moved past (raw
+     * Writes up to {@value #WRITE_AHEAD} (or twice as many as the last group published) overlay entries that the series have moved past (raw
      * buckets and rollups before the ones their cursors hold: readings nearly always come in time
      * order, so these are done) into MapDB, uncommitted, so the checkpoint writes only what is
      * still changing. An entry changed after it was written ahead is written again by the
@@ -466,7 +472,8 @@ public final class TimeSeriesStore implements CommitHook {
      */
     @Override
     public void writeAhead() {
-        int budget = WRITE_AHEAD;
+        // at least twice what the last group published, so the done part of the overlay is written as fast as it grows
+        int budget = Math.max(WRITE_AHEAD, 2 * publishedLastGroup);
         budget = writeAhead(rawOverlay, raw, rawWritten, -1, budget);
         for (int i = 0; i < RESOLUTIONS.length && budget > 0; i++) {
             budget = writeAhead(rollupOverlay.get(RESOLUTIONS[i]), rollups.get(RESOLUTIONS[i]),
@@ -479,7 +486,7 @@ public final class TimeSeriesStore implements CommitHook {
             Map<Long, double[]> written, int res, int budget) {
         int at = res + 1;
         Iterator<Map.Entry<Long, Slot>> it = overlay.tailMap(aheadFrom[at], true).entrySet().iterator();
-        int visits = 3 * WRITE_AHEAD;
+        int visits = 3 * budget;
         while (budget > 0 && visits-- > 0 && it.hasNext()) {
             Map.Entry<Long, Slot> e = it.next();
             long k = e.getKey();
