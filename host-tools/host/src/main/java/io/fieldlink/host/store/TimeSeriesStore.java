@@ -75,8 +75,10 @@ public final class TimeSeriesStore implements CommitHook {
     /** Overlay entries published by the group being published ({@link #published}) and by the last one. */
     private int published;
     private int publishedLastGroup;
-    /** Where {@link #writeAhead} goes on in the raw overlay (0) and each rollup overlay (1..3). */
-    private final long[] aheadFrom = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE};
+    /** Keys their series moved past since the overlay was emptied, for {@link #writeAhead}: raw (0), each rollup (1..3). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private final java.util.ArrayDeque<Long>[] done = new java.util.ArrayDeque[] {new java.util.ArrayDeque<Long>(),
+        new java.util.ArrayDeque<Long>(), new java.util.ArrayDeque<Long>(), new java.util.ArrayDeque<Long>()};
     /** Counts emptyings of the overlay: a slot of an earlier epoch is no longer in it. */
     private long overlayEpoch;
     /** The cursors that took a reading in this group. */
@@ -217,6 +219,9 @@ public final class TimeSeriesStore implements CommitHook {
                 // left in this group for another bucket: published from the pending map
                 pendingRaw.put(c.rawKey, b);
             }
+            if (b != null && k > c.rawKey) {
+                done[0].add(c.rawKey);
+            }
             b = rawBucket(c, id, k);
             c.raw = b;
             c.rawKey = k;
@@ -235,6 +240,9 @@ public final class TimeSeriesStore implements CommitHook {
             if (agg == null || c.rollupKeys[i] != rk) {
                 if (agg != null && c.aggGroups[i] == group) {
                     pendingRollups.get(RESOLUTIONS[i]).put(c.rollupKeys[i], agg);
+                }
+                if (agg != null && rk > c.rollupKeys[i]) {
+                    done[i + 1].add(c.rollupKeys[i]);
                 }
                 agg = pendingRollup(c, id, i, rk, v);
                 c.aggs[i] = agg;
@@ -463,60 +471,44 @@ public final class TimeSeriesStore implements CommitHook {
     }
 
     /**
-     * Writes up to {@value #WRITE_AHEAD} (or twice as many as the last group published) overlay entries that the series have moved past (raw
-     * buckets and rollups before the ones their cursors hold: readings nearly always come in time
-     * order, so these are done) into MapDB, uncommitted, so the checkpoint writes only what is
-     * still changing. An entry changed after it was written ahead is written again by the
-     * checkpoint ({@link Slot#written} no longer its value), so the commit holds exactly what the
-     * overlay holds; a rollback drops these writes with the rest.
+     * Writes up to {@value #WRITE_AHEAD} (or twice as many as the last group published) overlay
+     * entries that their series moved past (a raw bucket or rollup left for a later one: readings
+     * nearly always come in time order, so these are done) into MapDB, uncommitted, so the
+     * checkpoint writes only what is still changing. An entry changed after it was written ahead is
+     * written again by the checkpoint ({@link Slot#written} no longer its value), so the commit
+     * holds exactly what the overlay holds; a rollback drops these writes with the rest.
      */
     @Override
     public void writeAhead() {
         // at least twice what the last group published, so the done part of the overlay is written as fast as it grows
         int budget = Math.max(WRITE_AHEAD, 2 * publishedLastGroup);
-        budget = writeAhead(rawOverlay, raw, rawWritten, -1, budget);
+        budget = writeAhead(done[0], rawOverlay, raw, rawWritten, budget);
         for (int i = 0; i < RESOLUTIONS.length && budget > 0; i++) {
-            budget = writeAhead(rollupOverlay.get(RESOLUTIONS[i]), rollups.get(RESOLUTIONS[i]),
-                    rollupsWritten.get(RESOLUTIONS[i]), i, budget);
+            budget = writeAhead(done[i + 1], rollupOverlay.get(RESOLUTIONS[i]), rollups.get(RESOLUTIONS[i]),
+                    rollupsWritten.get(RESOLUTIONS[i]), budget);
         }
     }
 
-    /** @param res the rollup's resolution index, or -1 for raw buckets; @return the budget left */
-    private int writeAhead(ConcurrentSkipListMap<Long, Slot> overlay, BTreeMap<Long, double[]> map,
-            Map<Long, double[]> written, int res, int budget) {
-        int at = res + 1;
-        Iterator<Map.Entry<Long, Slot>> it = overlay.tailMap(aheadFrom[at], true).entrySet().iterator();
-        int visits = 3 * budget;
-        while (budget > 0 && visits-- > 0 && it.hasNext()) {
-            Map.Entry<Long, Slot> e = it.next();
-            long k = e.getKey();
-            aheadFrom[at] = k + 1;
-            Slot slot = e.getValue();
-            if (slot.value != slot.written && movedPast(k, res)) {
+    /** @return the budget left */
+    private static int writeAhead(java.util.ArrayDeque<Long> keys, ConcurrentSkipListMap<Long, Slot> overlay,
+            BTreeMap<Long, double[]> map, Map<Long, double[]> written, int budget) {
+        while (budget > 0 && !keys.isEmpty()) {
+            long k = keys.poll();
+            Slot slot = overlay.get(k);
+            if (slot != null && slot.value != slot.written) {
                 write(k, slot, map, written);
                 budget--;
             }
         }
-        if (!it.hasNext()) {
-            aheadFrom[at] = Long.MIN_VALUE;
-        }
         return budget;
-    }
-
-    /** @return true when the series of {@code key} has a later raw bucket (res -1) or rollup than {@code key} */
-    private boolean movedPast(long key, int res) {
-        long id = key >>> 32;
-        Cursor c = id < cursors.length ? cursors[(int) id] : null;
-        if (c == null) {
-            return false;
-        }
-        return res < 0 ? c.raw != null && key < c.rawKey : c.aggs[res] != null && key < c.rollupKeys[res];
     }
 
     /** Empties the overlay once MapDB holds all of it (readers read the overlay first, then MapDB). */
     private void clearOverlay() {
         overlayEpoch++;
-        Arrays.fill(aheadFrom, Long.MIN_VALUE);
+        for (java.util.ArrayDeque<Long> d : done) {
+            d.clear();
+        }
         marksOverlay.clear();
         rawOverlay.clear();
         for (Map<Long, Slot> m : rollupOverlay.values()) {
