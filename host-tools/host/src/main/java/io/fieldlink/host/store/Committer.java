@@ -31,7 +31,11 @@ import org.tinylog.Logger;
  * holding any other write ends with a checkpoint. At start-up {@link #replayLog} re-applies what
  * the log holds after the last checkpoint. If a write throws, the store is rolled back to the last
  * checkpoint, the log after it re-applied, and the group's writes run one per checkpoint, so only
- * the failing write fails. {@link #submit} and {@link #submitLogged} are thread-safe.
+ * the failing write fails. {@link #submit} and {@link #submitLogged} are thread-safe. A small
+ * document write that must be durable but should not cost a checkpoint (an alert's state) goes
+ * through {@link #loggedPut}: its own log entry, re-applied by the replay like the ingest entries.
+ * Between groups, write-behind hooks may {@link CommitHook#writeAhead write ahead} part of the next
+ * checkpoint.
  */
 public final class Committer implements AutoCloseable {
     private static final String APPLIED = "applied";
