@@ -108,6 +108,8 @@ public final class Foresight implements AutoCloseable {
 
     /** Starts the scheduler. */
     public Foresight start() {
+        // the ingest log was re-applied since the book loaded: it may hold alerts saved after the checkpoint
+        book.reload();
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "fieldlink-alerts");
             t.setDaemon(true);

@@ -136,4 +136,35 @@ class IngestLogRecoveryTest {
         // a clean stop checkpoints: the next start has nothing to replay and the old segments are gone
         assertThat(logBytes(image)).isZero();
     }
+
+    @Test
+    void alertsSavedBetweenCheckpointsAreLoggedNotCheckpointedAndACrashImageBringsThemBack() throws Exception {
+        io.fieldlink.host.alert.Alert first;
+        io.fieldlink.host.alert.Alert cleared;
+        try (HostServer host = startNoCheckpoints(dir)) {
+            HostFixture.provision(host, "a1", "meter");
+            long checkpoints = host.committer().checkpoints();
+            io.fieldlink.host.alert.AlertBook book = host.foresight().alerts();
+            first = book.raise("anomaly/a1/outlier/v", io.fieldlink.host.alert.AlertKind.ANOMALY, "a1", "outlier on v",
+                    java.util.Map.of("value", "9"), T0);
+            book.raise("anomaly/a1/outlier/w", io.fieldlink.host.alert.AlertKind.ANOMALY, "a1", "outlier on w",
+                    java.util.Map.of("value", "7"), T0 + 1);
+            cleared = book.clear("anomaly/a1/outlier/w", T0 + 2);
+            assertThat(host.committer().checkpoints()).as("alert saves append to the log, no checkpoint each")
+                    .isEqualTo(checkpoints);
+            HostFixture.copyTree(dir, image);
+        }
+        try (HostServer restarted = startNoCheckpoints(image)) {
+            io.fieldlink.host.alert.AlertBook book = restarted.foresight().alerts();
+            assertThat(book.get(first.id())).isEqualTo(first);
+            assertThat(book.get(cleared.id())).isEqualTo(cleared);
+            assertThat(book.isActive("anomaly/a1/outlier/v")).isTrue();
+            assertThat(book.isActive("anomaly/a1/outlier/w")).isFalse();
+            // the book knows the replayed alerts: a new one takes a new id, overwriting none
+            io.fieldlink.host.alert.Alert next = book.raise("anomaly/a1/outlier/x", io.fieldlink.host.alert.AlertKind.ANOMALY,
+                    "a1", "outlier on x", java.util.Map.of(), T0 + 3);
+            assertThat(next.id()).isGreaterThan(cleared.id());
+            assertThat(book.list(null, "a1", 10)).hasSize(3);
+        }
+    }
 }

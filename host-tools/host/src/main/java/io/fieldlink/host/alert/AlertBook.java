@@ -31,6 +31,17 @@ public final class AlertBook {
     public AlertBook(AlertRepository repository, Consumer<Alert> listener) {
         this.repository = repository;
         this.listener = listener;
+        reload();
+    }
+
+    /**
+     * Reads the saved alerts again: call after the store's ingest log was re-applied at start-up
+     * (which may bring back alerts saved after the store's last checkpoint). What is saved is always
+     * at least what this book holds, since every change is saved before it is held.
+     */
+    public synchronized void reload() {
+        byId.clear();
+        activeByKey.clear();
         for (Alert a : repository.alerts()) {
             byId.put(a.id(), a);
             if (a.state() != AlertState.CLEARED) {

@@ -51,13 +51,14 @@ final class BatchResource extends UplinkResource {
         String device = found.get().id();
         long now = clock.millis();
         List<Uplink> uplinks;
+        byte[] payload = exchange.getRequestPayload();
         try {
-            uplinks = BatchReader.read(exchange.getRequestPayload(), device, now);
+            uplinks = BatchReader.read(payload, device, now);
         } catch (MalformedUplinkException e) {
             reject(exchange, e);
             return;
         }
-        ingest.submitBatch(device, uplinks, now, MAX_RANGES).whenComplete((outcome, error) -> {
+        ingest.submitBatch(device, uplinks, payload, now, MAX_RANGES).whenComplete((outcome, error) -> {
             if (error != null) {
                 storeFailed(exchange, error, device);
                 return;

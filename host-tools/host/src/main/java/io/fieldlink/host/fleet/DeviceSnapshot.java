@@ -30,8 +30,8 @@ public record DeviceSnapshot(String device, Map<String, ChannelValue> channels, 
     public static final String TAMPER = "tamper";
 
     public DeviceSnapshot {
-        channels = Collections.unmodifiableMap(new TreeMap<>(channels));
-        alarms = Collections.unmodifiableMap(new TreeMap<>(alarms));
+        channels = Frozen.of(channels);
+        alarms = Frozen.of(alarms);
     }
 
     /** @return a device nothing is known of yet */
@@ -61,13 +61,13 @@ public record DeviceSnapshot(String device, Map<String, ChannelValue> channels, 
      *         Returns {@code this} when nothing changed.
      */
     public DeviceSnapshot with(Uplink uplink) {
-        Map<String, ChannelValue> ch = null;
-        Map<String, AlarmState> al = null;
+        TreeMap<String, ChannelValue> ch = null;
+        TreeMap<String, AlarmState> al = null;
         for (Reading r : uplink.readings()) {
             ChannelValue old = (ch == null ? channels : ch).get(r.channel());
             if (old == null || old.timeMillis() <= r.timeMillis()) {
                 if (ch == null) {
-                    ch = new TreeMap<>(channels);
+                    ch = Frozen.copy(channels);
                 }
                 ch.put(r.channel(), new ChannelValue(r.timeMillis(), r.value()));
             }
@@ -102,11 +102,12 @@ public record DeviceSnapshot(String device, Map<String, ChannelValue> channels, 
         if (ch == null && al == null) {
             return this;
         }
-        return new DeviceSnapshot(device, ch == null ? channels : ch, al == null ? alarms : al);
+        // the new maps are handed over frozen (nobody else holds them), the unchanged ones as they are: no copies
+        return new DeviceSnapshot(device, ch == null ? channels : new Frozen<>(ch), al == null ? alarms : new Frozen<>(al));
     }
 
-    private Map<String, AlarmState> setAlarm(Map<String, AlarmState> al, String name, boolean raised, long at) {
-        Map<String, AlarmState> m = al == null ? new TreeMap<>(alarms) : al;
+    private TreeMap<String, AlarmState> setAlarm(TreeMap<String, AlarmState> al, String name, boolean raised, long at) {
+        TreeMap<String, AlarmState> m = al == null ? Frozen.copy(alarms) : al;
         AlarmState old = m.get(name);
         if (old == null ? raised : old.since() <= at) {
             m.put(name, new AlarmState(raised, at));
@@ -154,5 +155,48 @@ public record DeviceSnapshot(String device, Map<String, ChannelValue> channels, 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(Object o) {
         return (Map<String, Object>) o;
+    }
+
+    /**
+     * A read-only sorted map this class made from a map only it held, so the constructor keeps it
+     * as it is instead of copying it again ({@link #with} runs for every stored uplink).
+     */
+    private static final class Frozen<K, V> extends java.util.AbstractMap<K, V> {
+        private final TreeMap<K, V> map;
+        private final Map<K, V> view;
+
+        Frozen(TreeMap<K, V> map) {
+            this.map = map;
+            this.view = Collections.unmodifiableMap(map);
+        }
+
+        static <K, V> Map<K, V> of(Map<K, V> m) {
+            return m instanceof Frozen ? m : new Frozen<>(new TreeMap<>(m));
+        }
+
+        /** @return a changeable copy (linear: a Frozen's map is sorted already) */
+        static <K, V> TreeMap<K, V> copy(Map<K, V> m) {
+            return m instanceof Frozen<K, V> f ? new TreeMap<>(f.map) : new TreeMap<>(m);
+        }
+
+        @Override
+        public V get(Object key) {
+            return map.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<K, V>> entrySet() {
+            return view.entrySet();
+        }
     }
 }

@@ -45,24 +45,28 @@ public final class BatchReader {
         List<Uplink> out = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             UplinkRecord r = batch.get(i);
-            String path = "batch.records[" + i + "]";
             if (r.seq() == 0) {
-                throw new MalformedUplinkException("record", path + ".seq: 0 is not a sequence number; a device's seqs start at 1");
+                throw new MalformedUplinkException("record", path(i) + ".seq: 0 is not a sequence number; a device's seqs start at 1");
             }
             if (r.seq() < 0) {
-                throw new MalformedUplinkException("record", path + ".seq: " + Long.toUnsignedString(r.seq())
+                throw new MalformedUplinkException("record", path(i) + ".seq: " + Long.toUnsignedString(r.seq())
                         + " is above 2^63-1, which this host does not accept");
             }
             List<Reading> readings = new ArrayList<>();
             List<Event> events = new ArrayList<>();
             if (r.kind() == UplinkRecord.TELEMETRY) {
-                SenmlUplinks.resolveInto(r.telemetry(), r.occurredAtMs(), path + ".body.", readings, events);
+                SenmlUplinks.resolveInto(r.telemetry(), r.occurredAtMs(), i, readings, events);
             } else {
                 events.add(event(r.event(), r.occurredAtMs()));
             }
             out.add(new Uplink(device, r.seq(), readings, events, receivedAt));
         }
         return out;
+    }
+
+    /** @return how error messages name record {@code i} of a batch */
+    static String path(int i) {
+        return "batch.records[" + i + "]";
     }
 
     /** @return the event stored for {@code e} at {@code at} */

@@ -141,6 +141,18 @@ public final class Ingest {
      */
     public CompletableFuture<BatchOutcome> submitBatch(String device, List<Uplink> uplinks, long receivedAt,
             int maxRanges) {
+        return submitBatch(device, uplinks, null, receivedAt, maxRanges);
+    }
+
+    /**
+     * As {@link #submitBatch(String, List, long, int)}, for uplinks {@link BatchReader#read read} from
+     * {@code payload} with this device and receive time: the ingest log keeps the payload as it came
+     * (a replay reads it again the same way) instead of an encoding of every uplink.
+     *
+     * @param payload the batch the uplinks were read from, or null to log the uplinks themselves
+     */
+    public CompletableFuture<BatchOutcome> submitBatch(String device, List<Uplink> uplinks, byte[] payload,
+            long receivedAt, int maxRanges) {
         for (Uplink u : uplinks) {
             if (!u.device().equals(device)) {
                 throw new IllegalArgumentException("uplink of " + u.device() + " in a batch of " + device);
@@ -150,7 +162,9 @@ public final class Ingest {
                 return CompletableFuture.failedFuture(bad);
             }
         }
-        return committer.submitLogged(LogEntries.batch(device, uplinks, receivedAt), () -> {
+        byte[] entry = payload != null ? LogEntries.rawBatch(device, payload, receivedAt)
+                : LogEntries.batch(device, uplinks, receivedAt);
+        return committer.submitLogged(entry, () -> {
             int stored = 0;
             int records = 0;
             for (Uplink u : uplinks) {

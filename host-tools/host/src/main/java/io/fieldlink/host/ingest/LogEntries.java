@@ -14,7 +14,9 @@ import java.util.List;
  * The ingest log's entries: what an accepted uplink, batch or hello did, in a compact binary form
  * that redoes it. Layout (big-endian): a kind byte, then for {@link Kind#UPLINK} one uplink; for
  * {@link Kind#BATCH} the device, receive time, count and that many uplinks without their device; for
- * {@link Kind#HELLO} device, firmware, boot count and time. An uplink is device (UPLINK only), seq,
+ * {@link Kind#HELLO} device, firmware, boot count and time; for {@link Kind#RAW_BATCH} the device,
+ * receive time and the batch's payload as received (an int length and the bytes), which
+ * {@link BatchReader} turns into the same uplinks again. An uplink is device (UPLINK only), seq,
  * receive time, readings (channel, time, value) and events (type, time, body); strings are an int
  * length and UTF-8. Stateless.
  */
@@ -29,7 +31,12 @@ public final class LogEntries {
         /** One device's batch ({@link Ingest#submitBatch}). */
         BATCH,
         /** A device's hello ({@link Ingest#hello}). */
-        HELLO
+        HELLO,
+        /**
+         * One device's batch as the payload it arrived in ({@link Ingest#submitBatch(String, List,
+         * byte[], long, int)}): no re-encoding on the way in, decoded again only by a replay.
+         */
+        RAW_BATCH
     }
 
     /** A decoded entry: exactly one of {@code uplinks} (for UPLINK and BATCH) or the hello fields is meaningful. */
@@ -60,6 +67,20 @@ public final class LogEntries {
             uplinkBody(out, u);
         }
         return out.bytes();
+    }
+
+    /**
+     * @param payload the validated {@code UplinkBatch} payload, which {@link BatchReader#read} with
+     *     this device and receive time turns into the batch's uplinks
+     * @return the entry for one device's batch, holding the payload as received
+     */
+    public static byte[] rawBatch(String device, byte[] payload, long receivedAt) {
+        // written straight into an array of the exact size: this runs for every batch
+        byte[] d = device.getBytes(StandardCharsets.UTF_8);
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(1 + 4 + d.length + 8 + 4 + payload.length);
+        out.put((byte) Kind.RAW_BATCH.ordinal()).putInt(d.length).put(d).putLong(receivedAt).putInt(payload.length)
+                .put(payload);
+        return out.array();
     }
 
     /** @return the entry for a hello */
@@ -109,6 +130,18 @@ public final class LogEntries {
                 List<Uplink> us = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     us.add(uplinkBody(in, device));
+                }
+                e = new Entry(Kind.BATCH, device, at, us, null, 0);
+            } else if (kind == Kind.RAW_BATCH.ordinal()) {
+                String device = s(in);
+                long at = in.readLong();
+                byte[] payload = new byte[count(in)];
+                in.readFully(payload);
+                List<Uplink> us;
+                try {
+                    us = BatchReader.read(payload, device, at);
+                } catch (MalformedUplinkException x) {
+                    throw new IllegalArgumentException("the logged batch of " + device + " does not decode: " + x.getMessage(), x);
                 }
                 e = new Entry(Kind.BATCH, device, at, us, null, 0);
             } else if (kind == Kind.HELLO.ordinal()) {

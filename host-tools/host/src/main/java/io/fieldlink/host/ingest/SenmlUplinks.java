@@ -74,7 +74,7 @@ public final class SenmlUplinks {
         }
         List<Reading> readings = new ArrayList<>();
         List<Event> events = new ArrayList<>();
-        resolveInto(pack, nowMillis, "", readings, events);
+        resolveInto(pack, nowMillis, -1, readings, events);
         return new Uplink(device, -1, readings, events, nowMillis);
     }
 
@@ -82,28 +82,29 @@ public final class SenmlUplinks {
      * Resolves {@code pack} with relative times counted from {@code baseMillis} and adds its
      * readings and events.
      *
-     * @param path prefix for error messages, e.g. {@code batch.records[2].body.}
+     * @param batchRecord the pack's record in its batch, named by error messages ({@code
+     *     batch.records[2].body.}), or -1 for a plain pack
      * @throws MalformedUplinkException naming the record, when it does not resolve or a number is
      *         not finite
      */
-    static void resolveInto(SenmlPack pack, long baseMillis, String path, List<Reading> readings, List<Event> events) {
+    static void resolveInto(SenmlPack pack, long baseMillis, int batchRecord, List<Reading> readings, List<Event> events) {
         SenmlPack resolved;
         try {
             resolved = SenmlResolver.resolve(pack, baseMillis / 1000.0);
         } catch (ProtocolException e) {
-            throw malformed(e, path);
+            throw malformed(e, path(batchRecord));
         }
         for (int j = 0; j < resolved.size(); j++) {
             SenmlRecord s = resolved.get(j);
-            String at = path + "senml[" + j + "]";
-            long t = Math.round(finite(s.time(), at + ".t") * 1000);
+            // error paths are spelled out only when thrown: this runs for every record of every uplink
+            long t = Math.round(finite(s.time(), batchRecord, j, ".t") * 1000);
             if (t < 0 || t > Reading.MAX_TIME_MS) {
-                throw new MalformedUplinkException("senml", at + ".t: resolves to " + t
+                throw new MalformedUplinkException("senml", at(batchRecord, j) + ".t: resolves to " + t
                         + " ms, outside 1970-01-01 .. 9999-12-31");
             }
-            String name = s.name();
+            String name = ChannelNames.of(s.name());
             if (s.hasValue()) {
-                readings.add(new Reading(name, t, finite(s.value(), at + ".v")));
+                readings.add(new Reading(name, t, finite(s.value(), batchRecord, j, ".v")));
             } else if (s.stringValue() != null) {
                 events.add(new Event(name, t, new JsonWriter().beginObject().field("vs", s.stringValue()).endObject()
                         .toString()));
@@ -116,16 +117,26 @@ public final class SenmlUplinks {
                         .toString()));
             }
             if (s.hasSum()) {
-                readings.add(new Reading(name + ":sum", t, finite(s.sum(), at + ".s")));
+                readings.add(new Reading(ChannelNames.sumOf(name), t, finite(s.sum(), batchRecord, j, ".s")));
             }
         }
     }
 
-    private static double finite(double v, String field) {
+    private static double finite(double v, int batchRecord, int j, String field) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
-            throw new MalformedUplinkException("senml", field + ": must be finite, got " + v);
+            throw new MalformedUplinkException("senml", at(batchRecord, j) + field + ": must be finite, got " + v);
         }
         return v;
+    }
+
+    /** @return the error path of the pack: {@code batch.records[i].body.}, or nothing for a plain pack */
+    private static String path(int batchRecord) {
+        return batchRecord < 0 ? "" : BatchReader.path(batchRecord) + ".body.";
+    }
+
+    /** @return the error path of the pack's record {@code j} */
+    private static String at(int batchRecord, int j) {
+        return path(batchRecord) + "senml[" + j + "]";
     }
 
     private static MalformedUplinkException malformed(ProtocolException e, String path) {

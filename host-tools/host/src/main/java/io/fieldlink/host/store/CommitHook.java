@@ -20,6 +20,15 @@ public interface CommitHook {
         beforeCommit();
     }
 
+    /**
+     * Between groups (with the ingest log): a write-behind hook may write a little of what it holds
+     * into the store ahead of the checkpoint (uncommitted, so a rollback still drops it), so the
+     * checkpoint's {@link #beforeCommit} has less left to write. What it writes ahead must not change
+     * what the commit ends up holding. By default nothing.
+     */
+    default void writeAhead() {
+    }
+
     /** The commit holding what {@link #beforeCommit} wrote succeeded. */
     default void afterCommit() {
     }

@@ -31,7 +31,11 @@ import org.tinylog.Logger;
  * holding any other write ends with a checkpoint. At start-up {@link #replayLog} re-applies what
  * the log holds after the last checkpoint. If a write throws, the store is rolled back to the last
  * checkpoint, the log after it re-applied, and the group's writes run one per checkpoint, so only
- * the failing write fails. {@link #submit} and {@link #submitLogged} are thread-safe.
+ * the failing write fails. {@link #submit} and {@link #submitLogged} are thread-safe. A small
+ * document write that must be durable but should not cost a checkpoint (an alert's state) goes
+ * through {@link #loggedPut}: its own log entry, re-applied by the replay like the ingest entries.
+ * Between groups, write-behind hooks may {@link CommitHook#writeAhead write ahead} part of the next
+ * checkpoint.
  */
 public final class Committer implements AutoCloseable {
     private static final String APPLIED = "applied";
@@ -51,10 +55,13 @@ public final class Committer implements AutoCloseable {
     private final AtomicLong checkpointNanos = new AtomicLong();
     private final AtomicLong logNanos = new AtomicLong();
     private final AtomicLong logBytes = new AtomicLong();
+    private final AtomicLong writeAheadNanos = new AtomicLong();
     private volatile boolean running = true;
     /** The store no longer matches the log (a rollback could not be re-applied): never checkpoint again. */
     private volatile boolean broken;
     private volatile LogReplayer replayer;
+    /** Text maps whose puts are logged writes ({@link #loggedPut}), by name: the log's entries name them. */
+    private final java.util.Map<String, BTreeMap<String, String>> loggedMaps = new java.util.concurrent.ConcurrentHashMap<>();
     private long applied;
     /** False while the log holds entries after the checkpoint that {@link #replayLog} has not re-applied yet. */
     private boolean replayed;
@@ -135,6 +142,43 @@ public final class Committer implements AutoCloseable {
         return enqueue(new Job<>(write, log == null ? null : entry));
     }
 
+    /**
+     * Opens the text map {@code name} for {@link #loggedPut}. Register every such map before
+     * {@link #replayLog}: the log's entries name the map they change.
+     *
+     * @return the map (read it from any thread; change it only through {@link #loggedPut})
+     */
+    public BTreeMap<String, String> loggedTextMap(String name) {
+        return loggedMaps.computeIfAbsent(name, store::textMap);
+    }
+
+    /**
+     * Puts {@code value} (or removes the key, for null) into the {@link #loggedTextMap} {@code name}
+     * and waits until it is durable. With an ingest log that is a logged write (its entry redoes the
+     * put at a replay), so it costs one log append in the next group instead of a store checkpoint;
+     * without one, a commit. Not on the committer thread.
+     *
+     * @throws HostException when the map was not registered or the write failed
+     */
+    public void loggedPut(String name, String key, String value) {
+        BTreeMap<String, String> map = loggedMaps.get(name);
+        if (map == null) {
+            throw new HostException("no logged map " + name);
+        }
+        byte[] entry = LoggedPut.encode(name, key, value);
+        try {
+            submitLogged(entry, () -> {
+                LoggedPut.apply(map, key, value);
+                return null;
+            }).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new HostException("write failed: " + e.getCause(), e.getCause());
+        }
+    }
+
     private <T> CompletableFuture<T> enqueue(Job<T> job) {
         if (!running) {
             job.future.completeExceptionally(new HostException("the store is closed"));
@@ -173,7 +217,11 @@ public final class Committer implements AutoCloseable {
         }
         long n = log.read(applied, (entry, file, offset) -> {
             try {
-                r.replay(entry);
+                if (LoggedPut.is(entry)) {
+                    LoggedPut.replay(entry, loggedMaps);
+                } else {
+                    r.replay(entry);
+                }
             } catch (RuntimeException e) {
                 throw new HostException("ingest log " + file + ": the entry at offset " + offset + " cannot be applied: "
                         + e.getMessage(), e);
@@ -262,6 +310,11 @@ public final class Committer implements AutoCloseable {
         return logNanos.get();
     }
 
+    /** @return nanoseconds spent between groups writing ahead of the next checkpoint since start */
+    public long writeAheadNanos() {
+        return writeAheadNanos.get();
+    }
+
     /** @return bytes appended to the ingest log since start (frames included) */
     public long logBytes() {
         return logBytes.get();
@@ -288,6 +341,7 @@ public final class Committer implements AutoCloseable {
                 } else {
                     logBatch(batch);
                     maybeCheckpoint();
+                    writeAhead();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -474,6 +528,21 @@ public final class Committer implements AutoCloseable {
             Logger.error(e, "cannot bring the store back to the ingest log; the committer stops (restart the host to replay it)");
             return false;
         }
+    }
+
+    /** After a group's Acks: a slice of the next checkpoint's writes, so the checkpoint itself stalls the groups less. */
+    private void writeAhead() {
+        if (sinceCheckpoint == 0 || broken) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        try {
+            store.writeAhead();
+        } catch (RuntimeException e) {
+            Logger.error(e, "writing ahead of the checkpoint failed");
+            recover();
+        }
+        writeAheadNanos.addAndGet(System.nanoTime() - t0);
     }
 
     private void maybeCheckpoint() {

@@ -12,8 +12,9 @@ import org.tinylog.Logger;
 /**
  * The fleet view's snapshots in the store: one JSON text per device in the {@code fleet-view} map.
  * A device's snapshot changes with every uplink; within a transaction only the last one is written,
- * once, when the transaction's writes are made visible ({@link CommitHook}), and a rollback forgets
- * it (the fleet view's memory copy is the one readers use).
+ * once, at the commit ({@link CommitHook}; with the ingest log that is the checkpoint: write-behind,
+ * like the time series, since the fleet view's memory copy is the one readers use and a replay of
+ * the log after a crash re-applies the uplinks through the fleet view), and a rollback forgets it.
  */
 public final class FleetSnapshots implements FleetViewStore, CommitHook {
     private final Map<String, String> map;
@@ -50,6 +51,11 @@ public final class FleetSnapshots implements FleetViewStore, CommitHook {
             map.put(s.device(), s.toJson());
         }
         pending.clear();
+    }
+
+    /** Write-behind: the group's snapshots stay pending until the checkpoint's commit. */
+    @Override
+    public void beforeFlush() {
     }
 
     @Override

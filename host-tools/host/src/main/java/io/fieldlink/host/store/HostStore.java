@@ -159,6 +159,18 @@ public final class HostStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets every hook write a little of what it holds ahead of the next commit ({@link
+     * CommitHook#writeAhead}). Committer thread only.
+     *
+     * @throws RuntimeException when a write fails; call {@link #rollback()} then
+     */
+    void writeAhead() {
+        for (CommitHook h : hooks) {
+            h.writeAhead();
+        }
+    }
+
     /** Discards every write since the last commit, and what the hooks held for it. Committer thread only. */
     void rollback() {
         db.rollback();

@@ -5,24 +5,32 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A key range read through an in-memory overlay of a sorted map: the entries of both in key order,
- * the overlay's value where both hold a key. The overlay's range is copied first (it is emptied once
+ * the overlay's value where both hold a key (the overlay holds each value in a holder the writer
+ * replaces it in). The overlay's range is copied first (it is emptied once
  * the base holds it, so reading it first never misses an entry); the base is read lazily.
  */
 final class Overlaid {
     private Overlaid() {
     }
 
-    /** @return the entries with {@code lo <= key <= hi} of {@code overlay} over {@code base}, ascending */
-    static <V> Iterator<Map.Entry<Long, V>> range(NavigableMap<Long, V> overlay, NavigableMap<Long, V> base, long lo,
-            long hi) {
+    /**
+     * @param overlay holds each key's current value in a holder (read once here)
+     * @return the entries with {@code lo <= key <= hi} of {@code overlay} over {@code base}, ascending
+     */
+    static <V> Iterator<Map.Entry<Long, V>> range(NavigableMap<Long, ? extends Supplier<V>> overlay,
+            NavigableMap<Long, V> base, long lo, long hi) {
         // copied entry by entry: the checkpoint empties the overlay concurrently, and TreeMap's copy of a
         // sorted map trusts the size it read first (an entry removed meanwhile threw NoSuchElementException)
         NavigableMap<Long, V> top = new TreeMap<>();
-        for (Map.Entry<Long, V> e : overlay.subMap(lo, true, hi, true).entrySet()) {
-            top.put(e.getKey(), e.getValue());
+        for (Map.Entry<Long, ? extends Supplier<V>> e : overlay.subMap(lo, true, hi, true).entrySet()) {
+            V v = e.getValue().get();
+            if (v != null) {
+                top.put(e.getKey(), v);
+            }
         }
         Iterator<Map.Entry<Long, V>> below = base.subMap(lo, true, hi, true).entrySet().iterator();
         if (top.isEmpty()) {

@@ -44,7 +44,20 @@ final class SeriesIds implements CommitHook {
 
     /** @return the id of (device, channel), assigning the next one when new. Committer thread only. */
     long assign(String device, String channel) {
-        Map<String, Long> channels = byDevice.computeIfAbsent(device, d -> new ConcurrentHashMap<>());
+        return assign(device, channelsOf(device), channel);
+    }
+
+    /** @return device's channel → id map (for {@link #assign(String, Map, String)}). Committer thread only. */
+    Map<String, Long> channelsOf(String device) {
+        Map<String, Long> channels = byDevice.get(device);
+        return channels != null ? channels : byDevice.computeIfAbsent(device, d -> new ConcurrentHashMap<>());
+    }
+
+    /**
+     * @param channels {@link #channelsOf} the device, taken in this write
+     * @return the id of (device, channel), assigning the next one when new. Committer thread only.
+     */
+    long assign(String device, Map<String, Long> channels, String channel) {
         Long known = channels.get(channel);
         if (known != null) {
             return known;

@@ -45,7 +45,14 @@ public final class TimeSeriesStore implements CommitHook {
     private static final long MAX_INDEX = 0xFFFF_FFFFL;
     private static final int CACHED_WATERMARKS = 100_000;
     private static final String SEP = "\u0000";
+    private static final Resolution[] RESOLUTIONS = Resolution.values();
+    /** A cursor's bound before it is read from the store. */
+    private static final long UNKNOWN = Long.MIN_VALUE;
     private final SeriesIds ids;
+    /** Per series id, what its last reading changed in the current group; valid while its group is {@link #group}. */
+    private Cursor[] cursors = new Cursor[1024];
+    /** Counts groups: bumped whenever the pending buckets are published or dropped (a cursor's entries then join the next group anew). */
+    private long group;
     private final BTreeMap<Long, double[]> raw;
     private final Map<Resolution, BTreeMap<Long, double[]>> rollups = new EnumMap<>(Resolution.class);
     private final BTreeMap<Object[], String> events;
@@ -59,10 +66,23 @@ public final class TimeSeriesStore implements CommitHook {
     private final Map<Resolution, Map<Long, double[]>> rollupsWritten = new EnumMap<>(Resolution.class);
     private static final int CACHED_VALUES = 200_000;
     private final List<Watermark> dirtyMarks = new ArrayList<>();
-    /** Raw buckets published since the last commit (values never change once put). */
-    private final ConcurrentSkipListMap<Long, double[]> rawOverlay = new ConcurrentSkipListMap<>();
-    /** Rollups published since the last commit, per resolution (values never change once put). */
-    private final Map<Resolution, ConcurrentSkipListMap<Long, double[]>> rollupOverlay = new EnumMap<>(Resolution.class);
+    /** Raw buckets published since the last commit (a slot's value is replaced, never changed). */
+    private final ConcurrentSkipListMap<Long, Slot> rawOverlay = new ConcurrentSkipListMap<>();
+    /** Rollups published since the last commit, per resolution (a slot's value is replaced, never changed). */
+    private final Map<Resolution, ConcurrentSkipListMap<Long, Slot>> rollupOverlay = new EnumMap<>(Resolution.class);
+    /** Fewest overlay entries {@link #writeAhead} may write between two groups. */
+    private static final int WRITE_AHEAD = 256;
+    /** Overlay entries published by the group being published ({@link #published}) and by the last one. */
+    private int published;
+    private int publishedLastGroup;
+    /** Keys their series moved past since the overlay was emptied, for {@link #writeAhead}: raw (0), each rollup (1..3). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private final java.util.ArrayDeque<Long>[] done = new java.util.ArrayDeque[] {new java.util.ArrayDeque<Long>(),
+        new java.util.ArrayDeque<Long>(), new java.util.ArrayDeque<Long>(), new java.util.ArrayDeque<Long>()};
+    /** Counts emptyings of the overlay: a slot of an earlier epoch is no longer in it. */
+    private long overlayEpoch;
+    /** The cursors that took a reading in this group. */
+    private final List<Cursor> touched = new ArrayList<>();
     /** Watermarks published since the last commit: device → highest seq up to which all are stored. */
     private final ConcurrentHashMap<String, Long> marksOverlay = new ConcurrentHashMap<>();
 
@@ -139,6 +159,10 @@ public final class TimeSeriesStore implements CommitHook {
             }
             old.clear();
         }
+        // what was moved bypassed the cursors' bounds: publish it (it was durable in the old maps) and
+        // let the bounds be read again from the overlay and MapDB
+        beforeFlush();
+        Arrays.fill(cursors, null);
         return moved;
     }
 
@@ -162,8 +186,11 @@ public final class TimeSeriesStore implements CommitHook {
         if (u.seq() >= 0 && !watermark(u.device()).add(u.seq())) {
             return false;
         }
-        for (Reading r : u.readings()) {
-            storeReading(u.device(), r);
+        if (!u.readings().isEmpty()) {
+            Map<String, Long> channels = ids.channelsOf(u.device());
+            for (Reading r : u.readings()) {
+                storeReading(ids.assign(u.device(), channels, r.channel()), r.timeMillis(), r.value());
+            }
         }
         long index = 0;
         for (Event e : u.events()) {
@@ -172,43 +199,159 @@ public final class TimeSeriesStore implements CommitHook {
         return true;
     }
 
-    private void storeReading(String device, Reading r) {
-        long id = ids.assign(device, r.channel());
-        long t = r.timeMillis();
-        long k = key(id, t / RAW_BUCKET_MS);
-        RawBucket b = pendingRaw.get(k);
-        if (b == null) {
-            double[] last = rawOverlay.get(k);
-            if (last == null) {
-                last = rawWritten.get(k);
-            }
-            b = new RawBucket(last != null ? last : raw.get(k));
-            pendingRaw.put(k, b);
+    /**
+     * Inserts one reading into its raw bucket and, when new, adds it to its three rollups. The
+     * series' {@link Cursor} holds the raw bucket and rollups its last reading changed (in this
+     * group or an earlier one), so the next reading of the series (nearly always in the same
+     * buckets) reaches them without a map lookup; any other bucket is found as before (pending,
+     * overlay, last written, MapDB) and becomes the cursor's.
+     */
+    private void storeReading(long id, long t, double v) {
+        Cursor c = cursor(id);
+        if (c.touched != group) {
+            c.touched = group;
+            touched.add(c);
         }
-        if (!b.insert(t, r.value())) {
+        long k = key(id, t / RAW_BUCKET_MS);
+        RawBucket b = c.raw;
+        if (b == null || c.rawKey != k) {
+            if (b != null && c.rawGroup == group) {
+                // left in this group for another bucket: published from the pending map
+                pendingRaw.put(c.rawKey, b);
+            }
+            if (b != null && k > c.rawKey) {
+                done[0].add(c.rawKey);
+            }
+            b = rawBucket(c, id, k);
+            c.raw = b;
+            c.rawKey = k;
+            c.rawGroup = group;
+        } else if (c.rawGroup != group) {
+            // the bucket as an earlier group left it, which is what is stored for k: this group changes it on
+            b.changed = false;
+            c.rawGroup = group;
+        }
+        if (!b.insert(t, v)) {
             return;
         }
-        double v = r.value();
-        for (Resolution res : Resolution.values()) {
-            long rk = key(id, t / res.millis());
-            Map<Long, double[]> pending = pendingRollups.get(res);
-            double[] agg = pending.get(rk);
-            if (agg == null) {
-                double[] storedAgg = rollupOverlay.get(res).get(rk);
-                if (storedAgg == null) {
-                    storedAgg = rollupsWritten.get(res).get(rk);
+        for (int i = 0; i < RESOLUTIONS.length; i++) {
+            long rk = key(id, t / RESOLUTIONS[i].millis());
+            double[] agg = c.aggs[i];
+            if (agg == null || c.rollupKeys[i] != rk) {
+                if (agg != null && c.aggGroups[i] == group) {
+                    pendingRollups.get(RESOLUTIONS[i]).put(c.rollupKeys[i], agg);
                 }
-                if (storedAgg == null) {
-                    storedAgg = rollups.get(res).get(rk);
+                if (agg != null && rk > c.rollupKeys[i]) {
+                    done[i + 1].add(c.rollupKeys[i]);
                 }
-                agg = storedAgg == null ? new double[] {v, v, 0, 0} : storedAgg.clone();
-                pending.put(rk, agg);
+                agg = pendingRollup(c, id, i, rk, v);
+                c.aggs[i] = agg;
+                c.rollupKeys[i] = rk;
+                c.aggGroups[i] = group;
+            } else if (c.aggGroups[i] != group) {
+                // published by an earlier group, where readers may hold it: this group changes a copy
+                agg = agg.clone();
+                c.aggs[i] = agg;
+                c.aggGroups[i] = group;
             }
             agg[0] = Math.min(agg[0], v);
             agg[1] = Math.max(agg[1], v);
             agg[2] += v;
             agg[3] += 1;
         }
+    }
+
+    /** @return the series' cursor (new when the series was not written since the cursors were last dropped) */
+    private Cursor cursor(long id) {
+        int i = (int) id;
+        if (i >= cursors.length) {
+            cursors = Arrays.copyOf(cursors, Math.max(i + 1, cursors.length * 2));
+        }
+        Cursor c = cursors[i];
+        if (c == null) {
+            c = new Cursor();
+            cursors[i] = c;
+        }
+        return c;
+    }
+
+    /** @return the highest key in {@code id}'s range of {@code overlay} or {@code base}, or {@code key(id, 0) - 1} when none */
+    private static long highestKey(long id, java.util.NavigableMap<Long, ?> overlay, BTreeMap<Long, double[]> base) {
+        long none = key(id, 0) - 1;
+        long high = none;
+        for (Long k : new Long[] {overlay.floorKey(key(id, MAX_INDEX)), base.floorKey(key(id, MAX_INDEX))}) {
+            if (k != null && k > none) {
+                high = Math.max(high, k);
+            }
+        }
+        return high;
+    }
+
+    /**
+     * @return raw bucket {@code k} to become the cursor's: taken out of the pending map when this
+     *     group changed it already, else loaded (new when later than any bucket of the series)
+     */
+    private RawBucket rawBucket(Cursor c, long id, long k) {
+        if (c.rawHigh == UNKNOWN) {
+            c.rawHigh = highestKey(id, rawOverlay, raw);
+        }
+        if (k > c.rawHigh) {
+            // later than any bucket of the series: new, nothing to look up (readings nearly always arrive so)
+            c.rawHigh = k;
+            return new RawBucket(null);
+        }
+        RawBucket b = pendingRaw.remove(k);
+        if (b == null) {
+            Slot published = rawOverlay.get(k);
+            double[] last = published != null ? published.value : rawWritten.get(k);
+            b = new RawBucket(last != null ? last : raw.get(k));
+            b.slot = published;
+        }
+        return b;
+    }
+
+    /**
+     * @return rollup {@code rk} ({min, max, sum, count}) to become the cursor's, changeable by this
+     *     group: taken out of the pending map when this group changed it already, else a copy of
+     *     what is stored (new when later than any rollup of the series); sets the cursor's slot
+     */
+    private double[] pendingRollup(Cursor c, long id, int i, long rk, double v) {
+        Resolution res = RESOLUTIONS[i];
+        c.slots[i] = null;
+        if (c.rollupHigh[i] == UNKNOWN) {
+            c.rollupHigh[i] = highestKey(id, rollupOverlay.get(res), rollups.get(res));
+        }
+        if (rk > c.rollupHigh[i]) {
+            c.rollupHigh[i] = rk;
+            return new double[] {v, v, 0, 0};
+        }
+        double[] agg = pendingRollups.get(res).remove(rk);
+        if (agg == null) {
+            Slot published = rollupOverlay.get(res).get(rk);
+            double[] storedAgg = published != null ? published.value : rollupsWritten.get(res).get(rk);
+            if (storedAgg == null) {
+                storedAgg = rollups.get(res).get(rk);
+            }
+            agg = storedAgg == null ? new double[] {v, v, 0, 0} : storedAgg.clone();
+            c.slots[i] = published;
+        }
+        return agg;
+    }
+
+    /** @return the slot now holding {@code value} for {@code key}: {@code known} when it is still in the overlay */
+    private Slot publish(ConcurrentSkipListMap<Long, Slot> overlay, Slot known, long key, double[] value) {
+        published++;
+        if (known != null && known.epoch == overlayEpoch) {
+            known.value = value;
+            return known;
+        }
+        Slot s = new Slot(overlayEpoch, value);
+        Slot before = overlay.putIfAbsent(key, s);
+        if (before != null) {
+            before.value = value;
+            return before;
+        }
+        return s;
     }
 
     private Watermark watermark(String device) {
@@ -251,7 +394,11 @@ public final class TimeSeriesStore implements CommitHook {
         return new Acknowledged(w.highest, Arrays.copyOf(ranges, n));
     }
 
-    /** Publishes what this group gathered to the overlay; nothing is written into MapDB. */
+    /**
+     * Publishes what this group gathered to the overlay; nothing is written into MapDB. The entries
+     * a series' cursor holds go into the slots the cursor kept (a volatile write, no map update
+     * when the slot is still in the overlay); those it left during the group, from the pending maps.
+     */
     @Override
     public void beforeFlush() {
         for (Watermark w : dirtyMarks) {
@@ -259,17 +406,35 @@ public final class TimeSeriesStore implements CommitHook {
             w.dirty = false;
         }
         dirtyMarks.clear();
+        published = 0;
+        for (Cursor c : touched) {
+            if (c.raw != null && c.rawGroup == group && c.raw.changed) {
+                c.raw.slot = publish(rawOverlay, c.raw.slot, c.rawKey, c.raw.pairs());
+            }
+            for (int i = 0; i < RESOLUTIONS.length; i++) {
+                if (c.aggs[i] != null && c.aggGroups[i] == group) {
+                    // not changed after this: the next group changes a copy
+                    c.slots[i] = publish(rollupOverlay.get(RESOLUTIONS[i]), c.slots[i], c.rollupKeys[i], c.aggs[i]);
+                }
+            }
+        }
+        touched.clear();
         for (Map.Entry<Long, RawBucket> e : pendingRaw.entrySet()) {
-            if (e.getValue().changed) {
-                rawOverlay.put(e.getKey(), e.getValue().pairs());
+            RawBucket b = e.getValue();
+            if (b.changed) {
+                b.slot = publish(rawOverlay, b.slot, e.getKey(), b.pairs());
             }
         }
         pendingRaw.clear();
         for (Map.Entry<Resolution, Map<Long, double[]>> e : pendingRollups.entrySet()) {
-            // the pending arrays are not changed after this: the next group clones what it changes
-            rollupOverlay.get(e.getKey()).putAll(e.getValue());
+            ConcurrentSkipListMap<Long, Slot> overlay = rollupOverlay.get(e.getKey());
+            for (Map.Entry<Long, double[]> r : e.getValue().entrySet()) {
+                publish(overlay, null, r.getKey(), r.getValue());
+            }
             e.getValue().clear();
         }
+        publishedLastGroup = published;
+        group++;
     }
 
     /** Publishes this group, then writes every entry published since the last commit into MapDB, once each. */
@@ -279,29 +444,74 @@ public final class TimeSeriesStore implements CommitHook {
         writeOverlay();
     }
 
+    /** Writes every overlay entry into MapDB that is not there with its current value yet (see {@link #writeAhead}). */
     private void writeOverlay() {
         for (Map.Entry<String, Long> e : marksOverlay.entrySet()) {
             contiguous.put(e.getKey(), e.getValue());
         }
-        for (Map.Entry<Long, double[]> e : rawOverlay.entrySet()) {
-            raw.put(e.getKey(), e.getValue());
-            rawWritten.put(e.getKey(), e.getValue());
+        for (Map.Entry<Long, Slot> e : rawOverlay.entrySet()) {
+            write(e.getKey(), e.getValue(), raw, rawWritten);
         }
-        for (Map.Entry<Resolution, ConcurrentSkipListMap<Long, double[]>> e : rollupOverlay.entrySet()) {
+        for (Map.Entry<Resolution, ConcurrentSkipListMap<Long, Slot>> e : rollupOverlay.entrySet()) {
             BTreeMap<Long, double[]> map = rollups.get(e.getKey());
             Map<Long, double[]> written = rollupsWritten.get(e.getKey());
-            for (Map.Entry<Long, double[]> b : e.getValue().entrySet()) {
-                map.put(b.getKey(), b.getValue());
-                written.put(b.getKey(), b.getValue());
+            for (Map.Entry<Long, Slot> b : e.getValue().entrySet()) {
+                write(b.getKey(), b.getValue(), map, written);
             }
         }
     }
 
+    private static void write(long key, Slot slot, BTreeMap<Long, double[]> map, Map<Long, double[]> written) {
+        double[] v = slot.value;
+        if (v != slot.written) {
+            map.put(key, v);
+            written.put(key, v);
+            slot.written = v;
+        }
+    }
+
+    /**
+     * Writes up to {@value #WRITE_AHEAD} (or twice as many as the last group published) overlay
+     * entries that their series moved past (a raw bucket or rollup left for a later one: readings
+     * nearly always come in time order, so these are done) into MapDB, uncommitted, so the
+     * checkpoint writes only what is still changing. An entry changed after it was written ahead is
+     * written again by the checkpoint ({@link Slot#written} no longer its value), so the commit
+     * holds exactly what the overlay holds; a rollback drops these writes with the rest.
+     */
+    @Override
+    public void writeAhead() {
+        // at least twice what the last group published, so the done part of the overlay is written as fast as it grows
+        int budget = Math.max(WRITE_AHEAD, 2 * publishedLastGroup);
+        budget = writeAhead(done[0], rawOverlay, raw, rawWritten, budget);
+        for (int i = 0; i < RESOLUTIONS.length && budget > 0; i++) {
+            budget = writeAhead(done[i + 1], rollupOverlay.get(RESOLUTIONS[i]), rollups.get(RESOLUTIONS[i]),
+                    rollupsWritten.get(RESOLUTIONS[i]), budget);
+        }
+    }
+
+    /** @return the budget left */
+    private static int writeAhead(java.util.ArrayDeque<Long> keys, ConcurrentSkipListMap<Long, Slot> overlay,
+            BTreeMap<Long, double[]> map, Map<Long, double[]> written, int budget) {
+        while (budget > 0 && !keys.isEmpty()) {
+            long k = keys.poll();
+            Slot slot = overlay.get(k);
+            if (slot != null && slot.value != slot.written) {
+                write(k, slot, map, written);
+                budget--;
+            }
+        }
+        return budget;
+    }
+
     /** Empties the overlay once MapDB holds all of it (readers read the overlay first, then MapDB). */
     private void clearOverlay() {
+        overlayEpoch++;
+        for (java.util.ArrayDeque<Long> d : done) {
+            d.clear();
+        }
         marksOverlay.clear();
         rawOverlay.clear();
-        for (Map<Long, double[]> m : rollupOverlay.values()) {
+        for (Map<Long, Slot> m : rollupOverlay.values()) {
             m.clear();
         }
     }
@@ -309,7 +519,7 @@ public final class TimeSeriesStore implements CommitHook {
     /** @return entries held in memory for the next commit (raw buckets, rollups, watermarks) */
     public int overlaySize() {
         int n = marksOverlay.size() + rawOverlay.size();
-        for (Map<Long, double[]> m : rollupOverlay.values()) {
+        for (Map<Long, Slot> m : rollupOverlay.values()) {
             n += m.size();
         }
         return n;
@@ -340,6 +550,9 @@ public final class TimeSeriesStore implements CommitHook {
 
     @Override
     public void afterRollback() {
+        group++;
+        Arrays.fill(cursors, null);
+        touched.clear();
         clearOverlay();
         forgetWritten();
         pendingRaw.clear();
@@ -427,6 +640,7 @@ public final class TimeSeriesStore implements CommitHook {
         beforeCommit();
         clearOverlay();
         forgetWritten();
+        Arrays.fill(cursors, null);
         long removed = 0;
         for (long id : ids.all()) {
             if (rawBefore > 0) {
@@ -546,11 +760,56 @@ public final class TimeSeriesStore implements CommitHook {
         }
     }
 
+    /**
+     * What a series' last reading changed: its raw bucket and its rollups (one per resolution),
+     * with the group they were last pending in. Since only this series' readings change them, they
+     * hold what is stored for their keys from one group to the next (a raw bucket is kept as the
+     * mutable bucket, which the next group changes on; a rollup published by an earlier group is
+     * copied before it is changed). Also the highest raw and rollup keys the series may hold: a key
+     * above it is a new bucket, so it is not looked up in the pending maps, overlay or MapDB; the
+     * bounds are only ever raised. A rollback, a retention pass or a layout migration drops every
+     * cursor (they are read again from the overlay and MapDB).
+     */
+    private static final class Cursor {
+        long rawHigh = UNKNOWN;
+        final long[] rollupHigh = {UNKNOWN, UNKNOWN, UNKNOWN};
+        long rawKey;
+        RawBucket raw;
+        long rawGroup = -1;
+        final long[] rollupKeys = new long[RESOLUTIONS.length];
+        final double[][] aggs = new double[RESOLUTIONS.length][];
+        final long[] aggGroups = {-1, -1, -1};
+        /** The overlay slots the rollups were last published into (maybe of an earlier epoch, or null). */
+        final Slot[] slots = new Slot[RESOLUTIONS.length];
+        /** The last group in which the series took a reading. */
+        long touched = -1;
+    }
+
+    /** An overlay entry: the value published last for its key (an immutable array: replaced, never changed). */
+    static final class Slot implements java.util.function.Supplier<double[]> {
+        final long epoch;
+        volatile double[] value;
+        /** The value written into MapDB in this transaction (committer thread only), or null. */
+        double[] written;
+
+        Slot(long epoch, double[] value) {
+            this.epoch = epoch;
+            this.value = value;
+        }
+
+        @Override
+        public double[] get() {
+            return value;
+        }
+    }
+
     /** A raw bucket being changed in this transaction: (time, value) pairs sorted by time. */
     private static final class RawBucket {
         private double[] pairs;
         private int n;
         boolean changed;
+        /** The overlay slot this bucket was last published into (maybe of an earlier epoch), or null. */
+        Slot slot;
 
         RawBucket(double[] stored) {
             pairs = stored == null ? new double[8] : Arrays.copyOf(stored, Math.max(8, stored.length * 2));

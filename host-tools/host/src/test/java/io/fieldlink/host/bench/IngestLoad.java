@@ -207,6 +207,9 @@ public final class IngestLoad {
             dtlsToHost.forEach(CoapEndpoint::destroy);
             bare.destroy();
             commitStats.forEach(System.out::println);
+            System.out.printf("alerts raised during the run: %d (%d open)%n",
+                    host.foresight().alerts().list(null, null, Integer.MAX_VALUE).size(),
+                    host.foresight().alerts().list(io.fieldlink.host.alert.AlertState.OPEN, null, Integer.MAX_VALUE).size());
             System.out.printf("host store: %d bytes (ingest log now %d bytes), %d uplinks, %d records, %d duplicates rejected%n",
                     Files.size(dir.resolve("host.db")), logBytes(dir.resolve("ingest-log")), host.metrics().uplinks(), host.metrics().records(),
                     host.metrics().rejects("record"));
@@ -267,6 +270,7 @@ public final class IngestLoad {
         List<String> prefixes = isHost ? List.of("CoapServer(", "fieldlink-committer") : List.of("bare-");
         long cpu0 = os.getProcessCpuTime();
         long committer0 = threadCpu(List.of("fieldlink-committer"), -1);
+        long alerts0 = threadCpu(List.of("fieldlink-alerts"), -1);
         long server0 = threadCpu(prefixes, port);
         io.fieldlink.host.store.Committer committerOf = host == null ? null : host.committer();
         long commits0 = committerOf == null ? 0 : committerOf.commits();
@@ -277,6 +281,7 @@ public final class IngestLoad {
         long checkpointNanos0 = committerOf == null ? 0 : committerOf.checkpointNanos();
         long logNanos0 = committerOf == null ? 0 : committerOf.logNanos();
         long logBytes0 = committerOf == null ? 0 : committerOf.logBytes();
+        long aheadNanos0 = committerOf == null ? 0 : committerOf.writeAheadNanos();
         long drops0 = udpReceiveBufferErrors();
         long[] latencies = new long[4_000_000];
         Result r = offered > 0 ? runOpen(endpoints, scheme, port, size, deviceCount, seconds, dtls, latencies, offered)
@@ -284,20 +289,25 @@ public final class IngestLoad {
         long drops = udpReceiveBufferErrors() - drops0;
         long cpu = os.getProcessCpuTime() - cpu0;
         long committer = threadCpu(List.of("fieldlink-committer"), -1) - committer0;
+        long alerts = threadCpu(List.of("fieldlink-alerts"), -1) - alerts0;
         long server = threadCpu(prefixes, port) - server0;
         if (isHost && committerOf != null) {
             long commits = committerOf.commits() - commits0;
             long checkpoints = committerOf.checkpoints() - checkpoints0;
             if (commits > 0) {
                 commitStats.add(String.format("%s %s %s %d: %d durable groups, %.0f writes each, %.1f ms applying + %.1f ms"
-                        + " making durable each (of which %.1f ms ingest log append + fsync, %.0f KB); %d checkpoints, %.0f ms each",
+                        + " making durable each (of which %.1f ms ingest log append + fsync, %.0f KB) + %.1f ms writing ahead of the"
+                        + " checkpoint; %d checkpoints, %.0f ms each;"
+                        + " alert evaluation thread (not in server CPU) %.1f ms / 1000 uplinks",
                         offered > 0 ? "open" : "closed", target, transport, size, commits,
                         (committerOf.committedWrites() - writes0) / (double) commits,
                         (committerOf.applyNanos() - applyNanos0) / 1e6 / commits,
                         (committerOf.commitNanos() - commitNanos0) / 1e6 / commits,
                         (committerOf.logNanos() - logNanos0) / 1e6 / commits,
-                        (committerOf.logBytes() - logBytes0) / 1024.0 / commits, checkpoints,
-                        checkpoints == 0 ? 0.0 : (committerOf.checkpointNanos() - checkpointNanos0) / 1e6 / checkpoints));
+                        (committerOf.logBytes() - logBytes0) / 1024.0 / commits,
+                        (committerOf.writeAheadNanos() - aheadNanos0) / 1e6 / commits, checkpoints,
+                        checkpoints == 0 ? 0.0 : (committerOf.checkpointNanos() - checkpointNanos0) / 1e6 / checkpoints,
+                        r.count == 0 ? 0.0 : alerts / 1e6 / r.count * 1000));
             }
         }
         Arrays.sort(latencies, 0, r.count);

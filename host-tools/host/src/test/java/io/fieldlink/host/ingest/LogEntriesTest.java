@@ -44,4 +44,29 @@ class LogEntriesTest {
         assertThatThrownBy(() -> LogEntries.decode(longer)).hasMessageContaining("bytes after the end");
         assertThatThrownBy(() -> LogEntries.decode(new byte[] {9})).hasMessageContaining("unknown ingest log entry kind 9");
     }
+
+    @Test
+    void aRawBatchReadsBackAsTheUplinksTheBatchReaderMakesOfItsPayload() {
+        List<io.fieldlink.protocol.record.UplinkRecord> records = new java.util.ArrayList<>();
+        for (long seq = 3; seq <= 5; seq++) {
+            io.fieldlink.protocol.senml.SenmlPack p = new io.fieldlink.protocol.senml.SenmlPack();
+            p.add().name("energy").unit("Wh").sum(1000 + seq);
+            p.add().name("v").value(seq + 0.5);
+            records.add(io.fieldlink.protocol.record.UplinkRecord.telemetry(seq, 1_763_683_200_000L + seq * 1000, p));
+        }
+        byte[] payload = new io.fieldlink.protocol.record.UplinkBatch(records).encode();
+        LogEntries.Entry e = LogEntries.decode(LogEntries.rawBatch("m-ü", payload, 6_000L));
+        assertThat(e.kind()).as("replayed like a batch").isEqualTo(LogEntries.Kind.BATCH);
+        assertThat(e.device()).isEqualTo("m-ü");
+        assertThat(e.receivedAt()).isEqualTo(6_000L);
+        assertThat(e.uplinks()).isEqualTo(BatchReader.read(payload, "m-ü", 6_000L)).hasSize(3);
+
+        byte[] good = LogEntries.rawBatch("m-1", payload, 6_000L);
+        for (int cut = 0; cut < good.length; cut++) {
+            byte[] part = Arrays.copyOf(good, cut);
+            assertThatThrownBy(() -> LogEntries.decode(part)).as("cut at %d", cut).isInstanceOf(IllegalArgumentException.class);
+        }
+        byte[] garbled = LogEntries.rawBatch("m-1", new byte[] {(byte) 0xff, 1, 2}, 6_000L);
+        assertThatThrownBy(() -> LogEntries.decode(garbled)).hasMessageContaining("does not decode");
+    }
 }

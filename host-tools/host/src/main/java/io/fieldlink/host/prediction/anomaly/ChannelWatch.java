@@ -19,6 +19,8 @@ public final class ChannelWatch {
     private final MadDetector mad;
     private final EwmaDetector ewma;
     private final double[] ring;
+    /** The ring's readings kept sorted, so the MAD score needs no copy and no sort per reading. */
+    private final double[] sorted;
     private int filled;
     private int next;
     private long lastTime = Long.MIN_VALUE;
@@ -53,6 +55,7 @@ public final class ChannelWatch {
         this.mad = new MadDetector(settings.madThreshold());
         this.ewma = new EwmaDetector(settings.lambda(), settings.ewmaThreshold(), Math.max(8, settings.window()));
         this.ring = new double[settings.window()];
+        this.sorted = new double[settings.window()];
     }
 
     /**
@@ -78,7 +81,7 @@ public final class ChannelWatch {
         } else {
             lastTime = timeMillis;
         }
-        double madScore = filled >= settings.window() / 2 ? mad.score(window(), x) : 0;
+        double madScore = filled >= settings.window() / 2 ? mad.scoreSorted(sorted, filled, x) : 0;
         double ewmaScore = ewma.accept(x);
         boolean outlier = madScore > settings.madThreshold() && ewma.isAnomalous(ewmaScore);
         if (outlier) {
@@ -93,18 +96,58 @@ public final class ChannelWatch {
             raised = false;
             out.add(new Finding(device, "outlier", channel, timeMillis, false, Finding.evidence("value", x)));
         }
+        if (filled == ring.length) {
+            removeSorted(ring[next]);
+        }
+        insertSorted(x);
         ring[next] = x;
         next = (next + 1) % ring.length;
         filled = Math.min(ring.length, filled + 1);
         return out;
     }
 
+    /** Removes one reading equal to {@code v} from {@code sorted[0..filled)} (it is there). */
+    private void removeSorted(double v) {
+        int lo = 0;
+        int hi = filled - 1;
+        int at = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Double.compare(sorted[mid], v);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                at = mid;
+                break;
+            }
+        }
+        if (at < 0) {
+            throw new IllegalStateException("reading " + v + " missing from the sorted window");
+        }
+        System.arraycopy(sorted, at + 1, sorted, at, filled - at - 1);
+        filled--;
+    }
+
+    /** Inserts {@code v} into {@code sorted[0..filled)}, keeping it sorted; {@code filled} is not changed. */
+    private void insertSorted(double v) {
+        int at = 0;
+        int hi = filled;
+        while (at < hi) {
+            int mid = (at + hi) >>> 1;
+            if (Double.compare(sorted[mid], v) <= 0) {
+                at = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        System.arraycopy(sorted, at, sorted, at + 1, filled - at);
+        sorted[at] = v;
+    }
+
     /** @return whether an outlier finding is raised now */
     public boolean raised() {
         return raised;
-    }
-
-    private double[] window() {
-        return filled == ring.length ? ring.clone() : java.util.Arrays.copyOf(ring, filled);
     }
 }

@@ -18,11 +18,14 @@ import org.mapdb.BTreeMap;
  * {@link AlertRepository} and {@link DeliveryStore} on the host store: maps {@code alerts},
  * {@code webhooks}, {@code webhook-deliveries} (keyed by the id zero-padded to 19 digits, so they
  * sort by id) and {@code alert-settings}. Writes go through the
- * {@link Committer} and return after the commit: never call them on the committer thread. Reads are
- * thread-safe.
+ * {@link Committer} and return once durable: never call them on the committer thread. An alert's
+ * save is a {@link Committer#loggedPut logged put} (one ingest log entry, re-applied by a replay),
+ * so the alerts a burst of readings raises and clears cost log appends, not a store checkpoint
+ * each; the other writes commit the store. Reads are thread-safe.
  */
 public final class StoredAlerts implements AlertRepository, DeliveryStore {
     private static final String SETTINGS = "settings";
+    private static final String ALERTS = "alerts";
     private final Committer committer;
     private final BTreeMap<String, String> alerts;
     private final BTreeMap<String, String> webhooks;
@@ -32,7 +35,8 @@ public final class StoredAlerts implements AlertRepository, DeliveryStore {
     /** Opens (creating when absent) the maps in {@code store}. */
     public StoredAlerts(HostStore store, Committer committer) {
         this.committer = committer;
-        this.alerts = store.textMap("alerts");
+        // alert saves are logged writes: durable with the next ingest log append, not a checkpoint each
+        this.alerts = committer.loggedTextMap(ALERTS);
         this.webhooks = store.textMap("webhooks");
         this.settings = store.textMap("alert-settings");
         this.deliveries = store.textMap("webhook-deliveries");
@@ -54,7 +58,7 @@ public final class StoredAlerts implements AlertRepository, DeliveryStore {
     @Override
     public void save(Alert alert) {
         String json = AlertJson.toJson(alert);
-        committer.write(() -> alerts.put(id(alert.id()), json));
+        committer.loggedPut(ALERTS, id(alert.id()), json);
     }
 
     @Override

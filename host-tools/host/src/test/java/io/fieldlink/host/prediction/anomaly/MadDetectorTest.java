@@ -37,4 +37,44 @@ class MadDetectorTest {
         assertThatThrownBy(() -> detector.score(new double[0], 1)).hasMessageContaining("window");
         assertThatThrownBy(() -> new MadDetector(0)).hasMessageContaining("threshold");
     }
+
+    @Test
+    void medianBySelectionIsTheSortedMedian() {
+        Random rnd = new Random(7);
+        for (int round = 0; round < 2_000; round++) {
+            int n = 1 + rnd.nextInt(130);
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                // few distinct values (ties, signed zeros) as often as spread ones
+                v[i] = round % 2 == 0 ? rnd.nextGaussian() * 10 : (rnd.nextInt(3) - 1) * (rnd.nextBoolean() ? 0.0 : 1.5)
+                        * (rnd.nextBoolean() ? -1 : 1);
+            }
+            double[] sorted = v.clone();
+            java.util.Arrays.sort(sorted);
+            double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            assertThat(Double.doubleToLongBits(MadDetector.median(v.clone())))
+                    .as("median of %s", java.util.Arrays.toString(v)).isEqualTo(Double.doubleToLongBits(expected));
+        }
+    }
+
+    @Test
+    void scoreOnASortedWindowIsTheScoreBitForBit() {
+        Random rnd = new Random(11);
+        for (int round = 0; round < 2_000; round++) {
+            int n = 1 + rnd.nextInt(130);
+            double[] w = new double[n];
+            for (int i = 0; i < n; i++) {
+                w[i] = round % 3 == 0 ? rnd.nextGaussian() * 10 : round % 3 == 1 ? rnd.nextInt(4) * 0.5
+                        : (rnd.nextBoolean() ? -0.0 : 0.0) + (rnd.nextInt(10) == 0 ? 1e9 : 0);
+            }
+            double value = round % 5 == 0 ? w[rnd.nextInt(n)] : rnd.nextGaussian() * 20;
+            double[] sorted = w.clone();
+            java.util.Arrays.sort(sorted);
+            double[] padded = java.util.Arrays.copyOf(sorted, n + 3);
+            assertThat(Double.doubleToLongBits(detector.scoreSorted(padded, n, value)))
+                    .as("window %s, value %s", java.util.Arrays.toString(w), value)
+                    .isEqualTo(Double.doubleToLongBits(detector.score(w, value)));
+        }
+        assertThatThrownBy(() -> detector.scoreSorted(new double[3], 0, 1)).hasMessageContaining("window");
+    }
 }
