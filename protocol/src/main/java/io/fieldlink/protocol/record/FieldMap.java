@@ -4,6 +4,7 @@ import io.fieldlink.protocol.cbor.CborException;
 import io.fieldlink.protocol.cbor.CborLimits;
 import io.fieldlink.protocol.cbor.CborReader;
 import io.fieldlink.protocol.cbor.CborType;
+import java.util.Arrays;
 
 /**
  * The fields of one record map, read once and then taken by key with the type the record expects.
@@ -14,8 +15,13 @@ final class FieldMap {
     static final int MAX_KEY = 31;
     static final int VERSION_KEY = 0;
 
-    private final String path;
-    private final byte[][] raw = new byte[MAX_KEY + 1][];
+    private String path;
+    private String pathBase;
+    private int pathIndex;
+    /** Per key: the array holding its encoded item (the map's own input, or a copy), null when absent. */
+    private final byte[][] items = new byte[MAX_KEY + 1][];
+    /** Per key: where its item starts and ends in {@link #items}. */
+    private final int[] bounds = new int[2 * (MAX_KEY + 1)];
 
     private FieldMap(String path) {
         this.path = path;
@@ -23,54 +29,96 @@ final class FieldMap {
 
     /** Reads the map at the reader's position, checking its version under key 0 is {@code version}. */
     static FieldMap read(CborReader r, String path, long version) {
-        FieldMap m = readFields(r, path);
-        long v = m.uint(VERSION_KEY, "version");
-        if (v != version) {
-            throw new RecordException(path + ".version: unsupported " + v + " (this build reads " + version + ")");
+        FieldMap m = new FieldMap(path);
+        m.readFields(r, null);
+        return m.checkVersion(version);
+    }
+
+    /**
+     * Reads the map at {@code r}'s position, where {@code r} reads {@code buf}: the fields are kept
+     * as positions in {@code buf}, not copied. Its path is {@code pathBase[pathIndex]}, spelled out
+     * only when an error names it. {@code reuse}, when not null, is cleared and filled instead of a
+     * new map.
+     */
+    static FieldMap readIndexed(CborReader r, byte[] buf, String pathBase, int pathIndex, long version, FieldMap reuse) {
+        FieldMap m = reuse != null ? reuse.clear() : new FieldMap(null);
+        m.path = null;
+        m.pathBase = pathBase;
+        m.pathIndex = pathIndex;
+        m.readFields(r, buf);
+        return m.checkVersion(version);
+    }
+
+    private FieldMap clear() {
+        for (int k = 0; k <= MAX_KEY; k++) {
+            items[k] = null;
         }
-        return m;
+        return this;
+    }
+
+    private FieldMap checkVersion(long version) {
+        long v = uint(VERSION_KEY, "version");
+        if (v != version) {
+            throw new RecordException(path() + ".version: unsupported " + v + " (this build reads " + version + ")");
+        }
+        return this;
     }
 
     /** Reads a map that has no version key of its own (it is versioned by its container). */
     static FieldMap readUnversioned(byte[] encoded, String path) {
-        return readFields(new CborReader(encoded), path);
+        FieldMap m = new FieldMap(path);
+        m.readFields(new CborReader(encoded), encoded);
+        return m;
     }
 
-    private static FieldMap readFields(CborReader r, String path) {
-        FieldMap m = new FieldMap(path);
+    /** {@code buf}: the array {@code r} reads, so items are kept in place; null: items are copied. */
+    private void readFields(CborReader r, byte[] buf) {
         try {
             CborType t = r.peekType();
             if (t != CborType.MAP) {
-                throw new RecordException(path + ": expected map, found " + t.description());
+                throw new RecordException(path() + ": expected map, found " + t.description());
             }
             int n = r.readMapHeader();
             for (int i = 0; n < 0 ? !r.isBreak() : i < n; i++) {
                 CborType kt = r.peekType();
                 if (kt != CborType.UNSIGNED) {
-                    throw new RecordException(path + ": key must be an unsigned integer, found " + kt.description());
+                    throw new RecordException(path() + ": key must be an unsigned integer, found " + kt.description());
                 }
                 long key = r.readUnsigned();
                 if (key < 0 || key > MAX_KEY) {
                     r.skip();
                     continue;
                 }
-                if (m.raw[(int) key] != null) {
-                    throw new RecordException(path + ": duplicate key " + key);
+                int k = (int) key;
+                if (items[k] != null) {
+                    throw new RecordException(path() + ": duplicate key " + key);
                 }
-                m.raw[(int) key] = r.readRawItem();
+                if (buf != null) {
+                    int start = r.position();
+                    r.skip();
+                    items[k] = buf;
+                    bounds[2 * k] = start;
+                    bounds[2 * k + 1] = r.position();
+                } else {
+                    byte[] copy = r.readRawItem();
+                    items[k] = copy;
+                    bounds[2 * k] = 0;
+                    bounds[2 * k + 1] = copy.length;
+                }
             }
             if (n < 0) {
                 r.readBreak();
             }
         } catch (CborException e) {
-            throw new RecordException(path + ": " + e.getMessage(), e);
+            throw new RecordException(path() + ": " + e.getMessage(), e);
         }
-        return m;
     }
 
     static FieldMap read(byte[] encoded, String path, long version) {
         CborReader r = new CborReader(encoded);
-        FieldMap m = read(r, path, version);
+        FieldMap m = new FieldMap(path);
+        m.readFields(r, encoded);
+        m.checkVersion(version);
         if (r.hasMore()) {
             throw new RecordException(path + ": bytes left after the record at offset " + r.position());
         }
@@ -78,19 +126,21 @@ final class FieldMap {
     }
 
     String path() {
+        if (path == null) {
+            path = pathBase + "[" + pathIndex + "]";
+        }
         return path;
     }
 
     boolean has(int key) {
-        return raw[key] != null;
+        return items[key] != null;
     }
 
     /** An unsigned integer up to 2^63-1. */
     long uint(int key, String field) {
-        CborReader r = reader(key, field, CborType.UNSIGNED, "unsigned integer");
-        long v = r.readUnsigned();
+        long v = uint64(key, field);
         if (v < 0) {
-            throw new RecordException(path + "." + field + ": " + "unsigned integer above 2^63-1");
+            throw new RecordException(path() + "." + field + ": " + "unsigned integer above 2^63-1");
         }
         return v;
     }
@@ -101,7 +151,8 @@ final class FieldMap {
 
     /** An unsigned integer as 64 unsigned bits. */
     long uint64(int key, String field) {
-        return reader(key, field, CborType.UNSIGNED, "unsigned integer").readUnsigned();
+        // read in place: the item was skipped whole already, so an unsigned integer reads without error
+        return inPlace(key, field, CborType.UNSIGNED, "unsigned integer").readUnsigned();
     }
 
     /** A signed integer that fits a long. */
@@ -114,7 +165,7 @@ final class FieldMap {
         try {
             return r.readInt();
         } catch (CborException e) {
-            throw new RecordException(path + "." + field + ": " + e.getMessage(), e);
+            throw new RecordException(path() + "." + field + ": " + e.getMessage(), e);
         }
     }
 
@@ -131,7 +182,7 @@ final class FieldMap {
         try {
             return r.readInt();
         } catch (CborException e) {
-            throw new RecordException(path + "." + field + ": " + e.getMessage(), e);
+            throw new RecordException(path() + "." + field + ": " + e.getMessage(), e);
         }
     }
 
@@ -139,7 +190,7 @@ final class FieldMap {
         try {
             return reader(key, field, CborType.TEXT, "text").readText();
         } catch (CborException e) {
-            throw new RecordException(path + "." + field + ": " + e.getMessage(), e);
+            throw new RecordException(path() + "." + field + ": " + e.getMessage(), e);
         }
     }
 
@@ -156,35 +207,62 @@ final class FieldMap {
         try {
             return r.readBoolean();
         } catch (CborException e) {
-            throw new RecordException(path + "." + field + ": expected boolean, found simple value", e);
+            throw new RecordException(path() + "." + field + ": expected boolean, found simple value", e);
         }
     }
 
     /** The encoded item under {@code key}, which must be of {@code type}. */
     byte[] raw(int key, String field, CborType type, String expected) {
-        reader(key, field, type, expected);
-        return raw[key];
+        inPlace(key, field, type, expected);
+        return copy(key);
     }
 
-    /** A reader over the item under {@code key}, checked to be of {@code type} (null: any). */
+    /** The encoded item under {@code key} as an array of its own (error offsets count from its start). */
+    private byte[] copy(int key) {
+        byte[] item = items[key];
+        int start = bounds[2 * key];
+        int end = bounds[2 * key + 1];
+        return start == 0 && end == item.length ? item : Arrays.copyOfRange(item, start, end);
+    }
+
+    /**
+     * A reader over the item under {@code key}, checked to be of {@code type} (null: any). The item
+     * is its own array, so offsets in the reader's errors count from the item's start.
+     */
     CborReader reader(int key, String field, CborType type, String expected) {
-        byte[] item = raw[key];
+        inPlace(key, field, type, expected);
+        byte[] item = copy(key);
+        return new CborReader(item, 0, item.length, CborLimits.DEFAULTS);
+    }
+
+    /**
+     * A reader over the item under {@code key} where it lies in the map's input (no copy; offsets
+     * count from the start of that input), checked to be of {@code type} (null: any).
+     */
+    CborReader inPlace(int key, String field, CborType type, String expected) {
+        byte[] item = items[key];
         if (item == null) {
-            throw new RecordException(path + "." + field + ": missing (key " + key + ")");
+            throw new RecordException(path() + "." + field + ": missing (key " + key + ")");
         }
-        CborReader r = new CborReader(item, 0, item.length, CborLimits.DEFAULTS);
+        int start = bounds[2 * key];
+        CborReader r = new CborReader(item, start, bounds[2 * key + 1] - start, CborLimits.DEFAULTS);
         if (type != null && r.peekType() != type) {
             throw wrong(field, expected, r.peekType());
         }
         return r;
     }
 
+    /** The array {@link #inPlace} reads for {@code key}. */
+    byte[] backing(int key) {
+        return items[key];
+    }
+
     RecordException wrong(String field, String expected, CborType found) {
-        return new RecordException(path + "." + field + ": expected " + expected + ", found " + found.description());
+        return new RecordException(path() + "." + field + ": expected " + expected + ", found " + found.description());
     }
 
     /** Fails with {@code path.field: reason}. */
     RecordException invalid(String field, String reason) {
-        return new RecordException(path + "." + field + ": " + reason);
+        return new RecordException(path() + "." + field + ": " + reason);
     }
 }

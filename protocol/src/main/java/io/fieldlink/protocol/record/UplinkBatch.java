@@ -51,17 +51,29 @@ public final class UplinkBatch extends CborRecord {
     /** @throws RecordException naming the bad field, e.g. {@code batch.records[2].sale.grams: ...} */
     public static UplinkBatch decode(byte[] encoded) {
         FieldMap m = FieldMap.read(encoded, "batch", VERSION);
-        CborReader r = m.reader(1, "records", CborType.ARRAY, "array");
+        // the records are read where they lie in the payload (it was checked well-formed above), one
+        // field map reused for all of them; each record's path is spelled out only if an error names it
+        CborReader r = m.inPlace(1, "records", CborType.ARRAY, "array");
         List<UplinkRecord> list = new ArrayList<UplinkRecord>();
+        FieldMap fields = null;
         int i = 0;
         try {
             int n = r.readArrayHeader();
+            if (n > 0) {
+                list = new ArrayList<UplinkRecord>(n);
+            }
             for (; n < 0 ? !r.isBreak() : i < n; i++) {
-                list.add(UplinkRecord.from(FieldMap.read(r, "batch.records[" + i + "]", UplinkRecord.VERSION)));
+                fields = FieldMap.readIndexed(r, m.backing(1), "batch.records", i, UplinkRecord.VERSION, fields);
+                list.add(UplinkRecord.from(fields));
             }
         } catch (CborException e) {
             throw new RecordException("batch.records[" + i + "]: " + e.getMessage(), e);
         }
-        return new UplinkBatch(list);
+        return new UplinkBatch(list, true);
+    }
+
+    /** Takes {@code records} over without a copy (the decoder's own list). */
+    private UplinkBatch(List<UplinkRecord> records, boolean owned) {
+        this.records = records;
     }
 }

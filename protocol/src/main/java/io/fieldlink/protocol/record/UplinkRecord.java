@@ -29,6 +29,8 @@ public final class UplinkRecord extends CborRecord {
     private final int kind;
     private final byte[] telemetry;
     private final CborRecord event;
+    /** The pack decoded when this record was read, handed to the first {@link #telemetry()} call; then null. */
+    private SenmlPack decoded;
 
     private UplinkRecord(long seq, long occurredAtMs, int kind, byte[] telemetry, CborRecord event) {
         this.seq = seq;
@@ -83,7 +85,9 @@ public final class UplinkRecord extends CborRecord {
     }
 
     /**
-     * The telemetry pack, decoded afresh.
+     * The telemetry pack, the caller's own: a record read by {@link UplinkBatch#decode} hands the
+     * pack it decoded to check the record to the first call (so a batch's packs are decoded once);
+     * any other call decodes afresh.
      *
      * @throws IllegalStateException if this is an event
      */
@@ -91,7 +95,14 @@ public final class UplinkRecord extends CborRecord {
         if (telemetry == null) {
             throw new IllegalStateException("uplink record " + seq + " is an event, kind " + kind);
         }
-        return SenmlCbor.decode(telemetry);
+        SenmlPack pack = takeDecoded();
+        return pack != null ? pack : SenmlCbor.decode(telemetry);
+    }
+
+    private synchronized SenmlPack takeDecoded() {
+        SenmlPack pack = decoded;
+        decoded = null;
+        return pack;
     }
 
     /**
@@ -126,17 +137,20 @@ public final class UplinkRecord extends CborRecord {
         long seq = m.uint64(1, "seq");
         long at = m.uint(2, "occurredAt");
         long kind = m.uint(3, "kind");
-        String path = m.path();
         if (kind == TELEMETRY) {
             byte[] pack = m.raw(4, "body", CborType.ARRAY, "SenML array");
+            SenmlPack decoded;
             try {
-                SenmlCbor.decode(pack);
+                decoded = SenmlCbor.decode(pack);
             } catch (SenmlException e) {
-                throw new RecordException(path + ".body: " + e.getMessage(), e);
+                throw new RecordException(m.path() + ".body: " + e.getMessage(), e);
             }
-            return new UplinkRecord(seq, at, TELEMETRY, pack, null);
+            UplinkRecord r = new UplinkRecord(seq, at, TELEMETRY, pack, null);
+            r.decoded = decoded;
+            return r;
         }
         byte[] body = m.raw(4, "body", CborType.MAP, "map");
+        String path = m.path();
         CborRecord event;
         switch ((int) kind) {
             case SALE:

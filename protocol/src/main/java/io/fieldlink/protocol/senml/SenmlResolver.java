@@ -52,7 +52,7 @@ public final class SenmlResolver {
                 version = r.baseVersion();
             }
             SenmlRecord res = out.add();
-            String name = baseName + (r.name() == null ? "" : r.name());
+            String name = r.name() == null ? baseName : baseName.length() == 0 ? r.name() : baseName + r.name();
             checkName(name, i);
             res.name(name);
             String unit = r.unit() != null ? r.unit() : baseUnit;
