@@ -20,6 +20,8 @@ public final class CborReader {
     private int pos;
     private int items;
     private long arg;
+    /** Where {@link #readText()} builds a definite string's chars; grown as needed, kept for the next. */
+    private char[] chars;
 
     /** Reads all of {@code buf} with {@link CborLimits#DEFAULTS}. */
     public CborReader(byte[] buf) {
@@ -100,7 +102,11 @@ public final class CborReader {
         int at = pos;
         int start = stringStart(3, CborType.TEXT.description());
         if (start >= 0) {
-            return Utf8.decode(buf, start, pos - start);
+            int len = pos - start;
+            if (chars == null || chars.length < len) {
+                chars = new char[Math.max(len, 32)];
+            }
+            return Utf8.decode(buf, start, len, chars);
         }
         byte[] joined = joinChunks(at, 3);
         try {

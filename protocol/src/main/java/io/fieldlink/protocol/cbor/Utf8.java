@@ -73,7 +73,11 @@ public final class Utf8 {
      * @throws CborException naming the offset of the first invalid byte
      */
     public static String decode(byte[] in, int off, int len) {
-        char[] chars = new char[len];
+        return decode(in, off, len, new char[len]);
+    }
+
+    /** As {@link #decode(byte[], int, int)}, building the text in {@code chars} (at least {@code len} long; a reader's scratch). */
+    static String decode(byte[] in, int off, int len, char[] chars) {
         int n = 0;
         int end = off + len;
         int i = off;
