@@ -59,16 +59,6 @@ public final class MemoryActuators implements Actuators {
     }
 
     private int indexOf(String name) {
-        for (int i = 0; i < count; i++) {
-            if (names[i] == name) {
-                return i;
-            }
-        }
-        for (int i = 0; i < count; i++) {
-            if (names[i].equals(name)) {
-                return i;
-            }
-        }
-        return -1;
+        return ChannelNames.indexOf(names, count, name);
     }
 }

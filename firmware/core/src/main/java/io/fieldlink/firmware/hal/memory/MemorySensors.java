@@ -59,17 +59,7 @@ public final class MemorySensors implements Sensors {
     }
 
     private int indexOf(String name) {
-        for (int i = 0; i < count; i++) {
-            if (names[i] == name) {
-                return i;
-            }
-        }
-        for (int i = 0; i < count; i++) {
-            if (names[i].equals(name)) {
-                return i;
-            }
-        }
-        return -1;
+        return ChannelNames.indexOf(names, count, name);
     }
 
     private int add(String name) {
