@@ -217,7 +217,9 @@ final class PumpBoard extends VirtualBoard {
                         }
                     }
                 }
-                waiting.add(v.arrivalMillis(), v.wantsGrams(), v.booked(), v.noShow(), token, bookingId, slotStart);
+                if (!v.noShow()) { // a no-show is booked (and logged) but never comes: nothing to keep
+                    waiting.add(v.arrivalMillis(), v.wantsGrams(), v.booked(), false, token, bookingId, slotStart);
+                }
             }
             plannedUntil += 3_600_000L;
         }
