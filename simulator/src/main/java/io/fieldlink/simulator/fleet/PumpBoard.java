@@ -72,7 +72,7 @@ final class PumpBoard extends VirtualBoard {
         this.issuerKeys = issuerKeys;
         this.arrivals = new VehicleArrivals(seed, ZoneOffset.UTC, spec.bookedShare, spec.noShowShare, spec.vehiclesPerPeakHour);
         this.station = bookings != null ? spec.idPrefix + "stn-" + String.format("%05d", index) : "STN" + String.format("%05d", index);
-        this.log = new StationLog(id, station);
+        this.log = new StationLog(id, station, bookings != null); // ids only for the check against the host
         actuators.add("valve").add("buzzer");
     }
 
