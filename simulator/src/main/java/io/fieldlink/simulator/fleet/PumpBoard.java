@@ -9,8 +9,6 @@ import io.fieldlink.protocol.token.TokenClaims;
 import io.fieldlink.simulator.physics.StorageCascade;
 import io.fieldlink.simulator.physics.VehicleArrivals;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +30,7 @@ final class PumpBoard extends VirtualBoard {
     private final TokenMint mint;
     private final VehicleArrivals arrivals;
     private final StorageCascade cascade = new StorageCascade();
-    private final Deque<Arrival> waiting = new ArrayDeque<>();
+    private final PlannedArrivals waiting = new PlannedArrivals();
     private final String station;
     private final PumpBookings bookings;
     private final String issuerKeys;
@@ -40,29 +38,27 @@ final class PumpBoard extends VirtualBoard {
     private PumpApp app;
     private long plannedUntil = Long.MIN_VALUE;
     private long bookingCounter;
-    private Arrival current;
+    /** The grams the vehicle at the nozzle wants, or -1 when none is. */
+    private long currentWants = -1;
     private double pulseCarry;
     private long pulses;
     private long leakUntil;
     private boolean quiet;
 
     /**
-     * A planned vehicle; a booking minted by the fleet is minted when the vehicle shows it (the same
-     * token as at planning time: signing is deterministic), so a pump holds no token text an hour ahead.
+     * The booking token the first planned vehicle shows: the host's, or one minted by the fleet when
+     * the vehicle shows it (the same token as at planning time: signing is deterministic), so a pump
+     * holds no token text an hour ahead.
      */
-    private record Arrival(VehicleArrivals.Vehicle vehicle, String hostToken, long bookingId, long slotStart) {
-        boolean booked() {
-            return hostToken != null || bookingId > 0;
+    private String firstToken() {
+        String hostToken = waiting.firstHostToken();
+        if (hostToken != null) {
+            return hostToken;
         }
-    }
-
-    private String token(Arrival a) {
-        if (a.hostToken() != null) {
-            return a.hostToken();
-        }
-        long slotEnd = a.slotStart() + 3600;
-        return mint.booking(station, a.bookingId(), a.vehicle().wantsGrams(), a.slotStart(), slotEnd, slotEnd + 3600,
-                TokenClaims.ANY_PUMP);
+        long slotStart = waiting.firstSlotStart();
+        long slotEnd = slotStart + 3600;
+        return mint.booking(station, waiting.firstBookingId(), waiting.firstWantsGrams(), slotStart, slotEnd,
+                slotEnd + 3600, TokenClaims.ANY_PUMP);
     }
 
     /**
@@ -76,7 +72,7 @@ final class PumpBoard extends VirtualBoard {
         this.issuerKeys = issuerKeys;
         this.arrivals = new VehicleArrivals(seed, ZoneOffset.UTC, spec.bookedShare, spec.noShowShare, spec.vehiclesPerPeakHour);
         this.station = bookings != null ? spec.idPrefix + "stn-" + String.format("%05d", index) : "STN" + String.format("%05d", index);
-        this.log = new StationLog(id, station);
+        this.log = new StationLog(id, station, bookings != null); // ids only for the check against the host
         actuators.add("valve").add("buzzer");
     }
 
@@ -111,14 +107,14 @@ final class PumpBoard extends VirtualBoard {
     @Override
     BoardApp newApp() {
         app = new PumpApp();
-        current = null;
+        currentWants = -1;
         sensors.set("nozzle", 0);
         return app;
     }
 
     @Override
     void physics(long now, long dt) {
-        boolean nozzle = current != null;
+        boolean nozzle = currentWants >= 0;
         boolean flowing = nozzle && actuators.get("valve") != 0;
         if (flowing && dt > 0) {
             double grams = GRAMS_PER_SECOND * dt / 1000.0;
@@ -142,32 +138,39 @@ final class PumpBoard extends VirtualBoard {
             board.context().uplink().reportNow();
         }
         plan(now);
-        if (current != null) {
+        if (currentWants >= 0) {
             DispenseState state = app.station().state();
             boolean stopped = state == DispenseState.IDLE || (state == DispenseState.DISPENSING && actuators.get("valve") == 0);
-            if (stopped || app.station().fillGrams() >= current.vehicle().wantsGrams()) {
-                current = null; // full, or the pump stopped: the nozzle goes back on the next sample
+            if (stopped || app.station().fillGrams() >= currentWants) {
+                currentWants = -1; // full, or the pump stopped: the nozzle goes back on the next sample
             }
             return;
         }
         if (!spec.serveBeforeClockKnown && !clock.wallTimeKnown()) {
             return;
         }
-        while (!waiting.isEmpty() && waiting.peekFirst().vehicle().arrivalMillis() <= now) {
-            Arrival a = waiting.pollFirst();
-            if (a.vehicle().noShow()) {
+        while (!waiting.isEmpty() && waiting.firstArrivalMillis() <= now) {
+            if (waiting.firstNoShow()) {
+                waiting.removeFirst();
                 continue;
             }
+            long wants = waiting.firstWantsGrams();
+            long bookingId = waiting.firstBookingId();
+            boolean booked = waiting.firstHostToken() != null || bookingId > 0;
             boolean authorised = false;
-            if (a.booked()) {
-                authorised = app.station().scan(token(a), wall()).accepted();
+            if (booked) {
+                String token = firstToken();
+                waiting.removeFirst();
+                authorised = app.station().scan(token, wall()).accepted();
                 if (authorised) {
                     if (bookings != null) { // the station log is for the check against the host's books
-                        log.accepted.add(a.bookingId());
+                        log.accepted.add(bookingId);
                     }
                 } else {
                     log.refusedScans++;
                 }
+            } else {
+                waiting.removeFirst();
             }
             if (!authorised) {
                 authorised = app.station().walkIn(wall());
@@ -176,7 +179,7 @@ final class PumpBoard extends VirtualBoard {
                 }
             }
             if (authorised) {
-                current = a;
+                currentWants = wants;
                 return;
             }
         }
@@ -214,7 +217,9 @@ final class PumpBoard extends VirtualBoard {
                         }
                     }
                 }
-                waiting.addLast(new Arrival(v, token, bookingId, slotStart));
+                if (!v.noShow()) { // a no-show is booked (and logged) but never comes: nothing to keep
+                    waiting.add(v.arrivalMillis(), v.wantsGrams(), v.booked(), false, token, bookingId, slotStart);
+                }
             }
             plannedUntil += 3_600_000L;
         }

@@ -1,6 +1,8 @@
 package io.fieldlink.simulator.fleet;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -17,12 +19,12 @@ public final class StationLog {
     public final String device;
     /** The station code (the pump's {@code station_code} and the bookings' station). */
     public final String station;
-    /** Bookings made through the host: booking id → grams. */
-    public final Map<Long, Long> booked = new TreeMap<>();
-    /** Booking ids whose vehicle never came. */
-    public final TreeSet<Long> noShows = new TreeSet<>();
-    /** Booking ids the pump accepted (a fill authorised). */
-    public final TreeSet<Long> accepted = new TreeSet<>();
+    /** Bookings made through the host: booking id → grams (empty, and unmodifiable, when ids are not kept). */
+    public final Map<Long, Long> booked;
+    /** Booking ids whose vehicle never came (empty, and unmodifiable, when ids are not kept). */
+    public final NavigableSet<Long> noShows;
+    /** Booking ids the pump accepted, a fill authorised (empty, and unmodifiable, when ids are not kept). */
+    public final NavigableSet<Long> accepted;
     /** Scans the pump refused (expired, busy, ...); the vehicle then asked for a walk-in fill. */
     public long refusedScans;
     /** Walk-in fills authorised (vehicles without a booking, and booked ones whose token was refused). */
@@ -34,7 +36,20 @@ public final class StationLog {
 
     /** @param device the pump board @param station its station code */
     public StationLog(String device, String station) {
+        this(device, station, true);
+    }
+
+    /**
+     * @param device the pump board
+     * @param station its station code
+     * @param keepsIds whether booking ids are kept (bookings made through the host); without, the
+     *     id collections are shared empty unmodifiable ones and the log holds only the counts
+     */
+    public StationLog(String device, String station, boolean keepsIds) {
         this.device = device;
         this.station = station;
+        this.booked = keepsIds ? new TreeMap<>() : Collections.emptyMap();
+        this.noShows = keepsIds ? new TreeSet<>() : Collections.emptyNavigableSet();
+        this.accepted = keepsIds ? new TreeSet<>() : Collections.emptyNavigableSet();
     }
 }

@@ -11,8 +11,8 @@ public final class JournalCursor {
     private final Journal journal;
     private final StorageArea area;
     private final int size;
-    private final byte[] h = new byte[Journal.HEADER];
-    private final byte[] scratch = new byte[64];
+    /** A record's header, then the chunks its CRC is computed over (one small buffer per cursor). */
+    private final byte[] h = new byte[32];
     private int pos;
     private long expected;
     private int recordAt;
@@ -60,22 +60,24 @@ public final class JournalCursor {
             return stop(p);
         }
         int crc = Crc32.update(Crc32.start(), h, 0, Journal.HEADER);
+        int recordType = h[1] & 0xff;
+        long recordTime = Bytes.getLong(h, 12);
         int done = 0;
-        while (done < len) {
-            int n = Math.min(scratch.length, len - done);
-            area.read(p + Journal.HEADER + done, scratch, 0, n);
-            crc = Crc32.update(crc, scratch, 0, n);
+        while (done < len) { // the header is taken: its buffer now holds the payload's chunks
+            int n = Math.min(h.length, len - done);
+            area.read(p + Journal.HEADER + done, h, 0, n);
+            crc = Crc32.update(crc, h, 0, n);
             done += n;
         }
-        area.read(p + Journal.HEADER + len, scratch, 0, 4);
-        if (Bytes.getInt(scratch, 0) != Crc32.finish(crc)) {
+        area.read(p + Journal.HEADER + len, h, 0, 4);
+        if (Bytes.getInt(h, 0) != Crc32.finish(crc)) {
             return stop(p);
         }
         recordAt = p;
         length = len;
-        type = h[1] & 0xff;
+        type = recordType;
         seq = expected;
-        time = Bytes.getLong(h, 12);
+        time = recordTime;
         pos = p + Journal.FRAME_OVERHEAD + len;
         expected++;
         return true;

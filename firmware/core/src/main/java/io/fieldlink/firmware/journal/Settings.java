@@ -35,8 +35,9 @@ public final class Settings {
             }
             int eq = text.indexOf('=', start);
             if (eq > start && eq < end) {
-                keys.add(text.substring(start, eq));
-                values.add(text.substring(eq + 1, end));
+                // interned: a fleet of boards with the same settings holds each key and value once
+                keys.add(text.substring(start, eq).intern());
+                values.add(text.substring(eq + 1, end).intern());
             }
             start = end + 1;
         }
@@ -87,10 +88,10 @@ public final class Settings {
                 values.remove(i);
             }
         } else if (i < 0) {
-            keys.add(key);
-            values.add(value);
+            keys.add(key.intern());
+            values.add(value.intern());
         } else {
-            values.set(i, value);
+            values.set(i, value.intern());
         }
     }
 

@@ -19,7 +19,7 @@ public final class StateSlots {
     static final int OVERHEAD = 4 + 8 + 4 + 8 + 4 + 4;
     static final int HEADER = OVERHEAD - 4;
     private static final int MAGIC = 0x464C5353;
-    private static final int CHUNK = 64;
+    private static final int CHUNK = 32;
 
     private final StorageArea area;
     private final int slotSize;

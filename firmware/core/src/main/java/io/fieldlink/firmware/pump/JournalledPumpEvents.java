@@ -2,7 +2,9 @@ package io.fieldlink.firmware.pump;
 
 import io.fieldlink.firmware.hal.Clock;
 import io.fieldlink.firmware.journal.Journal;
+import io.fieldlink.firmware.kernel.LentRecordWriter;
 import io.fieldlink.protocol.cbor.CborWriter;
+import io.fieldlink.protocol.memory.BufferPool;
 import io.fieldlink.protocol.record.Alarm;
 import io.fieldlink.protocol.record.AlarmLevel;
 import io.fieldlink.protocol.record.TokenRedemption;
@@ -42,7 +44,9 @@ public final class JournalledPumpEvents implements PumpEvents {
     private final Clock clock;
     private final List<Object[]> pending = new ArrayList<Object[]>();
     private final PumpEvents next;
-    private final CborWriter w = new CborWriter(128);
+    /** A record's buffer, borrowed from the board's pool while it is written and journalled. */
+    private final LentRecordWriter out;
+    private final CborWriter w;
     private long dropped;
 
     /**
@@ -60,13 +64,30 @@ public final class JournalledPumpEvents implements PumpEvents {
      * @param next where events go after journalling, or null
      */
     public JournalledPumpEvents(Journal journal, Clock clock, PumpEvents next) {
+        this(journal, clock, next, new BufferPool());
+    }
+
+    /**
+     * @param journal the board's journal
+     * @param clock the board clock: events before the wall time is known wait for it (null: every
+     *     event's time is taken as wall time)
+     * @param next where events go after journalling, or null
+     * @param buffers the board's buffer pool: each record's buffer is borrowed from it while the
+     *     record is written and journalled
+     */
+    public JournalledPumpEvents(Journal journal, Clock clock, PumpEvents next, BufferPool buffers) {
         if (journal == null) {
             throw new IllegalArgumentException("journal: null");
         }
         this.journal = journal;
         this.clock = clock;
         this.next = next;
+        this.out = new LentRecordWriter(buffers, RECORD_BUFFER);
+        this.w = out.writer();
     }
+
+    /** The buffer borrowed per record: the largest event record (the station telemetry) fits. */
+    static final int RECORD_BUFFER = 128;
 
     /** @return events waiting for the wall time */
     public int pending() {
@@ -177,11 +198,15 @@ public final class JournalledPumpEvents implements PumpEvents {
             }
             return;
         }
-        w.reset().writeArrayHeader(3);
-        w.writeMapHeader(3).writeInt(0).writeText(DAILY_GRAMS).writeInt(1).writeText("g").writeInt(2).writeInt(grams);
-        w.writeMapHeader(2).writeInt(0).writeText(DAILY_AMOUNT).writeInt(2).writeInt(amountMilli);
-        w.writeMapHeader(2).writeInt(0).writeText(DAILY_SALES).writeInt(2).writeInt(sales);
-        append(PumpRecords.STATION, dayStartMs + 86400000L);
+        try {
+            out.begin().writeArrayHeader(3);
+            w.writeMapHeader(3).writeInt(0).writeText(DAILY_GRAMS).writeInt(1).writeText("g").writeInt(2).writeInt(grams);
+            w.writeMapHeader(2).writeInt(0).writeText(DAILY_AMOUNT).writeInt(2).writeInt(amountMilli);
+            w.writeMapHeader(2).writeInt(0).writeText(DAILY_SALES).writeInt(2).writeInt(sales);
+            append(PumpRecords.STATION, dayStartMs + 86400000L);
+        } finally {
+            out.end();
+        }
         if (next != null) {
             next.dayClosed(dayStartMs, grams, amountMilli, sales);
         }
@@ -199,48 +224,68 @@ public final class JournalledPumpEvents implements PumpEvents {
     public void station(PumpStation station, long nowMs) {
         StationTelemetry t = station.telemetry();
         long mbar = t.pressureMbar();
-        w.reset().writeArrayHeader(mbar < 0 ? 4 : 5);
-        if (mbar >= 0) {
-            w.writeMapHeader(3).writeInt(0).writeText(STORAGE_CHANNEL).writeInt(1).writeText("bar").writeInt(2);
-            if (mbar % 1000 == 0) {
-                w.writeInt(mbar / 1000);
-            } else {
-                w.writeFloat(mbar / 1000.0);
+        try {
+            out.begin().writeArrayHeader(mbar < 0 ? 4 : 5);
+            if (mbar >= 0) {
+                w.writeMapHeader(3).writeInt(0).writeText(STORAGE_CHANNEL).writeInt(1).writeText("bar").writeInt(2);
+                if (mbar % 1000 == 0) {
+                    w.writeInt(mbar / 1000);
+                } else {
+                    w.writeFloat(mbar / 1000.0);
+                }
             }
+            w.writeMapHeader(2).writeInt(0).writeText(DISPENSE_STATE).writeInt(3).writeText(STATES[station.state().ordinal()]);
+            w.writeMapHeader(3).writeInt(0).writeText(DAY_GRAMS).writeInt(1).writeText("g").writeInt(2).writeInt(t.dayGrams());
+            w.writeMapHeader(2).writeInt(0).writeText(DAY_AMOUNT).writeInt(2).writeInt(t.dayAmountMilli());
+            w.writeMapHeader(2).writeInt(0).writeText(DAY_SALES).writeInt(2).writeInt(t.daySales());
+            append(PumpRecords.STATION, nowMs);
+        } finally {
+            out.end();
         }
-        w.writeMapHeader(2).writeInt(0).writeText(DISPENSE_STATE).writeInt(3).writeText(STATES[station.state().ordinal()]);
-        w.writeMapHeader(3).writeInt(0).writeText(DAY_GRAMS).writeInt(1).writeText("g").writeInt(2).writeInt(t.dayGrams());
-        w.writeMapHeader(2).writeInt(0).writeText(DAY_AMOUNT).writeInt(2).writeInt(t.dayAmountMilli());
-        w.writeMapHeader(2).writeInt(0).writeText(DAY_SALES).writeInt(2).writeInt(t.daySales());
-        append(PumpRecords.STATION, nowMs);
     }
 
     private void writeVerdict(BookingVerdict v, long offset) {
-        long id = v.tokenId() < 0 ? 0 : v.tokenId();
-        long grams = v.accepted() && v.claims() != null ? v.claims().quantityGrams() : 0;
-        w.reset();
-        new TokenRedemption(id, TokenRedemption.KIND_BOOKING, v.reason().ordinal(), grams).encode(w);
-        append(PumpRecords.VERDICT, v.atMs() + offset);
+        try {
+            long id = v.tokenId() < 0 ? 0 : v.tokenId();
+            long grams = v.accepted() && v.claims() != null ? v.claims().quantityGrams() : 0;
+            out.begin();
+            new TokenRedemption(id, TokenRedemption.KIND_BOOKING, v.reason().ordinal(), grams).encode(w);
+            append(PumpRecords.VERDICT, v.atMs() + offset);
+        } finally {
+            out.end();
+        }
     }
 
     private void writeSale(Sale s, long offset) {
-        long end = s.endMs() < s.startMs() ? s.startMs() : s.endMs();
-        w.reset();
-        new io.fieldlink.protocol.record.Sale(s.walkIn() ? 0 : s.tokenId(), s.grams(), s.unitPriceMilliPerKg(),
-                s.amountMilli(), s.startMs() + offset, end + offset, s.pump()).encode(w);
-        append(PumpRecords.SALE, s.endMs() + offset);
+        try {
+            long end = s.endMs() < s.startMs() ? s.startMs() : s.endMs();
+            out.begin();
+            new io.fieldlink.protocol.record.Sale(s.walkIn() ? 0 : s.tokenId(), s.grams(), s.unitPriceMilliPerKg(),
+                    s.amountMilli(), s.startMs() + offset, end + offset, s.pump()).encode(w);
+            append(PumpRecords.SALE, s.endMs() + offset);
+        } finally {
+            out.end();
+        }
     }
 
     private void writeUnauthorisedFlow(int pulses, long atMs) {
-        w.reset().writeArrayHeader(1).writeMapHeader(2).writeInt(0).writeText(UNAUTHORISED_FLOW).writeInt(2)
-                .writeInt(pulses);
-        append(PumpRecords.UNAUTHORISED_FLOW, atMs);
+        try {
+            out.begin().writeArrayHeader(1).writeMapHeader(2).writeInt(0).writeText(UNAUTHORISED_FLOW).writeInt(2)
+                    .writeInt(pulses);
+            append(PumpRecords.UNAUTHORISED_FLOW, atMs);
+        } finally {
+            out.end();
+        }
     }
 
     private void writeStorageLow(boolean active, long pressureMbar, long atMs) {
-        w.reset();
-        new Alarm(STORAGE_CHANNEL, AlarmLevel.LOW, pressureMbar / 1000.0, active).encode(w);
-        append(PumpRecords.STORAGE_LOW, atMs);
+        try {
+            out.begin();
+            new Alarm(STORAGE_CHANNEL, AlarmLevel.LOW, pressureMbar / 1000.0, active).encode(w);
+            append(PumpRecords.STORAGE_LOW, atMs);
+        } finally {
+            out.end();
+        }
     }
 
     private void append(int type, long atMs) {

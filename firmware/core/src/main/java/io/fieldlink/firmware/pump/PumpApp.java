@@ -68,7 +68,7 @@ public final class PumpApp implements BoardApp {
         TokenVerifier verifier = new TokenVerifier(new HalBackedCrypto(c.crypto()),
                 IssuerKeys.parse(ISSUER_KEYS, config.get(ISSUER_KEYS)).trusted());
         events = new JournalledPumpEvents(c.journal(), c.clock(),
-                c.uplink() == null ? null : new PumpReportSoon(c.uplink()));
+                c.uplink() == null ? null : new PumpReportSoon(c.uplink()), c.buffers());
         reportIntervalMs = config.has(REPORT_INTERVAL) ? config.getLong(REPORT_INTERVAL) : 0;
         lastReportMs = c.clock().monotonicMillis();
         station = new PumpStation(settings, verifier, new JournalStateCell(c.journal()),

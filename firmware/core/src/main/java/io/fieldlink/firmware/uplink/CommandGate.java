@@ -43,7 +43,6 @@ public final class CommandGate {
     private final Clock clock;
     /** The last {@value #REMEMBERED} command ids (a ring once full; grows to that size as ids come). */
     private long[] recentIds = new long[4];
-    private final CborWriter scratch = new CborWriter(64);
     private int recentCount;
     private int recentNext;
     private HostCommandHandler handler;
@@ -146,7 +145,7 @@ public final class CommandGate {
                 return REFUSED_SIGNATURE;
             }
         } else {
-            scratch.reset();
+            CborWriter scratch = new CborWriter(64); // commands are rare: no writer kept per board
             if (command.firmwareNotice() != null) {
                 command.firmwareNotice().encode(scratch);
             } else {
@@ -177,7 +176,7 @@ public final class CommandGate {
         } else {
             r = CommandResult.refused(id, "app code " + result);
         }
-        scratch.reset();
+        CborWriter scratch = new CborWriter(64);
         r.encode(scratch);
         long at = clock.wallTimeKnown() ? clock.wallMillis() : 0;
         if (journal.append(UplinkRecord.COMMAND_RESULT, at, scratch.buffer(), 0, scratch.size()) < 0) {

@@ -15,6 +15,8 @@ public final class ChannelSpec {
     public static final long NO_LOW = Long.MIN_VALUE;
 
     final String name;
+    /** The name of the channel's fault telemetry, {@code <name>_fault}. */
+    final String faultName;
     final String unit;
     final RegisterKind kind;
     final int unitId;
@@ -35,6 +37,7 @@ public final class ChannelSpec {
 
     private ChannelSpec(Builder b) {
         name = b.name;
+        faultName = b.name + "_fault";
         unit = b.unit;
         kind = b.kind;
         unitId = b.unitId;

@@ -2,8 +2,10 @@ package io.fieldlink.firmware.wellhead;
 
 import io.fieldlink.firmware.hal.Clock;
 import io.fieldlink.firmware.journal.Journal;
+import io.fieldlink.firmware.kernel.LentRecordWriter;
 import io.fieldlink.firmware.wellhead.modbus.ModbusStatus;
 import io.fieldlink.protocol.cbor.CborWriter;
+import io.fieldlink.protocol.memory.BufferPool;
 import io.fieldlink.protocol.record.Alarm;
 import io.fieldlink.protocol.record.ShutIn;
 
@@ -46,9 +48,10 @@ public final class JournalledWellheadEvents implements WellheadEvents {
     private int pendingCount;
     private int pendingUsed;
     private final ChannelSpec[] channels;
-    private final String[] faultNames;
     private final WellheadEvents next;
-    private final CborWriter w = new CborWriter(128);
+    /** A record's buffer, borrowed from the board's pool while it is written and journalled. */
+    private final LentRecordWriter out;
+    private final CborWriter w;
     private long dropped;
     private int latchedCause = ShutIn.CAUSE_PSH;
     private long latchedPressure;
@@ -70,18 +73,33 @@ public final class JournalledWellheadEvents implements WellheadEvents {
      * @param next where events go after journalling, or null
      */
     public JournalledWellheadEvents(Journal journal, ChannelSpec[] channels, Clock clock, WellheadEvents next) {
+        this(journal, channels, clock, next, new BufferPool());
+    }
+
+    /**
+     * @param journal the board's journal
+     * @param channels the wellhead's channels, in index order (names and units of the records)
+     * @param clock the board clock: events before the wall time is known wait for it (null: every
+     *     event's time is taken as wall time)
+     * @param next where events go after journalling, or null
+     * @param buffers the board's buffer pool: each record's buffer is borrowed from it while the
+     *     record is written and journalled (or held for the wall time)
+     */
+    public JournalledWellheadEvents(Journal journal, ChannelSpec[] channels, Clock clock, WellheadEvents next,
+            BufferPool buffers) {
         if (journal == null || channels == null) {
             throw new IllegalArgumentException("journal and channels are required");
         }
         this.journal = journal;
         this.clock = clock;
         this.channels = channels.clone();
-        this.faultNames = new String[channels.length];
-        for (int i = 0; i < channels.length; i++) {
-            faultNames[i] = channels[i].name() + "_fault";
-        }
         this.next = next;
+        this.out = new LentRecordWriter(buffers, RECORD_BUFFER);
+        this.w = out.writer();
     }
+
+    /** The buffer borrowed per record: the largest event record fits. */
+    static final int RECORD_BUFFER = 128;
 
     /**
      * Tells the records of a later reset which trip they reset, for a latch restored at boot.
@@ -103,13 +121,17 @@ public final class JournalledWellheadEvents implements WellheadEvents {
     public void report(int channel, long value, long atMs) {
         ChannelSpec c = channels[channel];
         String unit = c.unit();
-        w.reset().writeArrayHeader(1).writeMapHeader(unit == null ? 2 : 3).writeInt(0).writeText(c.name());
-        if (unit != null) {
-            w.writeInt(1).writeText(unit);
+        try {
+            out.begin().writeArrayHeader(1).writeMapHeader(unit == null ? 2 : 3).writeInt(0).writeText(c.name());
+            if (unit != null) {
+                w.writeInt(1).writeText(unit);
+            }
+            w.writeInt(2);
+            number(value);
+            append(WellheadRecords.TELEMETRY, atMs);
+        } finally {
+            out.end();
         }
-        w.writeInt(2);
-        number(value);
-        append(WellheadRecords.TELEMETRY, atMs);
         if (next != null) {
             next.report(channel, value, atMs);
         }
@@ -117,9 +139,13 @@ public final class JournalledWellheadEvents implements WellheadEvents {
 
     @Override
     public void alarm(int channel, AlarmLevel level, boolean active, long value, long atMs) {
-        w.reset();
-        new Alarm(channels[channel].name(), protocolLevel(level), value / 1000.0, active).encode(w);
-        append(WellheadRecords.ALARM, atMs);
+        try {
+            out.begin();
+            new Alarm(channels[channel].name(), protocolLevel(level), value / 1000.0, active).encode(w);
+            append(WellheadRecords.ALARM, atMs);
+        } finally {
+            out.end();
+        }
         if (next != null) {
             next.alarm(channel, level, active, value, atMs);
         }
@@ -127,9 +153,13 @@ public final class JournalledWellheadEvents implements WellheadEvents {
 
     @Override
     public void channelFault(int channel, boolean faulty, ModbusStatus status, long atMs) {
-        w.reset().writeArrayHeader(1).writeMapHeader(2).writeInt(0).writeText(faultNames[channel]).writeInt(3)
-                .writeText(faulty ? STATUS[status.ordinal()] : STATUS[0]);
-        append(WellheadRecords.TELEMETRY, atMs);
+        try {
+            out.begin().writeArrayHeader(1).writeMapHeader(2).writeInt(0).writeText(channels[channel].faultName).writeInt(3)
+                    .writeText(faulty ? STATUS[status.ordinal()] : STATUS[0]);
+            append(WellheadRecords.TELEMETRY, atMs);
+        } finally {
+            out.end();
+        }
         if (next != null) {
             next.channelFault(channel, faulty, status, atMs);
         }
@@ -139,9 +169,13 @@ public final class JournalledWellheadEvents implements WellheadEvents {
     public void shutIn(ShutInCause cause, long pressure, long atMs) {
         latchedCause = cause == ShutInCause.PSL ? ShutIn.CAUSE_PSL : ShutIn.CAUSE_PSH;
         latchedPressure = pressure;
-        w.reset();
-        ShutIn.latched(latchedCause, pressure / 1000.0).encode(w);
-        append(WellheadRecords.SHUT_IN, atMs);
+        try {
+            out.begin();
+            ShutIn.latched(latchedCause, pressure / 1000.0).encode(w);
+            append(WellheadRecords.SHUT_IN, atMs);
+        } finally {
+            out.end();
+        }
         if (next != null) {
             next.shutIn(cause, pressure, atMs);
         }
@@ -149,15 +183,19 @@ public final class JournalledWellheadEvents implements WellheadEvents {
 
     @Override
     public void shutInReset(ResetOutcome outcome, ResetRequest.Source source, String principal, long atMs) {
-        w.reset();
-        if (outcome == ResetOutcome.RESET) {
-            ShutIn.reset(latchedCause, latchedPressure / 1000.0, principal).encode(w);
-            append(WellheadRecords.SHUT_IN, atMs);
-        } else {
-            w.writeArrayHeader(2).writeMapHeader(2).writeInt(0).writeText(RESET).writeInt(3)
-                    .writeText(WellheadCommands.code(outcome)).writeMapHeader(2).writeInt(0).writeText(RESET_BY)
-                    .writeInt(3).writeText(principal);
-            append(WellheadRecords.TELEMETRY, atMs);
+        try {
+            out.begin();
+            if (outcome == ResetOutcome.RESET) {
+                ShutIn.reset(latchedCause, latchedPressure / 1000.0, principal).encode(w);
+                append(WellheadRecords.SHUT_IN, atMs);
+            } else {
+                w.writeArrayHeader(2).writeMapHeader(2).writeInt(0).writeText(RESET).writeInt(3)
+                        .writeText(WellheadCommands.code(outcome)).writeMapHeader(2).writeInt(0).writeText(RESET_BY)
+                        .writeInt(3).writeText(principal);
+                append(WellheadRecords.TELEMETRY, atMs);
+            }
+        } finally {
+            out.end();
         }
         if (next != null) {
             next.shutInReset(outcome, source, principal, atMs);
@@ -166,13 +204,17 @@ public final class JournalledWellheadEvents implements WellheadEvents {
 
     @Override
     public void dailyProduction(long dayStartMs, long oilLitres, long gasLitres, long waterLitres, long unmeasuredMs) {
-        w.reset().writeArrayHeader(4);
-        litres(DAILY_OIL, oilLitres);
-        litres(DAILY_GAS, gasLitres);
-        litres(DAILY_WATER, waterLitres);
-        w.writeMapHeader(3).writeInt(0).writeText(DAILY_UNMEASURED).writeInt(1).writeText("s").writeInt(2);
-        number(unmeasuredMs);
-        append(WellheadRecords.TELEMETRY, dayStartMs + 86400000L);
+        try {
+            out.begin().writeArrayHeader(4);
+            litres(DAILY_OIL, oilLitres);
+            litres(DAILY_GAS, gasLitres);
+            litres(DAILY_WATER, waterLitres);
+            w.writeMapHeader(3).writeInt(0).writeText(DAILY_UNMEASURED).writeInt(1).writeText("s").writeInt(2);
+            number(unmeasuredMs);
+            append(WellheadRecords.TELEMETRY, dayStartMs + 86400000L);
+        } finally {
+            out.end();
+        }
         if (next != null) {
             next.dailyProduction(dayStartMs, oilLitres, gasLitres, waterLitres, unmeasuredMs);
         }

@@ -6,8 +6,8 @@ package io.fieldlink.firmware.wellhead;
  * has run out since its last report. Counts reports per channel. Allocation-free; event loop only.
  */
 public final class ReportByException {
-    private final long[] deadband;
-    private final long[] integrityMs;
+    /** The channels (deadband, integrity period): immutable, shared with the board's settings. */
+    private final ChannelSpec[] specs;
     private final long[] lastValue;
     private final long[] lastAtMs;
     private final boolean[] reported;
@@ -16,16 +16,11 @@ public final class ReportByException {
     /** @param specs the channels, in index order */
     public ReportByException(ChannelSpec[] specs) {
         int n = specs.length;
-        deadband = new long[n];
-        integrityMs = new long[n];
+        this.specs = specs.clone();
         lastValue = new long[n];
         lastAtMs = new long[n];
         reported = new boolean[n];
         count = new int[n];
-        for (int i = 0; i < n; i++) {
-            deadband[i] = specs[i].deadband;
-            integrityMs[i] = specs[i].integrityMs;
-        }
     }
 
     /**
@@ -38,7 +33,8 @@ public final class ReportByException {
         if (moved < 0) {
             moved = -moved;
         }
-        if (reported[channel] && moved <= deadband[channel] && nowMs - lastAtMs[channel] < integrityMs[channel]) {
+        ChannelSpec spec = specs[channel];
+        if (reported[channel] && moved <= spec.deadband && nowMs - lastAtMs[channel] < spec.integrityMs) {
             return false;
         }
         reported[channel] = true;

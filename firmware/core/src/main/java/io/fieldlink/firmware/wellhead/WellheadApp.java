@@ -69,7 +69,7 @@ public final class WellheadApp implements BoardApp {
         authority = new ResetAuthority(IssuerKeys.parse(HOST_KEYS, config.get(HOST_KEYS)),
                 new HalBackedCrypto(c.crypto()), c.deviceId(), c.clock(), c.settings());
         journalled = new JournalledWellheadEvents(c.journal(), settings.channels, c.clock(),
-                c.uplink() == null ? null : new ReportSoon(c.uplink()));
+                c.uplink() == null ? null : new ReportSoon(c.uplink()), c.buffers());
         boolean latched = LatchSnapshot.latched(c.journal());
         if (latched) {
             journalled.restoredLatch(LatchSnapshot.cause(c.journal()), LatchSnapshot.pressure(c.journal()));

@@ -15,6 +15,9 @@ import java.util.List;
  * sample period; {@code tubing_pressure}'s LL / HH are PSL / PSH (as the board file says);
  * {@code oil_flow}, {@code gas_flow}, {@code water_flow} are the rates (units L/h, m3/h or L/d).
  *
+ * <p>Settings read from the same definition object with the same gas-day start are shared (they
+ * are immutable).
+ *
  * <p>The board format has no hysteresis or debounce keys yet: hysteresis is the channel's deadband,
  * debounce two sample periods (also for the shut-in).
  */
@@ -22,7 +25,29 @@ public final class WellheadBoard {
     /** The shut-in pressure channel. */
     public static final String SHUT_IN_CHANNEL = "tubing_pressure";
 
+    /**
+     * The settings last read, with what they were read from: boards built from the same (immutable)
+     * definition and configuration share one settings object and so one set of channel specs (a
+     * simulator runs thousands of wellheads from one definition; a device reads it once).
+     */
+    private static volatile Read last;
+
     private WellheadBoard() {
+    }
+
+    /** Settings and the definition and configuration they were read from; immutable. */
+    private static final class Read {
+        final BoardDefinition def;
+        final int closeHourLocal;
+        final long utcOffsetMs;
+        final WellheadSettings settings;
+
+        Read(BoardDefinition def, int closeHourLocal, long utcOffsetMs, WellheadSettings settings) {
+            this.def = def;
+            this.closeHourLocal = closeHourLocal;
+            this.utcOffsetMs = utcOffsetMs;
+            this.settings = settings;
+        }
     }
 
     /**
@@ -33,6 +58,16 @@ public final class WellheadBoard {
      * @throws IllegalStateException naming the channel or setting that does not fit
      */
     public static WellheadSettings settings(BoardDefinition def, int closeHourLocal, long utcOffsetMs) {
+        Read r = last;
+        if (r != null && r.def == def && r.closeHourLocal == closeHourLocal && r.utcOffsetMs == utcOffsetMs) {
+            return r.settings;
+        }
+        WellheadSettings settings = read(def, closeHourLocal, utcOffsetMs);
+        last = new Read(def, closeHourLocal, utcOffsetMs, settings);
+        return settings;
+    }
+
+    private static WellheadSettings read(BoardDefinition def, int closeHourLocal, long utcOffsetMs) {
         WellheadSettings.Builder b = WellheadSettings.builder();
         List<ChannelDefinition> channels = def.channels();
         long poll = Long.MAX_VALUE;
