@@ -175,8 +175,8 @@ public final class Main implements Callable<Integer> {
      * runs every minute of wall time while the fleet's time jumps hours, the host's clock is the
      * fleet's furthest time while a board waiting for an answer may be a look-ahead behind it, and
      * boards the host refused (5.03) under the compressed load back off. Every board then looks
-     * silent, and each offline alert is one durable write (re-saved every minute): with 100,000
-     * meters those writes stalled the run and then the read-back behind them. So in virtual time a
+     * silent and gets an alert that says nothing about the fleet (with 100,000 meters their writes,
+     * then one checkpoint each, stalled the run and the read-back). So in virtual time a
      * device counts as offline only after the whole run (plus a report interval, a look-ahead and a
      * back-off); a paced run keeps the default.
      *

@@ -7,6 +7,7 @@ import io.fieldlink.host.ingest.Uplink;
 import io.fieldlink.host.prediction.anomaly.AnomalyMonitor;
 import io.fieldlink.host.prediction.anomaly.Finding;
 import io.fieldlink.host.prediction.runway.Runway;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -118,7 +119,9 @@ public final class AlertEngine implements StoredUplinkListener {
     }
 
     /**
-     * The offline rule.
+     * The offline rule. The alert says since when the device is silent, not for how long: how long is
+     * derivable from it, and text that changed on every pass would re-save every offline device's
+     * alert every minute (one durable write each).
      *
      * @param lastSeen device id → epoch ms last heard from (0 = never: not judged)
      */
@@ -129,9 +132,8 @@ public final class AlertEngine implements StoredUplinkListener {
             if (seen > 0 && now - seen > offlineAfterMillis) {
                 Map<String, String> ev = new LinkedHashMap<>();
                 ev.put("lastSeen", Long.toString(seen));
-                ev.put("silentSeconds", Long.toString((now - seen) / 1000));
                 ev.put("offlineAfterSeconds", Long.toString(offlineAfterMillis / 1000));
-                book.raise(key, AlertKind.OFFLINE, e.getKey(), "not heard from for " + (now - seen) / 60_000 + " min", ev,
+                book.raise(key, AlertKind.OFFLINE, e.getKey(), "not heard from since " + Instant.ofEpochMilli(seen), ev,
                         now);
             } else if (seen > 0) {
                 book.clear(key, now);

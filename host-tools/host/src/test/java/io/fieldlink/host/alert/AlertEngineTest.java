@@ -62,6 +62,20 @@ class AlertEngineTest {
     }
 
     @Test
+    void aSilentDeviceIsSavedOnceNotOnEveryPass() {
+        engine.checkDevices(Map.of("m1", 1_000L), 1_000 + 3_600_001, 3_600_000);
+        Alert raised = book.list(AlertState.OPEN, "m1", 1).get(0);
+        int saves = repo.saves();
+        for (int minute = 1; minute <= 60; minute++) {
+            engine.checkDevices(Map.of("m1", 1_000L), 1_000 + 3_600_001 + minute * 60_000L, 3_600_000);
+        }
+        assertThat(repo.saves()).as("no save while nothing but the clock moved").isEqualTo(saves);
+        assertThat(book.list(AlertState.OPEN, "m1", 1).get(0)).isEqualTo(raised);
+        assertThat(raised.message()).isEqualTo("not heard from since 1970-01-01T00:00:01Z");
+        assertThat(raised.evidence()).containsEntry("lastSeen", "1000").containsEntry("offlineAfterSeconds", "3600");
+    }
+
+    @Test
     void eachReminderLevelRaisesItsOwnAlert() {
         engine.checkRunway("m1", new Runway(200, 1_000, 0), 8_000, 1);
         assertThat(book.list(null, null, 10)).isEmpty();

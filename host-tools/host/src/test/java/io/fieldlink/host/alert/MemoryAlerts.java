@@ -10,6 +10,7 @@ final class MemoryAlerts implements AlertRepository {
     final TreeMap<Long, Alert> alerts = new TreeMap<>();
     final TreeMap<Long, Webhook> webhooks = new TreeMap<>();
     AlertSettings settings;
+    private int alertSaves;
 
     @Override
     public synchronized List<Alert> alerts() {
@@ -19,6 +20,12 @@ final class MemoryAlerts implements AlertRepository {
     @Override
     public synchronized void save(Alert alert) {
         alerts.put(alert.id(), alert);
+        alertSaves++;
+    }
+
+    /** @return how many times an alert was saved */
+    synchronized int saves() {
+        return alertSaves;
     }
 
     @Override
