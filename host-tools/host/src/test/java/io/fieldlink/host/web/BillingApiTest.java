@@ -10,7 +10,6 @@ import com.google.zxing.qrcode.QRCodeReader;
 import io.fieldlink.crypto.jvm.BouncyCastleCrypto;
 import io.fieldlink.host.HostFixture;
 import io.fieldlink.host.HostFixture.Reply;
-import io.fieldlink.host.HostServer;
 import io.fieldlink.host.ledger.MerkleHashing;
 import io.fieldlink.host.ledger.MerkleProofs;
 import io.fieldlink.protocol.token.CreditRules;
@@ -25,7 +24,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,28 +32,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The billing API of a real host on loopback: issuer keys, top-ups, QR codes, ledger and proofs, tariffs, bookings. */
-class BillingApiTest {
-    @TempDir
-    Path dir;
-    HostServer host;
-    String op;
-
+class BillingApiTest extends RunningHostTest {
     @BeforeEach
-    void start() {
-        host = HostFixture.start(dir);
-        op = host.operatorKey();
+    void provisionMeter() {
         HostFixture.provision(host, "m1", "meter");
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
     }
 
     private Reply call(String method, String path, String body) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fieldlink.host.HostFixture;
 import io.fieldlink.host.HostFixture.Reply;
-import io.fieldlink.host.HostServer;
 import io.fieldlink.host.json.JsonReader;
 import io.fieldlink.protocol.record.Alarm;
 import io.fieldlink.protocol.record.AlarmLevel;
@@ -16,8 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -27,28 +24,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard's routes on a real host: files from the jar, the fleet summary, latest values, the live socket. */
-class DashboardApiTest {
-    @TempDir
-    Path dir;
-    HostServer host;
+class DashboardApiTest extends RunningHostTest {
     PlainBoards boards;
-    String op;
     final long now = System.currentTimeMillis();
 
     @BeforeEach
-    void start() {
-        host = HostFixture.start(dir);
-        op = host.operatorKey();
+    void startBoards() {
         boards = new PlainBoards(host);
     }
 
     @AfterEach
-    void stop() {
+    void stopBoards() {
         boards.close();
-        host.close();
     }
 
     private Reply get(String path) {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fieldlink.host.HostFixture;
 import io.fieldlink.host.HostFixture.Reply;
-import io.fieldlink.host.HostServer;
 import io.fieldlink.protocol.record.Hello;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -18,28 +16,10 @@ import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.network.CoapEndpoint;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /api/devices/batch} on a real host: all or nothing, one commit and one audit entry per request. */
-class DeviceBatchApiTest {
-    @TempDir
-    Path dir;
-    HostServer host;
-    String op;
-
-    @BeforeEach
-    void start() {
-        host = HostFixture.start(dir);
-        op = host.operatorKey();
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
-    }
+class DeviceBatchApiTest extends RunningHostTest {
 
     private Reply batch(String key, String body) {
         return http(host.httpPort(), "POST", "/api/devices/batch", key, body);

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fieldlink.crypto.jvm.BouncyCastleCrypto;
 import io.fieldlink.host.HostFixture;
 import io.fieldlink.host.HostFixture.Reply;
-import io.fieldlink.host.HostServer;
 import io.fieldlink.protocol.cose.CoseSign1;
 import io.fieldlink.protocol.record.FirmwareManifest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -20,28 +18,10 @@ import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.network.CoapEndpoint;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Firmware images through the HTTP API of a real host, served to a device over DTLS with Block2. */
-class FirmwareApiTest {
-    @TempDir
-    Path dir;
-    HostServer host;
-    String op;
-
-    @BeforeEach
-    void start() {
-        host = HostFixture.start(dir);
-        op = host.operatorKey();
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
-    }
+class FirmwareApiTest extends RunningHostTest {
 
     Reply call(String method, String path, String body) {
         return http(host.httpPort(), method, path, op, body);

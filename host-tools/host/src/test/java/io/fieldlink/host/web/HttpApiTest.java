@@ -3,34 +3,14 @@ package io.fieldlink.host.web;
 import static io.fieldlink.host.HostFixture.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fieldlink.host.HostFixture;
 import io.fieldlink.host.HostFixture.Reply;
-import io.fieldlink.host.HostServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTP API of a real host on loopback: authentication, roles, validation, audit. */
-class HttpApiTest {
-    @TempDir
-    Path dir;
-    HostServer host;
-    String op;
-
-    @BeforeEach
-    void start() {
-        host = HostFixture.start(dir);
-        op = host.operatorKey();
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
-    }
+class HttpApiTest extends RunningHostTest {
 
     private Reply call(String method, String path, String key, String body) {
         return http(host.httpPort(), method, path, key, body);
