@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.ghgande.j2mod.modbus.procimg.SimpleInputRegister;
 import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
-import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 import io.fieldlink.boards.BoardLoader;
 import io.fieldlink.firmware.jvm.gpio.PinMap;
@@ -26,37 +25,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Verifies a wellhead assembled by the runner: console on a pty pair, sensors from a real j2mod
  * Modbus TCP slave; a slave that goes away makes the channels faulty; a clean stop leaves the valve
  * in its safe state and the storage reopens.
  */
-class BoardRunnerTest {
-    @TempDir
-    Path dir;
-
-    private PtyPair pty;
-    private ModbusSlave slave;
-    private BoardRunner runner;
-    private ConsoleClient console;
+class BoardRunnerTest extends RunnerRigTest {
     private DatagramSocket hostStandIn;
 
     @AfterEach
-    void stop() throws Exception {
-        if (console != null) {
-            console.close();
-        }
-        if (runner != null) {
-            runner.close();
-        }
-        if (slave != null) {
-            ModbusSlaveFactory.close(slave);
-        }
-        if (pty != null) {
-            pty.close();
-        }
+    void closeHostStandIn() {
         if (hostStandIn != null) {
             hostStandIn.close();
         }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.ghgande.j2mod.modbus.procimg.SimpleInputRegister;
 import com.ghgande.j2mod.modbus.procimg.SimpleProcessImage;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
-import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 import io.fieldlink.boards.BoardLoader;
 import io.fieldlink.firmware.jvm.gpio.PinMap;
@@ -28,40 +27,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Verifies two things the HIL pty rig relies on in a board process: a pump whose flow meter, nozzle and
  * storage pressure are on the field bus (the board file's Modbus points, a real j2mod slave over TCP),
  * and the {@code --time-warp} control that makes the board's clock jump (refused on an installed board).
  */
-class FieldBusAndTimeWarpTest {
-    @TempDir
-    Path dir;
-
-    private PtyPair pty;
-    private ModbusSlave slave;
-    private BoardRunner runner;
-    private ConsoleClient console;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (console != null) {
-            console.close();
-        }
-        if (runner != null) {
-            runner.close();
-        }
-        if (slave != null) {
-            ModbusSlaveFactory.close(slave);
-        }
-        if (pty != null) {
-            pty.close();
-        }
-    }
-
+class FieldBusAndTimeWarpTest extends RunnerRigTest {
     private String awaitReply(String line, String... parts) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         String reply = null;
