@@ -3,6 +3,7 @@ package io.fieldlink.host.ledger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,13 @@ import java.util.Map;
  * The append-only ledger of money events. Each event key is appended once: appending a key again
  * returns the index it already has. Checkpoints sign (size, root, time), with time never going
  * backwards. Thread-safe (one lock); appends are durable when they return.
+ *
+ * <p>Held appends ({@link #holdAppends}): the host's single writer appends during a group of writes
+ * and makes the group durable with one sync at its end; then an append is only held in memory until
+ * {@link #sync}, which writes every held entry with one {@code force}. The writer sees held entries
+ * ({@link #find}); readers ({@link #size}, {@link #entry}, {@link #indexOf}, proofs, checkpoints) see
+ * only synced ones, so nothing is published, signed or forwarded before it is durable. A crash loses
+ * only held entries, which nothing acknowledged depends on (the writer syncs before it acknowledges).
  */
 public final class Ledger {
     /** Where an append landed, and whether it was new. */
@@ -21,6 +29,11 @@ public final class Ledger {
     private final CheckpointSigner signer;
     private final MerkleTree tree = new MerkleTree();
     private final Map<String, Long> indexByKey = new HashMap<>();
+    /** Appended but not synced yet (held appends only), in append order, and their keys to their indexes. */
+    private final List<byte[]> held = new ArrayList<>();
+    private final List<LedgerEntry> heldEntries = new ArrayList<>();
+    private final Map<String, Long> heldByKey = new HashMap<>();
+    private boolean holding;
     private Checkpoint latest;
 
     private Ledger(LedgerStore store, CheckpointSigner signer) {
@@ -51,20 +64,28 @@ public final class Ledger {
     }
 
     /**
-     * Appends an event unless its key is already in the ledger.
+     * Appends an event unless its key is already in the ledger (synced or held). Durable when it
+     * returns, unless appends are held: then durable at the next {@link #sync}.
      *
      * @throws IllegalArgumentException when the key is there with different content
      */
     public synchronized Appended append(LedgerEntry entry) {
-        Long existing = indexByKey.get(entry.key());
-        if (existing != null) {
-            LedgerEntry stored = entry(existing);
+        long existing = indexOfAny(entry.key());
+        if (existing >= 0) {
+            LedgerEntry stored = anyEntry(existing);
             if (!stored.equals(entry)) {
                 throw new IllegalArgumentException("ledger key " + entry.key() + " already holds a different event: " + stored);
             }
             return new Appended(existing, false);
         }
         byte[] bytes = entry.encode();
+        if (holding) {
+            long index = tree.size() + held.size();
+            held.add(bytes);
+            heldEntries.add(entry);
+            heldByKey.put(entry.key(), index);
+            return new Appended(index, true);
+        }
         try {
             long index = store.appendEntry(bytes);
             if (index != tree.size()) {
@@ -78,6 +99,72 @@ public final class Ledger {
         return new Appended(index, true);
     }
 
+    /**
+     * From now on {@link #append} holds entries in memory until {@link #sync}. For the single writer
+     * that syncs at the end of every group of writes, before it acknowledges any of them.
+     */
+    public synchronized void holdAppends() {
+        holding = true;
+    }
+
+    /**
+     * Writes every held entry to the store with one sync and publishes them to readers; a no-op
+     * when none is held.
+     *
+     * @throws UncheckedIOException when the store fails (the entries stay held)
+     */
+    public synchronized void sync() {
+        if (held.isEmpty()) {
+            return;
+        }
+        try {
+            long first = store.appendEntries(held);
+            if (first != tree.size()) {
+                throw new IllegalStateException("ledger store put entries at " + first + ", expected " + tree.size());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not append to the ledger", e);
+        }
+        for (int i = 0; i < held.size(); i++) {
+            long index = tree.append(MerkleHashing.leafHash(held.get(i)));
+            indexByKey.put(heldEntries.get(i).key(), index);
+        }
+        dropHeld();
+    }
+
+    /** Forgets every held entry (they were never durable). */
+    public synchronized void dropHeld() {
+        held.clear();
+        heldEntries.clear();
+        heldByKey.clear();
+    }
+
+    /** @return entries appended and not synced yet */
+    public synchronized int heldCount() {
+        return held.size();
+    }
+
+    /**
+     * For the writer: the entry under {@code key}, synced or held, if any.
+     */
+    public synchronized java.util.Optional<LedgerEntry> find(String key) {
+        long index = indexOfAny(key);
+        return index < 0 ? java.util.Optional.empty() : java.util.Optional.of(anyEntry(index));
+    }
+
+    private long indexOfAny(String key) {
+        Long index = indexByKey.get(key);
+        if (index == null) {
+            index = heldByKey.get(key);
+        }
+        return index == null ? -1 : index;
+    }
+
+    private LedgerEntry anyEntry(long index) {
+        return index >= tree.size() ? heldEntries.get((int) (index - tree.size())) : entry(index);
+    }
+
+    /** @return entries synced (held ones are not counted) */
     public synchronized long size() {
         return tree.size();
     }
@@ -94,7 +181,7 @@ public final class Ledger {
         }
     }
 
-    /** The index of the event with this key, or -1. */
+    /** The index of the synced event with this key, or -1. */
     public synchronized long indexOf(String key) {
         Long index = indexByKey.get(key);
         return index == null ? -1 : index;

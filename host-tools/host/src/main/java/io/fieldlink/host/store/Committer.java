@@ -35,7 +35,9 @@ import org.tinylog.Logger;
  * document write that must be durable but should not cost a checkpoint (an alert's state) goes
  * through {@link #loggedPut}: its own log entry, re-applied by the replay like the ingest entries.
  * Between groups, write-behind hooks may {@link CommitHook#writeAhead write ahead} part of the next
- * checkpoint.
+ * checkpoint. The futures are completed on a second thread ({@code fieldlink-committed}), in the
+ * order the writes became durable, so what callers chain on them (an Ack's encoding and sending)
+ * does not hold up the next group.
  */
 public final class Committer implements AutoCloseable {
     private static final String APPLIED = "applied";
@@ -44,6 +46,12 @@ public final class Committer implements AutoCloseable {
     private final int maxBatch;
     private final Thread thread;
     private final IngestLog log;
+    /** Completes the writes' futures (see {@link #complete}). */
+    private final java.util.concurrent.ExecutorService completions = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fieldlink-committed");
+        t.setDaemon(true);
+        return t;
+    });
     private final BTreeMap<String, Long> logState;
     private final long checkpointEveryNanos;
     private final int checkpointWrites;
@@ -376,7 +384,7 @@ public final class Committer implements AutoCloseable {
                     commitOrFail(List.of(j));
                 } else {
                     store.rollback();
-                    j.finish();
+                    complete(List.of(j));
                 }
             }
             return;
@@ -401,9 +409,7 @@ public final class Committer implements AutoCloseable {
             fail(jobs, e);
             return;
         }
-        for (Job<?> j : jobs) {
-            j.finish();
-        }
+        complete(jobs);
     }
 
     private static void fail(List<Job<?>> jobs, RuntimeException e) {
@@ -449,8 +455,26 @@ public final class Committer implements AutoCloseable {
         commitNanos.addAndGet(System.nanoTime() - t1);
         commits.incrementAndGet();
         committedWrites.addAndGet(batch.size());
-        for (Job<?> j : batch) {
-            j.finish();
+        complete(batch);
+    }
+
+    /**
+     * Completes the futures of durable (or failed) writes on the completion thread, in order, so
+     * what their callers chain on them (encoding and sending an Ack) does not run on this thread.
+     */
+    private void complete(List<Job<?>> jobs) {
+        List<Job<?>> done = List.copyOf(jobs);
+        try {
+            completions.execute(() -> {
+                for (Job<?> j : done) {
+                    j.finish();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: complete them here
+            for (Job<?> j : done) {
+                j.finish();
+            }
         }
     }
 
@@ -488,7 +512,7 @@ public final class Committer implements AutoCloseable {
             j.reset();
             if (!j.apply()) {
                 store.rollback();
-                j.finish();
+                complete(List.of(j));
                 continue;
             }
             try {
@@ -502,7 +526,7 @@ public final class Committer implements AutoCloseable {
             }
             commits.incrementAndGet();
             committedWrites.incrementAndGet();
-            j.finish();
+            complete(List.of(j));
         }
     }
 
@@ -593,6 +617,12 @@ public final class Committer implements AutoCloseable {
         running = false;
         try {
             thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        completions.shutdown();
+        try {
+            completions.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
