@@ -33,7 +33,9 @@ import org.tinylog.Logger;
  * checkpoint, the log after it re-applied, and the group's writes run one per checkpoint, so only
  * the failing write fails. {@link #submit} and {@link #submitLogged} are thread-safe. A small
  * document write that must be durable but should not cost a checkpoint (an alert's state) goes
- * through {@link #loggedPut}: its own log entry, re-applied by the replay like the ingest entries.
+ * through {@link #loggedPut}: its own log entry, re-applied by the replay like the ingest entries;
+ * a component that holds its changes in memory (the ledger's appends) registers as a
+ * {@link LoggedSource}, whose changes go into the log with the group that made them.
  * Between groups, write-behind hooks may {@link CommitHook#writeAhead write ahead} part of the next
  * checkpoint. The futures are completed on a second thread ({@code fieldlink-committed}), in the
  * order the writes became durable, so what callers chain on them (an Ack's encoding and sending)
@@ -68,6 +70,8 @@ public final class Committer implements AutoCloseable {
     /** The store no longer matches the log (a rollback could not be re-applied): never checkpoint again. */
     private volatile boolean broken;
     private volatile LogReplayer replayer;
+    /** Components whose changes the groups' log appends make durable ({@link #addLoggedSource}), by name. */
+    private final java.util.Map<String, LoggedSource> sources = new java.util.concurrent.ConcurrentHashMap<>();
     /** Text maps whose puts are logged writes ({@link #loggedPut}), by name: the log's entries name them. */
     private final java.util.Map<String, BTreeMap<String, String>> loggedMaps = new java.util.concurrent.ConcurrentHashMap<>();
     private long applied;
@@ -161,6 +165,22 @@ public final class Committer implements AutoCloseable {
     }
 
     /**
+     * Registers a component whose changes are made durable by the ingest log append of the group
+     * that made them ({@link LoggedSource}). Register before {@link #replayLog}: the log's entries
+     * name their source. Without an ingest log this does nothing (the component's
+     * {@link CommitHook#beforeCommit} makes its changes durable with each commit).
+     */
+    public void addLoggedSource(String name, LoggedSource source) {
+        if (log == null) {
+            return;
+        }
+        LoggedSourceEntry.encode(name, new byte[0]);
+        if (sources.putIfAbsent(name, source) != null) {
+            throw new IllegalArgumentException("a logged source named " + name + " is registered already");
+        }
+    }
+
+    /**
      * Puts {@code value} (or removes the key, for null) into the {@link #loggedTextMap} {@code name}
      * and waits until it is durable. With an ingest log that is a logged write (its entry redoes the
      * put at a replay), so it costs one log append in the next group instead of a store checkpoint;
@@ -227,6 +247,13 @@ public final class Committer implements AutoCloseable {
             try {
                 if (LoggedPut.is(entry)) {
                     LoggedPut.replay(entry, loggedMaps);
+                } else if (LoggedSourceEntry.is(entry)) {
+                    String name = LoggedSourceEntry.source(entry);
+                    LoggedSource source = sources.get(name);
+                    if (source == null) {
+                        throw new IllegalArgumentException("no logged source named " + name + " is registered");
+                    }
+                    source.replay(LoggedSourceEntry.payload(entry));
                 } else {
                     r.replay(entry);
                 }
@@ -418,7 +445,10 @@ public final class Committer implements AutoCloseable {
         }
     }
 
-    /** A group with the ingest log: apply, flush the hooks, append + sync the entries, checkpoint if a write needs it. */
+    /**
+     * A group with the ingest log: apply, flush the hooks, append + sync the logged sources' changes
+     * and the writes' entries, checkpoint if a write needs it.
+     */
     private void logBatch(List<Job<?>> batch) {
         long t0 = System.nanoTime();
         for (Job<?> j : batch) {
@@ -430,18 +460,38 @@ public final class Committer implements AutoCloseable {
         }
         long t1 = System.nanoTime();
         applyNanos.addAndGet(t1 - t0);
-        List<byte[]> entries = new ArrayList<>(batch.size());
-        boolean plain = false;
-        for (Job<?> j : batch) {
-            if (j.entry != null) {
-                entries.add(j.entry);
-            } else {
-                plain = true;
-            }
-        }
         try {
             store.flush();
+            List<byte[]> entries = new ArrayList<>(batch.size());
+            List<LoggedSource> changed = List.of();
+            List<Integer> changes = List.of();
+            for (java.util.Map.Entry<String, LoggedSource> s : sources.entrySet()) {
+                List<byte[]> unlogged = s.getValue().unlogged();
+                if (unlogged.isEmpty()) {
+                    continue;
+                }
+                if (changed.isEmpty()) {
+                    changed = new ArrayList<>();
+                    changes = new ArrayList<>();
+                }
+                for (byte[] c : unlogged) {
+                    entries.add(LoggedSourceEntry.encode(s.getKey(), c));
+                }
+                changed.add(s.getValue());
+                changes.add(unlogged.size());
+            }
+            boolean plain = false;
+            for (Job<?> j : batch) {
+                if (j.entry != null) {
+                    entries.add(j.entry);
+                } else {
+                    plain = true;
+                }
+            }
             append(entries);
+            for (int i = 0; i < changed.size(); i++) {
+                changed.get(i).logged(changes.get(i));
+            }
             sinceCheckpoint += batch.size();
             if (plain) {
                 checkpoint();

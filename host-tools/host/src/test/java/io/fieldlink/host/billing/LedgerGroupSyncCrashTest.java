@@ -1,6 +1,7 @@
 package io.fieldlink.host.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fieldlink.host.HandClock;
 import io.fieldlink.host.HostFixture;
@@ -12,7 +13,6 @@ import io.fieldlink.host.ingest.Uplink;
 import io.fieldlink.host.ledger.LedgerEntry;
 import io.fieldlink.host.ledger.MoneyEventKind;
 import io.fieldlink.host.registry.BoardKind;
-import io.fieldlink.host.store.CommitHook;
 import io.fieldlink.host.store.ledger.FileLedgerStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,17 +20,20 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ledger's appends are held during a group and synced once at its end, before the ingest log's
- * append and sync, and only then is the group acknowledged. A {@code kill -9} image taken at each
- * point of a group that redeems two tokens and books a day's consumption — during the apply (the
- * ledger entries only held), after the ledger sync but before the ingest log append, after the Ack —
- * is started, the meter sends what it was not acknowledged for again, and every money event is then in
- * the ledger exactly once, the account books agree with it, and the ledger's files read back.
+ * The ledger's appends are held during a group and logged in the ingest log with the group's own
+ * entries (one {@code force}), then published; the ledger file gets them at the next store
+ * checkpoint or signed ledger checkpoint. A {@code kill -9} image taken at each point of a group that
+ * redeems two tokens and books a day's consumption — during the apply (the entries only held), after
+ * the Ack with the entries only in the ingest log, after a signed ledger checkpoint, after the group
+ * failed (the entries synced to the file: the ledger ahead) — is started, the meter sends its whole
+ * journal again, and every money event is then in the ledger exactly once, in its place, the account
+ * books agree with it, and the ledger file holds it after a clean stop.
  */
 class LedgerGroupSyncCrashTest {
     private static final long HOUR = 3_600_000L;
@@ -65,25 +68,15 @@ class LedgerGroupSyncCrashTest {
         }
     }
 
-    /** Takes a crash image at the end of a group, after the ledger's sync and before the ingest log's append. */
-    final class AfterLedgerSync implements CommitHook {
-        volatile boolean armed;
-        volatile Path image;
+    /** Fails the group at this seq after the books (and the ledger) were written for the batch up to it. */
+    static final class Failing implements StoredUplinkListener {
+        volatile long atSeq = -1;
 
         @Override
-        public void beforeFlush() {
-            if (armed) {
-                armed = false;
-                image = image();
+        public void stored(Uplink uplink) {
+            if (uplink.seq() == atSeq) {
+                throw new IllegalStateException("the group fails");
             }
-        }
-
-        @Override
-        public void beforeCommit() {
-        }
-
-        @Override
-        public void afterRollback() {
         }
     }
 
@@ -100,7 +93,7 @@ class LedgerGroupSyncCrashTest {
     @Test
     void crashDuringTheApplyLosesTheHeldEntriesWithTheGroupAndTheResendBooksThemOnce() throws Exception {
         DuringApply during = new DuringApply();
-        Scenario s = scenario(during, null);
+        Scenario s = scenario(during);
         during.atSeq = s.meter.journal.get(s.meter.journal.size() - 1).seq();
         deliver(s.meter);
         Path image = during.image;
@@ -112,25 +105,46 @@ class LedgerGroupSyncCrashTest {
     }
 
     @Test
-    void crashAfterTheLedgerSyncBeforeTheIngestLogLeavesTheLedgerAheadAndTheResendAdoptsIt() throws Exception {
-        AfterLedgerSync hook = new AfterLedgerSync();
-        Scenario s = scenario(null, hook);
-        hook.armed = true;
+    void crashAfterTheAckBeforeAnyCheckpointRestoresTheEntriesFromTheIngestLogInTheirPlaces() throws Exception {
+        Scenario s = scenario(null);
         deliver(s.meter);
-        Path image = hook.image;
-        assertThat(image).isNotNull();
+        assertThat(rig.billing.ledger().size()).as("visible once the group is durable").isEqualTo(s.ledgerBefore + 3);
+        List<LedgerEntry> before = entries();
+        Path image = image();
         try (FileLedgerStore files = FileLedgerStore.open(image.resolve("ledger"))) {
-            assertThat(files.entryCount()).as("the group's entries are on disk before its log entry")
-                    .isEqualTo(s.ledgerBefore + 3);
+            assertThat(files.entryCount()).as("durable in the ingest log only, not in the ledger file yet")
+                    .isEqualTo(s.ledgerBefore);
         }
-        restartFrom(image, s);
+        assertThat(restartFrom(image, s)).as("restored in the same order: the same tree").isEqualTo(before);
     }
 
     @Test
-    void crashAfterTheAckReplaysTheGroupAndFindsItsEntries() throws Exception {
-        Scenario s = scenario(null, null);
+    void aSignedLedgerCheckpointWritesTheEntriesToTheFileFirst() throws Exception {
+        Scenario s = scenario(null);
         deliver(s.meter);
+        List<LedgerEntry> before = entries();
+        rig.billing.ledger().checkpoint(clock.millis());
         Path image = image();
+        try (FileLedgerStore files = FileLedgerStore.open(image.resolve("ledger"))) {
+            assertThat(files.entryCount()).isEqualTo(s.ledgerBefore + 3);
+            assertThat(io.fieldlink.host.ledger.Checkpoint.decode(new String(files.checkpoint(files.checkpointCount() - 1),
+                    java.nio.charset.StandardCharsets.US_ASCII)).size()).isEqualTo(s.ledgerBefore + 3);
+        }
+        assertThat(restartFrom(image, s)).isEqualTo(before);
+    }
+
+    @Test
+    void aFailedGroupLeavesItsEntriesInTheLedgerFileAndTheResendAdoptsThem() throws Exception {
+        Failing failing = new Failing();
+        Scenario s = scenario(failing);
+        failing.atSeq = s.meter.journal.get(s.meter.journal.size() - 1).seq();
+        assertThatThrownBy(() -> deliver(s.meter)).isInstanceOf(CompletionException.class)
+                .hasMessageContaining("the group fails");
+        failing.atSeq = -1;
+        Path image = image();
+        try (FileLedgerStore files = FileLedgerStore.open(image.resolve("ledger"))) {
+            assertThat(files.entryCount()).as("the ledger is ahead of the books").isEqualTo(s.ledgerBefore + 3);
+        }
         restartFrom(image, s);
     }
 
@@ -138,11 +152,8 @@ class LedgerGroupSyncCrashTest {
     }
 
     /** A meter with two top-ups issued (a checkpoint each), then a day's use and both tokens typed in, all unsent. */
-    private Scenario scenario(StoredUplinkListener extra, CommitHook hook) {
+    private Scenario scenario(StoredUplinkListener extra) {
         rig = new BooksRig(dir, clock, extra, true);
-        if (hook != null) {
-            rig.store.addCommitHook(hook);
-        }
         SimMeter m = new SimMeter("m-1");
         rig.committer.write(() -> {
             rig.registry.provision(m.id, BoardKind.METER, START);
@@ -168,8 +179,17 @@ class LedgerGroupSyncCrashTest {
         return rig.ingest.submitBatch(m.id, new ArrayList<>(m.journal), clock.millis(), 8).join();
     }
 
+    private List<LedgerEntry> entries() {
+        List<LedgerEntry> out = new ArrayList<>();
+        for (long i = 0; i < rig.billing.ledger().size(); i++) {
+            out.add(rig.billing.ledger().entry(i));
+        }
+        return out;
+    }
+
     /** Starts a host on the image, lets the meter send its whole journal again, and checks the money. */
-    private void restartFrom(Path image, Scenario s) {
+    /** @return the ledger's entries after the restart */
+    private List<LedgerEntry> restartFrom(Path image, Scenario s) throws IOException {
         rig.close();
         dir = image;
         rig = new BooksRig(dir, clock, null, true);
@@ -179,10 +199,7 @@ class LedgerGroupSyncCrashTest {
         rig = new BooksRig(dir, clock, null, true);
 
         SimMeter m = s.meter;
-        List<LedgerEntry> entries = new ArrayList<>();
-        for (long i = 0; i < rig.billing.ledger().size(); i++) {
-            entries.add(rig.billing.ledger().entry(i));
-        }
+        List<LedgerEntry> entries = entries();
         assertThat(entries.stream().filter(e -> e.key().startsWith("redeem:")).count())
                 .as("each redemption in the ledger once").isEqualTo(2);
         assertThat(entries.stream().filter(e -> e.key().startsWith("charge:")).count())
@@ -201,5 +218,14 @@ class LedgerGroupSyncCrashTest {
         assertThat(books.topUp(m.id, s.tokenB).orElseThrow().status()).isEqualTo("redeemed");
         assertThat(m.balanced()).isTrue();
         assertThat(rig.billing.ledger().heldCount()).isZero();
+        rig.close();
+        rig = null;
+        try (FileLedgerStore files = FileLedgerStore.open(dir.resolve("ledger"))) {
+            assertThat(files.entryCount()).as("in the file after the clean stop's checkpoint").isEqualTo(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                assertThat(LedgerEntry.decode(files.entry(i))).isEqualTo(entries.get(i));
+            }
+        }
+        return entries;
     }
 }

@@ -2,22 +2,29 @@ package io.fieldlink.host.store.ledger;
 
 import io.fieldlink.host.ledger.Ledger;
 import io.fieldlink.host.store.CommitHook;
+import io.fieldlink.host.store.Committer;
 import io.fieldlink.host.store.HostStore;
+import io.fieldlink.host.store.LoggedSource;
+import java.util.List;
 import org.tinylog.Logger;
 
 /**
- * Makes the ledger's appends durable with the committer's groups instead of one {@code force} each:
- * the ledger holds what a group appends ({@link Ledger#holdAppends}) and this hook syncs it, with one
- * {@code force}, when the group ends ({@link #beforeFlush}, before the ingest log's append and sync)
- * or before a store commit ({@link #beforeCommit}), so before the group is acknowledged. The order on
- * disk is: ledger, then the ingest log (or the store commit), then the Ack. A crash before the ledger
- * sync loses the held entries together with the group, which was not acknowledged (the device sends
- * again, the entries are appended then); a crash after it leaves the ledger ahead, as before (the books
- * find the keys and adopt the entries when the cause comes again or the log is replayed). After a
- * rollback (a write of the group failed) what the group held is synced too, as when every append
- * was durable at once: the ledger is ahead, the books adopt it later.
+ * Makes the ledger's appends durable with the committer's groups instead of one {@code force} each.
+ * The ledger holds what a group appends ({@link Ledger#holdAppends}). With the ingest log, the held
+ * entries go into the log with the group's own entries (before them), under the one {@code force}
+ * of the group, and are published to the ledger's readers once that append is durable; the ledger
+ * file gets them with one {@code force} at the next store checkpoint ({@link #beforeCommit}, before
+ * the log up to it is deleted), or when a ledger checkpoint is signed. After a crash the log's replay
+ * restores them, in their order, before the uplinks that caused them are re-applied (which then find
+ * their keys). Without the ingest log, the held entries are synced to the ledger file before each
+ * store commit. Either way an entry is durable before its group is acknowledged, and a crash loses
+ * only held entries of a group that was not acknowledged (its device sends again). After a rollback
+ * (a write of the group failed) what the group held is synced to the file, as when every append was
+ * durable at once: the ledger is ahead, and the books adopt the entries when their cause comes again.
  */
-public final class LedgerGroupSync implements CommitHook {
+public final class LedgerGroupSync implements CommitHook, LoggedSource {
+    /** The ledger's entries in the ingest log are named so. */
+    public static final String SOURCE = "ledger";
     private final Ledger ledger;
 
     private LedgerGroupSync(Ledger ledger) {
@@ -25,17 +32,34 @@ public final class LedgerGroupSync implements CommitHook {
     }
 
     /**
-     * Lets the ledger hold appends and registers the hook that syncs them. Call during start-up,
+     * Lets the ledger hold appends and registers what makes them durable. Call during start-up,
      * before the ingest log is replayed; append to the ledger only on the committer thread from then on.
      */
-    public static void install(HostStore store, Ledger ledger) {
+    public static void install(HostStore store, Committer committer, Ledger ledger) {
         ledger.holdAppends();
-        store.addCommitHook(new LedgerGroupSync(ledger));
+        LedgerGroupSync sync = new LedgerGroupSync(ledger);
+        store.addCommitHook(sync);
+        committer.addLoggedSource(SOURCE, sync);
+    }
+
+    @Override
+    public List<byte[]> unlogged() {
+        return ledger.held();
+    }
+
+    @Override
+    public void logged(int n) {
+        ledger.publish(n);
+    }
+
+    @Override
+    public void replay(byte[] entry) {
+        ledger.restore(entry);
     }
 
     @Override
     public void beforeFlush() {
-        ledger.sync();
+        // with the ingest log: logged with the group (unlogged/logged)
     }
 
     @Override
