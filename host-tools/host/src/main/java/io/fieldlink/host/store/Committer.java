@@ -52,8 +52,10 @@ public final class Committer implements AutoCloseable {
     private final java.util.concurrent.ExecutorService completions = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "fieldlink-committed");
         t.setDaemon(true);
+        completionThread = t;
         return t;
     });
+    private volatile Thread completionThread;
     private final BTreeMap<String, Long> logState;
     private final long checkpointEveryNanos;
     private final int checkpointWrites;
@@ -193,6 +195,7 @@ public final class Committer implements AutoCloseable {
         if (map == null) {
             throw new HostException("no logged map " + name);
         }
+        notOnCompletionThread();
         byte[] entry = LoggedPut.encode(name, key, value);
         try {
             submitLogged(entry, () -> {
@@ -273,6 +276,7 @@ public final class Committer implements AutoCloseable {
      * @throws HostException or the write's own unchecked exception
      */
     public <T> T write(Callable<T> write) {
+        notOnCompletionThread();
         try {
             return submit(write).join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -280,6 +284,13 @@ public final class Committer implements AutoCloseable {
                 throw (RuntimeException) e.getCause();
             }
             throw new HostException("write failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** A write waited for on the completion thread would wait behind the very callback waiting for it. */
+    private void notOnCompletionThread() {
+        if (Thread.currentThread() == completionThread) {
+            throw new IllegalStateException("a write's completion callback must not wait for another write; submit it instead");
         }
     }
 

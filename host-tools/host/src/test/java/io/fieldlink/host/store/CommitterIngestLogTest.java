@@ -201,6 +201,30 @@ class CommitterIngestLogTest {
         }
     }
 
+    @Test
+    void futuresCompleteOnTheCompletionThreadWhereACallbackCannotWaitForAnotherWrite() throws Exception {
+        try (Rig rig = Rig.open(dir, 10_000_000, new Poison())) {
+            java.util.concurrent.CountDownLatch registered = new java.util.concurrent.CountDownLatch(1);
+            CompletableFuture<String> applied = rig.committer().submit(() -> {
+                registered.await();
+                return Thread.currentThread().getName();
+            });
+            CompletableFuture<String> callback = applied.thenApply(on -> {
+                String here = Thread.currentThread().getName();
+                try {
+                    rig.committer().write(() -> null);
+                    return on + " / " + here + " / waited";
+                } catch (IllegalStateException e) {
+                    return on + " / " + here + " / " + e.getMessage();
+                }
+            });
+            registered.countDown();
+            assertThat(callback.join()).isEqualTo("fieldlink-committer / fieldlink-committed / a write's completion callback"
+                    + " must not wait for another write; submit it instead");
+            assertThat(rig.committer().write(() -> "still writing")).isEqualTo("still writing");
+        }
+    }
+
     private static List<Long> expected(long a, long b, long c, long d) {
         List<Long> out = new ArrayList<>();
         for (long i = a; i <= b; i++) {
