@@ -99,6 +99,7 @@ public final class Billing implements AutoCloseable {
                     new SecureRandom(), clock.millis());
             ledgerStore = FileLedgerStore.open(dataDir.resolve("ledger"));
             Ledger ledger = Ledger.open(ledgerStore, signer(keyring));
+            io.fieldlink.host.store.ledger.LedgerGroupSync.install(store, committer, ledger);
             MoneyBook money = new MoneyBook(ledger);
             Tables tables = new StoreTables(store);
             java.util.function.Supplier<IssuerKeyPair> active = () -> keyring.active().pair();

@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Puts money events into the ledger exactly once. Every event has a key derived from what caused it
  * (a device and seq, a top-up's meter and token id, a meter and day), never from when the host saw
- * it. The ledger is appended durably before the store commit that books the event, so a crash
- * between the two leaves the ledger ahead: when the cause comes again (the device re-sends the
+ * it. The ledger is appended durably before the store commit that books the event (or, when the
+ * host's writer holds ledger appends, synced at the end of the event's group, before the group is
+ * made durable and acknowledged), so a crash between the two leaves the ledger ahead: when the cause comes again (the device re-sends the
  * record it was never acknowledged for, an API client retries), {@link #record} finds the key and
  * returns the entry already in the ledger, and the books adopt that entry's amount. So no event is
  * ever in the ledger twice, and the books always agree with the ledger. Call on the committer thread
@@ -28,9 +29,9 @@ public final class MoneyBook {
      *     appended now, or the one appended before (whose amount the caller must book)
      */
     public LedgerEntry record(LedgerEntry entry) {
-        long index = ledger.indexOf(entry.key());
-        if (index >= 0) {
-            return ledger.entry(index);
+        java.util.Optional<LedgerEntry> before = ledger.find(entry.key());
+        if (before.isPresent()) {
+            return before.get();
         }
         ledger.append(entry);
         return entry;
@@ -45,13 +46,12 @@ public final class MoneyBook {
 
     /** @return the entry under this key, if the ledger has one */
     public java.util.Optional<LedgerEntry> find(String key) {
-        long index = ledger.indexOf(key);
-        return index < 0 ? java.util.Optional.empty() : java.util.Optional.of(ledger.entry(index));
+        return ledger.find(key);
     }
 
     /** @return whether an event with this key is in the ledger */
     public boolean has(String key) {
-        return ledger.indexOf(key) >= 0;
+        return ledger.find(key).isPresent();
     }
 
     /** @return the ledger */

@@ -8,7 +8,6 @@ import io.fieldlink.host.json.JsonReader;
 import io.fieldlink.host.json.JsonWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,13 +60,13 @@ public record DeviceSnapshot(String device, Map<String, ChannelValue> channels, 
      *         Returns {@code this} when nothing changed.
      */
     public DeviceSnapshot with(Uplink uplink) {
-        TreeMap<String, ChannelValue> ch = null;
-        TreeMap<String, AlarmState> al = null;
+        Edit<ChannelValue> ch = null;
+        Edit<AlarmState> al = null;
         for (Reading r : uplink.readings()) {
-            ChannelValue old = (ch == null ? channels : ch).get(r.channel());
+            ChannelValue old = ch == null ? channels.get(r.channel()) : ch.get(r.channel());
             if (old == null || old.timeMillis() <= r.timeMillis()) {
                 if (ch == null) {
-                    ch = Frozen.copy(channels);
+                    ch = new Edit<>(Frozen.of(channels));
                 }
                 ch.put(r.channel(), new ChannelValue(r.timeMillis(), r.value()));
             }
@@ -103,11 +102,11 @@ public record DeviceSnapshot(String device, Map<String, ChannelValue> channels, 
             return this;
         }
         // the new maps are handed over frozen (nobody else holds them), the unchanged ones as they are: no copies
-        return new DeviceSnapshot(device, ch == null ? channels : new Frozen<>(ch), al == null ? alarms : new Frozen<>(al));
+        return new DeviceSnapshot(device, ch == null ? channels : ch.freeze(), al == null ? alarms : al.freeze());
     }
 
-    private TreeMap<String, AlarmState> setAlarm(TreeMap<String, AlarmState> al, String name, boolean raised, long at) {
-        TreeMap<String, AlarmState> m = al == null ? Frozen.copy(alarms) : al;
+    private Edit<AlarmState> setAlarm(Edit<AlarmState> al, String name, boolean raised, long at) {
+        Edit<AlarmState> m = al == null ? new Edit<>(Frozen.of(alarms)) : al;
         AlarmState old = m.get(name);
         if (old == null ? raised : old.since() <= at) {
             m.put(name, new AlarmState(raised, at));
@@ -158,45 +157,135 @@ public record DeviceSnapshot(String device, Map<String, ChannelValue> channels, 
     }
 
     /**
-     * A read-only sorted map this class made from a map only it held, so the constructor keeps it
-     * as it is instead of copying it again ({@link #with} runs for every stored uplink).
+     * A read-only map sorted by key, held as two arrays, made by this class from a map only it held,
+     * so the constructor keeps it as it is instead of copying it again ({@link #with} runs for every
+     * stored uplink: changing a channel's value copies one small array, nothing is rebuilt).
      */
-    private static final class Frozen<K, V> extends java.util.AbstractMap<K, V> {
-        private final TreeMap<K, V> map;
-        private final Map<K, V> view;
+    private static final class Frozen<V> extends java.util.AbstractMap<String, V> {
+        private final String[] keys;
+        private final Object[] values;
 
-        Frozen(TreeMap<K, V> map) {
-            this.map = map;
-            this.view = Collections.unmodifiableMap(map);
+        Frozen(String[] keys, Object[] values) {
+            this.keys = keys;
+            this.values = values;
         }
 
-        static <K, V> Map<K, V> of(Map<K, V> m) {
-            return m instanceof Frozen ? m : new Frozen<>(new TreeMap<>(m));
+        static <V> Frozen<V> of(Map<String, V> m) {
+            if (m instanceof Frozen<V> f) {
+                return f;
+            }
+            TreeMap<String, V> sorted = new TreeMap<>(m);
+            String[] k = new String[sorted.size()];
+            Object[] v = new Object[sorted.size()];
+            int i = 0;
+            for (Map.Entry<String, V> e : sorted.entrySet()) {
+                k[i] = java.util.Objects.requireNonNull(e.getKey(), "key");
+                v[i++] = java.util.Objects.requireNonNull(e.getValue(), "value");
+            }
+            return new Frozen<>(k, v);
         }
 
-        /** @return a changeable copy (linear: a Frozen's map is sorted already) */
-        static <K, V> TreeMap<K, V> copy(Map<K, V> m) {
-            return m instanceof Frozen<K, V> f ? new TreeMap<>(f.map) : new TreeMap<>(m);
+        int indexOf(Object key) {
+            return key instanceof String k ? java.util.Arrays.binarySearch(keys, k) : -1;
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public V get(Object key) {
-            return map.get(key);
+            int i = indexOf(key);
+            return i >= 0 ? (V) values[i] : null;
         }
 
         @Override
         public boolean containsKey(Object key) {
-            return map.containsKey(key);
+            return indexOf(key) >= 0;
         }
 
         @Override
         public int size() {
-            return map.size();
+            return keys.length;
         }
 
         @Override
-        public java.util.Set<Map.Entry<K, V>> entrySet() {
-            return view.entrySet();
+        public java.util.Set<Map.Entry<String, V>> entrySet() {
+            return new java.util.AbstractSet<>() {
+                @Override
+                public int size() {
+                    return keys.length;
+                }
+
+                @Override
+                public java.util.Iterator<Map.Entry<String, V>> iterator() {
+                    return new java.util.Iterator<>() {
+                        private int i;
+
+                        @Override
+                        public boolean hasNext() {
+                            return i < keys.length;
+                        }
+
+                        @Override
+                        @SuppressWarnings("unchecked")
+                        public Map.Entry<String, V> next() {
+                            if (i >= keys.length) {
+                                throw new java.util.NoSuchElementException();
+                            }
+                            Map.Entry<String, V> e = new java.util.AbstractMap.SimpleImmutableEntry<>(keys[i], (V) values[i]);
+                            i++;
+                            return e;
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    /**
+     * Changes to a {@link Frozen} map: a value of a key it has replaces a copy of its values (the keys
+     * are shared); a new key makes new arrays. {@link #freeze} hands the result over.
+     */
+    private static final class Edit<V> {
+        private String[] keys;
+        private Object[] values;
+        private boolean ownValues;
+
+        Edit(Frozen<V> from) {
+            keys = from.keys;
+            values = from.values;
+        }
+
+        @SuppressWarnings("unchecked")
+        V get(String key) {
+            int i = java.util.Arrays.binarySearch(keys, key);
+            return i >= 0 ? (V) values[i] : null;
+        }
+
+        void put(String key, V value) {
+            int i = java.util.Arrays.binarySearch(keys, key);
+            if (i >= 0) {
+                if (!ownValues) {
+                    values = values.clone();
+                    ownValues = true;
+                }
+                values[i] = value;
+                return;
+            }
+            int at = -i - 1;
+            String[] k = new String[keys.length + 1];
+            Object[] v = new Object[keys.length + 1];
+            System.arraycopy(keys, 0, k, 0, at);
+            System.arraycopy(values, 0, v, 0, at);
+            k[at] = key;
+            v[at] = value;
+            System.arraycopy(keys, at, k, at + 1, keys.length - at);
+            System.arraycopy(values, at, v, at + 1, keys.length - at);
+            keys = k;
+            values = v;
+            ownValues = true;
+        }
+
+        Frozen<V> freeze() {
+            return new Frozen<>(keys, values);
         }
     }
 }

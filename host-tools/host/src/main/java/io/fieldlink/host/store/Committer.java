@@ -33,9 +33,13 @@ import org.tinylog.Logger;
  * checkpoint, the log after it re-applied, and the group's writes run one per checkpoint, so only
  * the failing write fails. {@link #submit} and {@link #submitLogged} are thread-safe. A small
  * document write that must be durable but should not cost a checkpoint (an alert's state) goes
- * through {@link #loggedPut}: its own log entry, re-applied by the replay like the ingest entries.
+ * through {@link #loggedPut}: its own log entry, re-applied by the replay like the ingest entries;
+ * a component that holds its changes in memory (the ledger's appends) registers as a
+ * {@link LoggedSource}, whose changes go into the log with the group that made them.
  * Between groups, write-behind hooks may {@link CommitHook#writeAhead write ahead} part of the next
- * checkpoint.
+ * checkpoint. The futures are completed on a second thread ({@code fieldlink-committed}), in the
+ * order the writes became durable, so what callers chain on them (an Ack's encoding and sending)
+ * does not hold up the next group.
  */
 public final class Committer implements AutoCloseable {
     private static final String APPLIED = "applied";
@@ -44,6 +48,14 @@ public final class Committer implements AutoCloseable {
     private final int maxBatch;
     private final Thread thread;
     private final IngestLog log;
+    /** Completes the writes' futures (see {@link #complete}). */
+    private final java.util.concurrent.ExecutorService completions = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fieldlink-committed");
+        t.setDaemon(true);
+        completionThread = t;
+        return t;
+    });
+    private volatile Thread completionThread;
     private final BTreeMap<String, Long> logState;
     private final long checkpointEveryNanos;
     private final int checkpointWrites;
@@ -60,6 +72,8 @@ public final class Committer implements AutoCloseable {
     /** The store no longer matches the log (a rollback could not be re-applied): never checkpoint again. */
     private volatile boolean broken;
     private volatile LogReplayer replayer;
+    /** Components whose changes the groups' log appends make durable ({@link #addLoggedSource}), by name. */
+    private final java.util.Map<String, LoggedSource> sources = new java.util.concurrent.ConcurrentHashMap<>();
     /** Text maps whose puts are logged writes ({@link #loggedPut}), by name: the log's entries name them. */
     private final java.util.Map<String, BTreeMap<String, String>> loggedMaps = new java.util.concurrent.ConcurrentHashMap<>();
     private long applied;
@@ -153,6 +167,22 @@ public final class Committer implements AutoCloseable {
     }
 
     /**
+     * Registers a component whose changes are made durable by the ingest log append of the group
+     * that made them ({@link LoggedSource}). Register before {@link #replayLog}: the log's entries
+     * name their source. Without an ingest log this does nothing (the component's
+     * {@link CommitHook#beforeCommit} makes its changes durable with each commit).
+     */
+    public void addLoggedSource(String name, LoggedSource source) {
+        if (log == null) {
+            return;
+        }
+        LoggedSourceEntry.encode(name, new byte[0]);
+        if (sources.putIfAbsent(name, source) != null) {
+            throw new IllegalArgumentException("a logged source named " + name + " is registered already");
+        }
+    }
+
+    /**
      * Puts {@code value} (or removes the key, for null) into the {@link #loggedTextMap} {@code name}
      * and waits until it is durable. With an ingest log that is a logged write (its entry redoes the
      * put at a replay), so it costs one log append in the next group instead of a store checkpoint;
@@ -165,6 +195,7 @@ public final class Committer implements AutoCloseable {
         if (map == null) {
             throw new HostException("no logged map " + name);
         }
+        notOnCompletionThread();
         byte[] entry = LoggedPut.encode(name, key, value);
         try {
             submitLogged(entry, () -> {
@@ -219,6 +250,13 @@ public final class Committer implements AutoCloseable {
             try {
                 if (LoggedPut.is(entry)) {
                     LoggedPut.replay(entry, loggedMaps);
+                } else if (LoggedSourceEntry.is(entry)) {
+                    String name = LoggedSourceEntry.source(entry);
+                    LoggedSource source = sources.get(name);
+                    if (source == null) {
+                        throw new IllegalArgumentException("no logged source named " + name + " is registered");
+                    }
+                    source.replay(LoggedSourceEntry.payload(entry));
                 } else {
                     r.replay(entry);
                 }
@@ -238,6 +276,7 @@ public final class Committer implements AutoCloseable {
      * @throws HostException or the write's own unchecked exception
      */
     public <T> T write(Callable<T> write) {
+        notOnCompletionThread();
         try {
             return submit(write).join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -245,6 +284,13 @@ public final class Committer implements AutoCloseable {
                 throw (RuntimeException) e.getCause();
             }
             throw new HostException("write failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** A write waited for on the completion thread would wait behind the very callback waiting for it. */
+    private void notOnCompletionThread() {
+        if (Thread.currentThread() == completionThread) {
+            throw new IllegalStateException("a write's completion callback must not wait for another write; submit it instead");
         }
     }
 
@@ -376,7 +422,7 @@ public final class Committer implements AutoCloseable {
                     commitOrFail(List.of(j));
                 } else {
                     store.rollback();
-                    j.finish();
+                    complete(List.of(j));
                 }
             }
             return;
@@ -401,9 +447,7 @@ public final class Committer implements AutoCloseable {
             fail(jobs, e);
             return;
         }
-        for (Job<?> j : jobs) {
-            j.finish();
-        }
+        complete(jobs);
     }
 
     private static void fail(List<Job<?>> jobs, RuntimeException e) {
@@ -412,7 +456,10 @@ public final class Committer implements AutoCloseable {
         }
     }
 
-    /** A group with the ingest log: apply, flush the hooks, append + sync the entries, checkpoint if a write needs it. */
+    /**
+     * A group with the ingest log: apply, flush the hooks, append + sync the logged sources' changes
+     * and the writes' entries, checkpoint if a write needs it.
+     */
     private void logBatch(List<Job<?>> batch) {
         long t0 = System.nanoTime();
         for (Job<?> j : batch) {
@@ -424,18 +471,38 @@ public final class Committer implements AutoCloseable {
         }
         long t1 = System.nanoTime();
         applyNanos.addAndGet(t1 - t0);
-        List<byte[]> entries = new ArrayList<>(batch.size());
-        boolean plain = false;
-        for (Job<?> j : batch) {
-            if (j.entry != null) {
-                entries.add(j.entry);
-            } else {
-                plain = true;
-            }
-        }
         try {
             store.flush();
+            List<byte[]> entries = new ArrayList<>(batch.size());
+            List<LoggedSource> changed = List.of();
+            List<Integer> changes = List.of();
+            for (java.util.Map.Entry<String, LoggedSource> s : sources.entrySet()) {
+                List<byte[]> unlogged = s.getValue().unlogged();
+                if (unlogged.isEmpty()) {
+                    continue;
+                }
+                if (changed.isEmpty()) {
+                    changed = new ArrayList<>();
+                    changes = new ArrayList<>();
+                }
+                for (byte[] c : unlogged) {
+                    entries.add(LoggedSourceEntry.encode(s.getKey(), c));
+                }
+                changed.add(s.getValue());
+                changes.add(unlogged.size());
+            }
+            boolean plain = false;
+            for (Job<?> j : batch) {
+                if (j.entry != null) {
+                    entries.add(j.entry);
+                } else {
+                    plain = true;
+                }
+            }
             append(entries);
+            for (int i = 0; i < changed.size(); i++) {
+                changed.get(i).logged(changes.get(i));
+            }
             sinceCheckpoint += batch.size();
             if (plain) {
                 checkpoint();
@@ -449,8 +516,26 @@ public final class Committer implements AutoCloseable {
         commitNanos.addAndGet(System.nanoTime() - t1);
         commits.incrementAndGet();
         committedWrites.addAndGet(batch.size());
-        for (Job<?> j : batch) {
-            j.finish();
+        complete(batch);
+    }
+
+    /**
+     * Completes the futures of durable (or failed) writes on the completion thread, in order, so
+     * what their callers chain on them (encoding and sending an Ack) does not run on this thread.
+     */
+    private void complete(List<Job<?>> jobs) {
+        List<Job<?>> done = List.copyOf(jobs);
+        try {
+            completions.execute(() -> {
+                for (Job<?> j : done) {
+                    j.finish();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: complete them here
+            for (Job<?> j : done) {
+                j.finish();
+            }
         }
     }
 
@@ -488,7 +573,7 @@ public final class Committer implements AutoCloseable {
             j.reset();
             if (!j.apply()) {
                 store.rollback();
-                j.finish();
+                complete(List.of(j));
                 continue;
             }
             try {
@@ -502,7 +587,7 @@ public final class Committer implements AutoCloseable {
             }
             commits.incrementAndGet();
             committedWrites.incrementAndGet();
-            j.finish();
+            complete(List.of(j));
         }
     }
 
@@ -593,6 +678,12 @@ public final class Committer implements AutoCloseable {
         running = false;
         try {
             thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        completions.shutdown();
+        try {
+            completions.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -61,10 +61,6 @@ public final class TimeSeriesStore implements CommitHook {
     private final Map<Long, RawBucket> pendingRaw = new HashMap<>();
     private final Map<Resolution, Map<Long, double[]>> pendingRollups = new EnumMap<>(Resolution.class);
     private final Map<String, Watermark> watermarks = new HashMap<>();
-    /** What was last written for recently touched raw buckets and rollups, so a commit re-reads none of them. */
-    private final Map<Long, double[]> rawWritten = new HashMap<>();
-    private final Map<Resolution, Map<Long, double[]>> rollupsWritten = new EnumMap<>(Resolution.class);
-    private static final int CACHED_VALUES = 200_000;
     private final List<Watermark> dirtyMarks = new ArrayList<>();
     /** Raw buckets published since the last commit (a slot's value is replaced, never changed). */
     private final ConcurrentSkipListMap<Long, Slot> rawOverlay = new ConcurrentSkipListMap<>();
@@ -93,7 +89,6 @@ public final class TimeSeriesStore implements CommitHook {
         for (Resolution r : Resolution.values()) {
             rollups.put(r, store.longSmallDoublesMap("rollups-" + r.wireName()));
             pendingRollups.put(r, new HashMap<>());
-            rollupsWritten.put(r, new HashMap<>());
             rollupOverlay.put(r, new ConcurrentSkipListMap<>());
         }
         events = store.tupleTextMap("events", Serializer.STRING, Serializer.LONG, Serializer.LONG, Serializer.LONG);
@@ -204,7 +199,7 @@ public final class TimeSeriesStore implements CommitHook {
      * series' {@link Cursor} holds the raw bucket and rollups its last reading changed (in this
      * group or an earlier one), so the next reading of the series (nearly always in the same
      * buckets) reaches them without a map lookup; any other bucket is found as before (pending,
-     * overlay, last written, MapDB) and becomes the cursor's.
+     * overlay, MapDB) and becomes the cursor's.
      */
     private void storeReading(long id, long t, double v) {
         Cursor c = cursor(id);
@@ -303,8 +298,8 @@ public final class TimeSeriesStore implements CommitHook {
         RawBucket b = pendingRaw.remove(k);
         if (b == null) {
             Slot published = rawOverlay.get(k);
-            double[] last = published != null ? published.value : rawWritten.get(k);
-            b = new RawBucket(last != null ? last : raw.get(k));
+            // not in the overlay: MapDB holds it (what was written ahead included: this transaction's writes read back)
+            b = new RawBucket(published != null ? published.value : raw.get(k));
             b.slot = published;
         }
         return b;
@@ -328,10 +323,7 @@ public final class TimeSeriesStore implements CommitHook {
         double[] agg = pendingRollups.get(res).remove(rk);
         if (agg == null) {
             Slot published = rollupOverlay.get(res).get(rk);
-            double[] storedAgg = published != null ? published.value : rollupsWritten.get(res).get(rk);
-            if (storedAgg == null) {
-                storedAgg = rollups.get(res).get(rk);
-            }
+            double[] storedAgg = published != null ? published.value : rollups.get(res).get(rk);
             agg = storedAgg == null ? new double[] {v, v, 0, 0} : storedAgg.clone();
             c.slots[i] = published;
         }
@@ -450,22 +442,20 @@ public final class TimeSeriesStore implements CommitHook {
             contiguous.put(e.getKey(), e.getValue());
         }
         for (Map.Entry<Long, Slot> e : rawOverlay.entrySet()) {
-            write(e.getKey(), e.getValue(), raw, rawWritten);
+            write(e.getKey(), e.getValue(), raw);
         }
         for (Map.Entry<Resolution, ConcurrentSkipListMap<Long, Slot>> e : rollupOverlay.entrySet()) {
             BTreeMap<Long, double[]> map = rollups.get(e.getKey());
-            Map<Long, double[]> written = rollupsWritten.get(e.getKey());
             for (Map.Entry<Long, Slot> b : e.getValue().entrySet()) {
-                write(b.getKey(), b.getValue(), map, written);
+                write(b.getKey(), b.getValue(), map);
             }
         }
     }
 
-    private static void write(long key, Slot slot, BTreeMap<Long, double[]> map, Map<Long, double[]> written) {
+    private static void write(long key, Slot slot, BTreeMap<Long, double[]> map) {
         double[] v = slot.value;
         if (v != slot.written) {
             map.put(key, v);
-            written.put(key, v);
             slot.written = v;
         }
     }
@@ -482,21 +472,20 @@ public final class TimeSeriesStore implements CommitHook {
     public void writeAhead() {
         // at least twice what the last group published, so the done part of the overlay is written as fast as it grows
         int budget = Math.max(WRITE_AHEAD, 2 * publishedLastGroup);
-        budget = writeAhead(done[0], rawOverlay, raw, rawWritten, budget);
+        budget = writeAhead(done[0], rawOverlay, raw, budget);
         for (int i = 0; i < RESOLUTIONS.length && budget > 0; i++) {
-            budget = writeAhead(done[i + 1], rollupOverlay.get(RESOLUTIONS[i]), rollups.get(RESOLUTIONS[i]),
-                    rollupsWritten.get(RESOLUTIONS[i]), budget);
+            budget = writeAhead(done[i + 1], rollupOverlay.get(RESOLUTIONS[i]), rollups.get(RESOLUTIONS[i]), budget);
         }
     }
 
     /** @return the budget left */
     private static int writeAhead(java.util.ArrayDeque<Long> keys, ConcurrentSkipListMap<Long, Slot> overlay,
-            BTreeMap<Long, double[]> map, Map<Long, double[]> written, int budget) {
+            BTreeMap<Long, double[]> map, int budget) {
         while (budget > 0 && !keys.isEmpty()) {
             long k = keys.poll();
             Slot slot = overlay.get(k);
             if (slot != null && slot.value != slot.written) {
-                write(k, slot, map, written);
+                write(k, slot, map);
                 budget--;
             }
         }
@@ -531,21 +520,6 @@ public final class TimeSeriesStore implements CommitHook {
         if (watermarks.size() > CACHED_WATERMARKS) {
             watermarks.clear();
         }
-        if (rawWritten.size() > CACHED_VALUES) {
-            rawWritten.clear();
-        }
-        for (Map<Long, double[]> m : rollupsWritten.values()) {
-            if (m.size() > CACHED_VALUES) {
-                m.clear();
-            }
-        }
-    }
-
-    private void forgetWritten() {
-        rawWritten.clear();
-        for (Map<Long, double[]> m : rollupsWritten.values()) {
-            m.clear();
-        }
     }
 
     @Override
@@ -554,7 +528,6 @@ public final class TimeSeriesStore implements CommitHook {
         Arrays.fill(cursors, null);
         touched.clear();
         clearOverlay();
-        forgetWritten();
         pendingRaw.clear();
         for (Map<Long, double[]> m : pendingRollups.values()) {
             m.clear();
@@ -639,7 +612,6 @@ public final class TimeSeriesStore implements CommitHook {
         // what is still in memory goes into MapDB (this transaction) first, so the cut applies to it too
         beforeCommit();
         clearOverlay();
-        forgetWritten();
         Arrays.fill(cursors, null);
         long removed = 0;
         for (long id : ids.all()) {

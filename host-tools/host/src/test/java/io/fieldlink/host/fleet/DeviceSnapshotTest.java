@@ -29,6 +29,24 @@ class DeviceSnapshotTest {
     }
 
     @Test
+    void anEarlierSnapshotNeverChangesAndChannelsStaySortedAsAMap() {
+        DeviceSnapshot s1 = DeviceSnapshot.empty("w1").with(readings(T, "m", 1, "b", 2));
+        DeviceSnapshot s2 = s1.with(readings(T + 1, "b", 3, "z", 4, "a", 5));
+        DeviceSnapshot s3 = s2.with(readings(T + 2, "m", 6));
+
+        assertThat(s1.channels()).isEqualTo(java.util.Map.of("b", new ChannelValue(T, 2), "m", new ChannelValue(T, 1)));
+        assertThat(s2.channels()).containsExactly(java.util.Map.entry("a", new ChannelValue(T + 1, 5)),
+                java.util.Map.entry("b", new ChannelValue(T + 1, 3)), java.util.Map.entry("m", new ChannelValue(T, 1)),
+                java.util.Map.entry("z", new ChannelValue(T + 1, 4)));
+        assertThat(s3.channel("m")).isEqualTo(new ChannelValue(T + 2, 6));
+        assertThat(s2.channel("m")).as("unchanged by a later snapshot").isEqualTo(new ChannelValue(T, 1));
+        assertThat(s3.channels().containsKey("q")).isFalse();
+        assertThat(s3.channels()).hasSize(4).isEqualTo(new java.util.TreeMap<>(s3.channels()));
+        assertThat(DeviceSnapshot.fromJson(s3.toJson())).isEqualTo(s3);
+        assertThat(s3.with(readings(T, "m", 0))).as("an older value changes nothing").isSameAs(s3);
+    }
+
+    @Test
     void aChannelKeepsItsNewestValueWhenOlderRecordsArriveLater() {
         DeviceSnapshot s = DeviceSnapshot.empty("w1").with(readings(T, "tubing_pressure", 9000))
                 .with(readings(T - 60_000, "tubing_pressure", 7000, "oil_flow", 12));

@@ -25,6 +25,54 @@ class LedgerTest {
     }
 
     @Test
+    void heldAppendsAreSeenByTheWriterAndPublishedToReadersOnlyBySync() throws Exception {
+        Ledger ledger = Ledger.open(store, signer);
+        ledger.append(topup("topup:a", 1));
+        ledger.holdAppends();
+        byte[] rootBefore = ledger.root();
+
+        Ledger.Appended b = ledger.append(topup("topup:b", 2));
+        Ledger.Appended c = ledger.append(topup("topup:c", 3));
+        Ledger.Appended bAgain = ledger.append(topup("topup:b", 2));
+
+        assertThat(b).isEqualTo(new Ledger.Appended(1, true));
+        assertThat(c).isEqualTo(new Ledger.Appended(2, true));
+        assertThat(bAgain).isEqualTo(new Ledger.Appended(1, false));
+        assertThat(ledger.find("topup:c")).contains(topup("topup:c", 3));
+        assertThat(ledger.heldCount()).isEqualTo(2);
+        assertThat(store.entries).as("nothing written before the sync").hasSize(1);
+        assertThat(ledger.size()).isEqualTo(1);
+        assertThat(ledger.indexOf("topup:b")).isEqualTo(-1);
+        assertThat(ledger.root()).isEqualTo(rootBefore);
+        assertThat(ledger.checkpoint(1_000).size()).as("a checkpoint signs only synced entries").isEqualTo(1);
+        assertThatThrownBy(() -> ledger.append(topup("topup:c", 4))).isInstanceOf(IllegalArgumentException.class);
+
+        ledger.sync();
+
+        assertThat(store.entries).hasSize(3);
+        assertThat(ledger.heldCount()).isZero();
+        assertThat(ledger.size()).isEqualTo(3);
+        assertThat(ledger.indexOf("topup:c")).isEqualTo(2);
+        assertThat(ledger.entry(1)).isEqualTo(topup("topup:b", 2));
+        Ledger reopened = Ledger.open(store, signer);
+        assertThat(reopened.root()).isEqualTo(ledger.root());
+    }
+
+    @Test
+    void droppedHeldAppendsLeaveNoTrace() throws Exception {
+        Ledger ledger = Ledger.open(store, signer);
+        ledger.holdAppends();
+        ledger.append(topup("topup:a", 1));
+
+        ledger.dropHeld();
+        ledger.sync();
+
+        assertThat(store.entries).isEmpty();
+        assertThat(ledger.find("topup:a")).isEmpty();
+        assertThat(ledger.append(topup("topup:a", 5))).isEqualTo(new Ledger.Appended(0, true));
+    }
+
+    @Test
     void sameKeyWithDifferentContentIsRefusedAndChangesNothing() throws Exception {
         Ledger ledger = Ledger.open(store, signer);
         ledger.append(topup("topup:req-1", 5_000));

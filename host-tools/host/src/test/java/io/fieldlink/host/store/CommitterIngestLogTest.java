@@ -127,6 +127,104 @@ class CommitterIngestLogTest {
         }
     }
 
+    /** A component holding a note per stored uplink until the group's log append makes it durable. */
+    static final class Notes implements LoggedSource, StoredUplinkListener {
+        final List<String> held = new ArrayList<>();
+        final List<String> durable = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> replayed = new ArrayList<>();
+
+        @Override
+        public void stored(Uplink u) {
+            held.add("seq " + u.seq());
+        }
+
+        @Override
+        public List<byte[]> unlogged() {
+            return held.stream().map(n -> n.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
+        }
+
+        @Override
+        public void logged(int n) {
+            durable.addAll(held.subList(0, n));
+            held.subList(0, n).clear();
+        }
+
+        @Override
+        public void replay(byte[] entry) {
+            replayed.add(new String(entry, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aLoggedSourcesChangesGoIntoTheGroupsAppendAndComeBackBeforeItsWritesAtTheReplay() throws Exception {
+        Notes notes = new Notes();
+        Path image = dir.resolve("image");
+        try (Rig rig = Rig.open(dir.resolve("live"), 10_000_000, notes)) {
+            rig.committer().addLoggedSource("notes", notes);
+            rig.ingest().submitBatch("m-1", batch(1, 3), T0, 4).join();
+            assertThat(notes.durable).as("logged with the group, before its Ack").containsExactly("seq 1", "seq 2", "seq 3");
+            assertThat(notes.held).isEmpty();
+            io.fieldlink.host.HostFixture.copyTree(dir.resolve("live"), image); // kill -9 now: only the log holds them
+        }
+        HostStore store = HostStore.open(image);
+        Committer c = new Committer(store, image.resolve("ingest-log"), 1000, 100, Duration.ofDays(1), 10_000_000);
+        try {
+            Notes after = new Notes();
+            c.addLoggedSource("notes", after);
+            List<Integer> notesBeforeTheBatch = new ArrayList<>();
+            assertThat(c.replayLog(entry -> notesBeforeTheBatch.add(after.replayed.size()))).isEqualTo(4);
+            assertThat(after.replayed).containsExactly("seq 1", "seq 2", "seq 3");
+            assertThat(notesBeforeTheBatch).as("the batch's own entry replayed after its notes").containsExactly(3);
+        } finally {
+            c.close();
+            store.close();
+        }
+    }
+
+    @Test
+    void anEntryOfASourceNotRegisteredStopsTheReplayNamingIt() throws Exception {
+        Notes notes = new Notes();
+        Path image = dir.resolve("image");
+        try (Rig rig = Rig.open(dir.resolve("live"), 10_000_000, notes)) {
+            rig.committer().addLoggedSource("notes", notes);
+            rig.ingest().submitBatch("m-1", batch(1, 1), T0, 4).join();
+            io.fieldlink.host.HostFixture.copyTree(dir.resolve("live"), image);
+        }
+        HostStore store = HostStore.open(image);
+        Committer c = new Committer(store, image.resolve("ingest-log"), 1000, 100, Duration.ofDays(1), 10_000_000);
+        try {
+            assertThatThrownBy(() -> c.replayLog(entry -> { })).isInstanceOf(io.fieldlink.host.HostException.class)
+                    .hasMessageContaining("no logged source named notes");
+        } finally {
+            c.close();
+            store.close();
+        }
+    }
+
+    @Test
+    void futuresCompleteOnTheCompletionThreadWhereACallbackCannotWaitForAnotherWrite() throws Exception {
+        try (Rig rig = Rig.open(dir, 10_000_000, new Poison())) {
+            java.util.concurrent.CountDownLatch registered = new java.util.concurrent.CountDownLatch(1);
+            CompletableFuture<String> applied = rig.committer().submit(() -> {
+                registered.await();
+                return Thread.currentThread().getName();
+            });
+            CompletableFuture<String> callback = applied.thenApply(on -> {
+                String here = Thread.currentThread().getName();
+                try {
+                    rig.committer().write(() -> null);
+                    return on + " / " + here + " / waited";
+                } catch (IllegalStateException e) {
+                    return on + " / " + here + " / " + e.getMessage();
+                }
+            });
+            registered.countDown();
+            assertThat(callback.join()).isEqualTo("fieldlink-committer / fieldlink-committed / a write's completion callback"
+                    + " must not wait for another write; submit it instead");
+            assertThat(rig.committer().write(() -> "still writing")).isEqualTo("still writing");
+        }
+    }
+
     private static List<Long> expected(long a, long b, long c, long d) {
         List<Long> out = new ArrayList<>();
         for (long i = a; i <= b; i++) {

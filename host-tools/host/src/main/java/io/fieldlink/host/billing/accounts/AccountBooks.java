@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * changed since the store's last commit is kept parsed in memory (a snapshot per change, never
  * changed after it is put there), read from there by every read, and written into {@code accounts}
  * once, at the commit; a rollback forgets them with the rest of the transaction. At most the
- * accounts one checkpoint interval touched are held.
+ * accounts one checkpoint interval touched are held. Band usage is written behind the same way.
  */
 public final class AccountBooks {
     final NavigableMap<String, String> accounts;
@@ -44,6 +44,17 @@ public final class AccountBooks {
      */
     private final Map<String, AccountState> parsed = new java.util.HashMap<>();
     private static final int PARSED_KEPT = 100_000;
+    /** Band usage changed since the last commit (write-behind), key → totals nobody changes; sorted for range reads. */
+    private final java.util.concurrent.ConcurrentSkipListMap<String, BandTotal> unsavedBands =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** Write-behind only, committer thread only: band usage as the store holds it, read once (like {@link #parsed}). */
+    private final Map<String, BandTotal> parsedBands = new java.util.HashMap<>();
+    /**
+     * Write-behind only, committer thread only: per meter, the fixed charges in {@code account-events}
+     * beyond the seqs a pack already counted (seq → event n → amount), loaded from the table once and
+     * kept up to date by {@link #addEvent}, so a pack does not scan the table; emptied by a rollback.
+     */
+    private final Map<String, java.util.TreeMap<Long, Map<Integer, Long>>> fixedAhead = new java.util.HashMap<>();
     private final boolean writeBehind;
 
     public AccountBooks(Tables tables) {
@@ -60,6 +71,9 @@ public final class AccountBooks {
                 for (Map.Entry<String, AccountState> e : unsaved.entrySet()) {
                     accounts.put(e.getKey(), e.getValue().json());
                 }
+                for (Map.Entry<String, BandTotal> e : unsavedBands.entrySet()) {
+                    bandUsage.put(e.getKey(), e.getValue().json());
+                }
             }
 
             @Override
@@ -69,12 +83,23 @@ public final class AccountBooks {
                 }
                 parsed.putAll(unsaved);
                 unsaved.clear();
+                if (parsedBands.size() + unsavedBands.size() > PARSED_KEPT) {
+                    parsedBands.clear();
+                }
+                parsedBands.putAll(unsavedBands);
+                unsavedBands.clear();
+                if (fixedAhead.size() > PARSED_KEPT) {
+                    fixedAhead.clear();
+                }
             }
 
             @Override
             public void dropped() {
                 unsaved.clear();
                 parsed.clear();
+                unsavedBands.clear();
+                parsedBands.clear();
+                fixedAhead.clear();
             }
         });
     }
@@ -168,8 +193,57 @@ public final class AccountBooks {
     }
 
     void addEvent(String meter, long seq, int n, String type, long amount, long time, long tokenId) {
+        if (writeBehind && type.equals(FIXED_CHARGE)) {
+            java.util.TreeMap<Long, Map<Integer, Long>> ahead = fixedAhead.get(meter);
+            if (ahead != null) {
+                ahead.computeIfAbsent(seq, k -> new java.util.TreeMap<>()).put(n, amount);
+            }
+        }
         events.put(Keys.of(meter, seq, n), new JsonWriter().beginObject().field("type", type).field("amount", amount)
                 .field("time", time).field("tokenId", tokenId).endObject().toString());
+    }
+
+    private static final String FIXED_CHARGE = "fixed_charge";
+
+    /**
+     * The sum of the meter's {@code fixed_charge} events with {@code fromSeq <= seq < toSeq}, for a
+     * pack at {@code toSeq} whose previous pack was at {@code fromSeq - 1}: the next call for the
+     * meter must start above {@code toSeq} (each pack's range starts after the last one). Committer
+     * thread only.
+     */
+    long fixedChargesBetween(String meter, long fromSeq, long toSeq) {
+        if (!writeBehind) {
+            long fixed = 0;
+            for (MeterEvent ev : events(meter, fromSeq, toSeq)) {
+                if (ev.type().equals(FIXED_CHARGE)) {
+                    fixed += ev.amount();
+                }
+            }
+            return fixed;
+        }
+        java.util.TreeMap<Long, Map<Integer, Long>> ahead = fixedAhead.get(meter);
+        if (ahead == null) {
+            ahead = new java.util.TreeMap<>();
+            for (Map.Entry<String, String> e : events.subMap(Keys.of(meter, Math.max(0, fromSeq)), Keys.after(meter))
+                    .entrySet()) {
+                Doc d = Doc.parse(e.getValue());
+                if (d.text("type", "?").equals(FIXED_CHARGE)) {
+                    String[] parts = e.getKey().split("\\|");
+                    ahead.computeIfAbsent(Long.parseLong(parts[1]), k -> new java.util.TreeMap<>())
+                            .put(Integer.parseInt(parts[2]), d.num("amount", 0));
+                }
+            }
+            fixedAhead.put(meter, ahead);
+        }
+        long fixed = 0;
+        for (Map<Integer, Long> atSeq : ahead.subMap(Math.max(0, fromSeq), true, toSeq, false).values()) {
+            for (long amount : atSeq.values()) {
+                fixed += amount;
+            }
+        }
+        // the next pack's range starts above toSeq
+        ahead.headMap(toSeq, true).clear();
+        return fixed;
     }
 
     /** @return the meter's money events with {@code fromSeq <= seq < toSeq}, in seq order */
@@ -249,17 +323,54 @@ public final class AccountBooks {
 
     /** @return the meter's band usage with {@code fromDay <= day < toDay} */
     public List<BandUsage> bandUsage(String meter, long fromDay, long toDay) {
+        String from = Keys.of(meter, Math.max(0, fromDay));
+        String to = Keys.of(meter, Math.max(0, toDay));
+        // the memory first: it is emptied only after the table holds it
+        java.util.TreeMap<String, BandTotal> totals = new java.util.TreeMap<>(unsavedBands.subMap(from, to));
+        for (Map.Entry<String, String> e : bandUsage.subMap(from, to).entrySet()) {
+            if (!totals.containsKey(e.getKey())) {
+                totals.put(e.getKey(), BandTotal.parse(e.getValue()));
+            }
+        }
         List<BandUsage> out = new ArrayList<>();
-        for (Map.Entry<String, String> e : bandUsage.subMap(Keys.of(meter, Math.max(0, fromDay)), Keys.of(meter, Math.max(0, toDay))).entrySet()) {
+        for (Map.Entry<String, BandTotal> e : totals.entrySet()) {
             String[] parts = e.getKey().split("\\|");
-            Doc d = Doc.parse(e.getValue());
-            out.add(new BandUsage(Long.parseLong(parts[1]), parts[2], d.num("wh", 0), d.num("cost", 0)));
+            out.add(new BandUsage(Long.parseLong(parts[1]), parts[2], e.getValue().wh(), e.getValue().cost()));
         }
         return out;
     }
 
+    /** Energy and cost of one band of one day, as stored (never changed: replaced). */
+    private record BandTotal(long wh, long cost) {
+        static BandTotal parse(String json) {
+            Doc d = Doc.parse(json);
+            return new BandTotal(d.num("wh", 0), d.num("cost", 0));
+        }
+
+        String json() {
+            return new JsonWriter().beginObject().field("wh", wh).field("cost", cost).endObject().toString();
+        }
+    }
+
+    /** @return band-usage entries held in memory for the next commit */
+    public int unsavedBandUsage() {
+        return unsavedBands.size();
+    }
+
     void addBandUsage(String meter, long day, String band, long wh, long cost) {
         String key = Keys.of(meter, day, band);
+        if (writeBehind) {
+            BandTotal t = unsavedBands.get(key);
+            if (t == null) {
+                t = parsedBands.get(key);
+            }
+            if (t == null) {
+                String json = bandUsage.get(key);
+                t = json == null ? new BandTotal(0, 0) : BandTotal.parse(json);
+            }
+            unsavedBands.put(key, new BandTotal(t.wh() + wh, t.cost() + cost));
+            return;
+        }
         String json = bandUsage.get(key);
         long w0 = 0;
         long c0 = 0;

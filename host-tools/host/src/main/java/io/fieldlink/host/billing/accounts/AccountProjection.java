@@ -12,7 +12,6 @@ import io.fieldlink.host.json.JsonException;
 import io.fieldlink.host.json.JsonWriter;
 import io.fieldlink.host.ledger.LedgerEntry;
 import io.fieldlink.host.ledger.MoneyEventKind;
-import java.util.List;
 import java.util.function.Predicate;
 import org.tinylog.Logger;
 
@@ -126,13 +125,7 @@ public final class AccountProjection implements StoredUplinkListener {
 
     private void pack(String meter, long seq, long time, long balance, long energy, long charged, AccountState s) {
         if (s.packSeq >= 0 && charged >= 0 && s.charged >= 0) {
-            long fixed = 0;
-            List<AccountBooks.MeterEvent> between = books.events(meter, s.packSeq + 1, seq);
-            for (AccountBooks.MeterEvent ev : between) {
-                if (ev.type().equals("fixed_charge")) {
-                    fixed += ev.amount();
-                }
-            }
+            long fixed = books.fixedChargesBetween(meter, s.packSeq + 1, seq);
             books.addBandUsage(meter, Keys.day(time), tariffs.bandAt(meter, time).label(), energy - s.energyWh,
                     charged - s.charged - fixed);
         }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * The ledger in a directory: {@code entries.log} and {@code checkpoints.log}, append-only record
- * files forced to disk on every append. Thread-safe (one lock).
+ * files forced to disk on every append (one force for a batch of entries). Thread-safe (one lock).
  */
 public final class FileLedgerStore implements LedgerStore {
     private final RecordFile entries;
@@ -32,6 +32,12 @@ public final class FileLedgerStore implements LedgerStore {
     @Override
     public synchronized long appendEntry(byte[] entry) throws IOException {
         return entries.append(entry);
+    }
+
+    /** Appends the entries with one {@code force}; on failure none of them is in the file. */
+    @Override
+    public synchronized long appendEntries(java.util.List<byte[]> batch) throws IOException {
+        return entries.appendAll(batch);
     }
 
     @Override

@@ -23,6 +23,8 @@ final class RecordFile implements AutoCloseable {
     private long[] offsets = new long[1024];
     private int count;
     private long end;
+    /** An append failed and could not be cut back: the file's tail is unknown. */
+    private boolean broken;
 
     private RecordFile(Path path, FileChannel channel) {
         this.path = path;
@@ -81,19 +83,55 @@ final class RecordFile implements AutoCloseable {
     }
 
     long append(byte[] record) throws IOException {
-        if (record.length > MAX_RECORD) {
-            throw new IllegalArgumentException("record of " + record.length + " bytes exceeds " + MAX_RECORD);
+        return appendAll(java.util.List.of(record));
+    }
+
+    /**
+     * Appends the records in order with one {@code force} for all of them. On failure the file is
+     * cut back to where it ended, so none of them is in it; when even that fails the file takes no
+     * more appends (reopen it: the scan cuts a torn tail).
+     *
+     * @return the index of the first
+     */
+    long appendAll(java.util.List<byte[]> records) throws IOException {
+        if (broken) {
+            throw new IOException(path + ": an earlier append could not be undone; reopen the file");
         }
-        ByteBuffer buffer = ByteBuffer.allocate(HEADER + record.length);
-        buffer.putInt(record.length).putInt(crc(record)).put(record).flip();
+        int total = 0;
+        for (byte[] record : records) {
+            if (record.length > MAX_RECORD) {
+                throw new IllegalArgumentException("record of " + record.length + " bytes exceeds " + MAX_RECORD);
+            }
+            total += HEADER + record.length;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(total);
+        for (byte[] record : records) {
+            buffer.putInt(record.length).putInt(crc(record)).put(record);
+        }
+        buffer.flip();
+        long first = count;
         long position = end;
-        while (buffer.hasRemaining()) {
-            position += channel.write(buffer, position);
+        try {
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
+            }
+            channel.force(false);
+        } catch (IOException | RuntimeException e) {
+            try {
+                channel.truncate(end);
+            } catch (IOException | RuntimeException t) {
+                broken = true;
+                e.addSuppressed(t);
+            }
+            throw e;
         }
-        channel.force(false);
-        remember(end);
+        long at = end;
+        for (byte[] record : records) {
+            remember(at);
+            at += HEADER + record.length;
+        }
         end = position;
-        return count - 1L;
+        return first;
     }
 
     long count() {

@@ -30,6 +30,36 @@ class FileLedgerStoreTest {
         }
     }
 
+    @Test
+    void aBatchIsAppendedInOrderAndACrashAtAnyByteOfItLeavesAPrefix() throws Exception {
+        try (FileLedgerStore store = FileLedgerStore.open(dir)) {
+            store.appendEntry("first".getBytes());
+            assertThat(store.appendEntries(java.util.List.of("b1".getBytes(), "b22".getBytes(), "b333".getBytes())))
+                    .isEqualTo(1);
+            assertThat(store.entryCount()).isEqualTo(4);
+            assertThat(new String(store.entry(2))).isEqualTo("b22");
+            assertThat(store.appendEntry("after".getBytes())).isEqualTo(4);
+        }
+        Path log = dir.resolve("entries.log");
+        byte[] whole = Files.readAllBytes(log);
+        long batchStart = 8 + "first".length();
+        long[] ends = {batchStart + 8 + 2, batchStart + 8 + 2 + 8 + 3, batchStart + 8 + 2 + 8 + 3 + 8 + 4};
+        for (long cut = batchStart; cut <= ends[2]; cut++) {
+            Files.write(log, java.util.Arrays.copyOf(whole, (int) cut));
+            int complete = 0;
+            for (long end : ends) {
+                complete += cut >= end ? 1 : 0;
+            }
+            try (FileLedgerStore store = FileLedgerStore.open(dir)) {
+                assertThat(store.entryCount()).as("cut at %d", cut).isEqualTo(1 + complete);
+                assertThat(new String(store.entry(0))).isEqualTo("first");
+                if (complete == 3) {
+                    assertThat(new String(store.entry(3))).isEqualTo("b333");
+                }
+            }
+        }
+    }
+
     /** Verifies that a crash at any byte of the last append leaves every earlier record readable. */
     @Test
     void aTornTailAtAnyByteIsCutAndEarlierRecordsStay() throws Exception {
