@@ -5,8 +5,8 @@ package io.fieldlink.protocol.cbor;
  * that meets the same names and units in every message (SenML labels: {@code voltage}, {@code V})
  * returns the same {@code String} instead of decoding and allocating it again. Only texts that
  * decoded as valid UTF-8 are kept, so bytes found here are valid. Fixed size ({@value #SLOTS} slots,
- * texts up to {@value #MAX_BYTES} bytes): a newer text replaces an older one in its slot, so a
- * sender cannot make it grow. Not thread-safe: one per thread (or per reader).
+ * each text may sit in one of two; texts up to {@value #MAX_BYTES} bytes): a newer text pushes an
+ * older one out, so a sender cannot make it grow. Not thread-safe: one per thread (or per reader).
  */
 public final class TextCache {
     static final int SLOTS = 128;
@@ -21,16 +21,24 @@ public final class TextCache {
             return null;
         }
         int slot = slot(buf, off, len);
+        if (holds(slot, buf, off, len)) {
+            return texts[slot];
+        }
+        int other = slot ^ 1;
+        return holds(other, buf, off, len) ? texts[other] : null;
+    }
+
+    private boolean holds(int slot, byte[] buf, int off, int len) {
         byte[] k = keys[slot];
         if (k == null || k.length != len) {
-            return null;
+            return false;
         }
         for (int i = 0; i < len; i++) {
             if (k[i] != buf[off + i]) {
-                return null;
+                return false;
             }
         }
-        return texts[slot];
+        return true;
     }
 
     /** Keeps {@code text}, the valid decoding of these bytes. */
@@ -39,11 +47,16 @@ public final class TextCache {
             return;
         }
         int slot = slot(buf, off, len);
+        int other = slot ^ 1;
+        if (keys[slot] != null) {
+            // the text in the first place moves to the second (pushing out what was there)
+            keys[other] = keys[slot];
+            texts[other] = texts[slot];
+        }
         byte[] k = new byte[len];
         System.arraycopy(buf, off, k, 0, len);
-        // the text first: a find never sees the new key with the old text (one thread anyway)
-        texts[slot] = text;
         keys[slot] = k;
+        texts[slot] = text;
     }
 
     private static int slot(byte[] buf, int off, int len) {
@@ -51,6 +64,6 @@ public final class TextCache {
         for (int i = off; i < off + len; i++) {
             h = (h ^ (buf[i] & 0xff)) * 0x01000193;
         }
-        return (h ^ (h >>> 16)) & (SLOTS - 1);
+        return (h * 0x9e3779b9) >>> 25;
     }
 }
