@@ -59,7 +59,7 @@ public final class TextCache {
         texts[slot] = text;
     }
 
-    private static int slot(byte[] buf, int off, int len) {
+    static int slot(byte[] buf, int off, int len) {
         int h = 0x811c9dc5;
         for (int i = off; i < off + len; i++) {
             h = (h ^ (buf[i] & 0xff)) * 0x01000193;

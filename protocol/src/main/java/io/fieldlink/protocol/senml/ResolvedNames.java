@@ -48,7 +48,7 @@ public final class ResolvedNames {
         resolved[slot] = checked;
     }
 
-    private static int slot(String baseName, String name) {
+    static int slot(String baseName, String name) {
         int h = (baseName.hashCode() * 31 + (name == null ? 0 : name.hashCode())) * 0x9e3779b9;
         return h >>> 25;
     }
