@@ -3,7 +3,6 @@ package io.fieldlink.host.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fieldlink.protocol.ProtocolException;
 import io.fieldlink.protocol.record.Alarm;
 import io.fieldlink.protocol.record.AlarmLevel;
 import io.fieldlink.protocol.record.CommandResult;
@@ -25,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link BatchReader#read} reads a batch in one pass (the protocol's {@code UplinkBatchReader}, its
  * scratch pack and resolved names kept per thread) and must give what decoding the whole batch first
- * and then turning each record into its uplink gave ({@link #reference}, the reader before this
- * change): the same uplinks, or the same refusal with the same reason and message, also when a batch
+ * and then turning each record into its uplink gave ({@link ReferenceBatchReader}, the reader before
+ * the one-pass reader): the same uplinks, or the same refusal with the same reason and message, also when a batch
  * is wrong in more than one place (the protocol's error wins over the host's, an earlier record's
  * over a later one's).
  */
@@ -34,35 +33,8 @@ class BatchReaderOnePassTest {
     private static final long AT = 1_763_683_200_000L;
     private static final long NOW = AT + 86_400_000L;
 
-    /** The reader as it was: decode the batch, then each record (kept here as the oracle). */
     static List<Uplink> reference(byte[] payload, String device, long receivedAt) {
-        UplinkBatch batch;
-        try {
-            batch = UplinkBatch.decode(payload);
-        } catch (ProtocolException e) {
-            throw new MalformedUplinkException("record", e.getMessage());
-        }
-        List<Uplink> out = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            UplinkRecord r = batch.get(i);
-            if (r.seq() == 0) {
-                throw new MalformedUplinkException("record", BatchReader.path(i)
-                        + ".seq: 0 is not a sequence number; a device's seqs start at 1");
-            }
-            if (r.seq() < 0) {
-                throw new MalformedUplinkException("record", BatchReader.path(i) + ".seq: "
-                        + Long.toUnsignedString(r.seq()) + " is above 2^63-1, which this host does not accept");
-            }
-            List<Reading> readings = new ArrayList<>();
-            List<Event> events = new ArrayList<>();
-            if (r.kind() == UplinkRecord.TELEMETRY) {
-                SenmlUplinks.resolveInto(r.telemetry(), r.occurredAtMs(), i, readings, events);
-            } else {
-                events.add(BatchReader.event(r.event(), r.occurredAtMs()));
-            }
-            out.add(new Uplink(device, r.seq(), readings, events, receivedAt));
-        }
-        return out;
+        return ReferenceBatchReader.read(payload, device, receivedAt);
     }
 
     private static String outcome(Supplier<List<Uplink>> read) {
