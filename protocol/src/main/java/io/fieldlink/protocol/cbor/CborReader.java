@@ -22,6 +22,8 @@ public final class CborReader {
     private long arg;
     /** Where {@link #readText()} builds a definite string's chars; grown as needed, kept for the next. */
     private char[] chars;
+    /** Texts decoded before, found again by their bytes; null: none. */
+    private TextCache texts;
 
     /** Reads all of {@code buf} with {@link CborLimits#DEFAULTS}. */
     public CborReader(byte[] buf) {
@@ -103,10 +105,20 @@ public final class CborReader {
         int start = stringStart(3, CborType.TEXT.description());
         if (start >= 0) {
             int len = pos - start;
+            if (texts != null) {
+                String known = texts.find(buf, start, len);
+                if (known != null) {
+                    return known;
+                }
+            }
             if (chars == null || chars.length < len) {
                 chars = new char[Math.max(len, 32)];
             }
-            return Utf8.decode(buf, start, len, chars);
+            String text = Utf8.decode(buf, start, len, chars);
+            if (texts != null) {
+                texts.keep(buf, start, len, text);
+            }
+            return text;
         }
         byte[] joined = joinChunks(at, 3);
         try {
@@ -196,6 +208,31 @@ public final class CborReader {
     /** Skips one whole item, nested items included. */
     public void skip() {
         skip(0);
+    }
+
+    /**
+     * Skips one whole item that lies inside {@code containers} open containers, so its own nesting
+     * counts against the depth limit from there (as a {@link #skip()} of the outermost item would).
+     */
+    public void skipInside(int containers) {
+        skip(containers);
+    }
+
+    /**
+     * Fails as a {@link #skip()} of the outermost item would when an indefinite container holds more
+     * than the per-container item limit: call with 1, 2, ... for each entry read of one.
+     */
+    public void countEntry(int count) {
+        checkCount(count);
+    }
+
+    /**
+     * Makes {@link #readText()} return a text it returned before (to any reader sharing {@code cache})
+     * instead of decoding the same bytes again; null turns it off.
+     */
+    public CborReader textCache(TextCache cache) {
+        this.texts = cache;
+        return this;
     }
 
     /** The exact bytes of the next item (e.g. to check a signature over them), consuming it. */

@@ -150,27 +150,31 @@ public final class UplinkRecord extends CborRecord {
             return r;
         }
         byte[] body = m.raw(4, "body", CborType.MAP, "map");
-        String path = m.path();
-        CborRecord event;
-        switch ((int) kind) {
-            case SALE:
-                event = Sale.from(FieldMap.read(body, path + ".sale", Sale.VERSION));
-                break;
-            case TOKEN_REDEMPTION:
-                event = TokenRedemption.from(FieldMap.read(body, path + ".tokenRedemption", TokenRedemption.VERSION));
-                break;
-            case ALARM:
-                event = Alarm.from(FieldMap.read(body, path + ".alarm", Alarm.VERSION));
-                break;
-            case SHUT_IN:
-                event = ShutIn.from(FieldMap.read(body, path + ".shutIn", ShutIn.VERSION));
-                break;
-            case COMMAND_RESULT:
-                event = CommandResult.from(FieldMap.read(body, path + ".commandResult", CommandResult.VERSION));
-                break;
-            default:
-                throw m.invalid("kind", "unknown code " + kind);
+        CborRecord event = eventFrom(kind, body, m.path());
+        if (event == null) {
+            throw m.invalid("kind", "unknown code " + kind);
         }
         return new UplinkRecord(seq, at, (int) kind, null, event);
+    }
+
+    /**
+     * The event of {@code kind} (as its low 32 bits, as this decoder always read it) in {@code body}
+     * (its map, an array of its own), or null for a kind that is no event; errors name {@code path}.
+     */
+    static CborRecord eventFrom(long kind, byte[] body, String path) {
+        switch ((int) kind) {
+            case SALE:
+                return Sale.from(FieldMap.read(body, path + ".sale", Sale.VERSION));
+            case TOKEN_REDEMPTION:
+                return TokenRedemption.from(FieldMap.read(body, path + ".tokenRedemption", TokenRedemption.VERSION));
+            case ALARM:
+                return Alarm.from(FieldMap.read(body, path + ".alarm", Alarm.VERSION));
+            case SHUT_IN:
+                return ShutIn.from(FieldMap.read(body, path + ".shutIn", ShutIn.VERSION));
+            case COMMAND_RESULT:
+                return CommandResult.from(FieldMap.read(body, path + ".commandResult", CommandResult.VERSION));
+            default:
+                return null;
+        }
     }
 }

@@ -9,7 +9,9 @@
  * {@link io.fieldlink.protocol.record.HelloAnswer}, {@link io.fieldlink.protocol.record.Ack} and
  * {@link io.fieldlink.protocol.record.Command}s. {@link io.fieldlink.protocol.record.ProtocolResource}
  * names the CoAP resources. Decode errors are {@link io.fieldlink.protocol.record.RecordException}s
- * naming the field, e.g. {@code sale.grams: expected unsigned integer, found text}.
+ * naming the field, e.g. {@code sale.grams: expected unsigned integer, found text}. {@link
+ * io.fieldlink.protocol.record.UplinkBatchReader} reads an {@code UplinkBatch} in one pass for a
+ * receiver (the host's ingest), accepting and refusing exactly as {@code UplinkBatch.decode} does.
  *
  * <p>Portable (Java 7, see DESIGN.md). May import {@code io.fieldlink.protocol.cbor} and {@code
  * io.fieldlink.protocol.senml}; never CoAP, COSE or token code: signed command bodies are carried

@@ -123,34 +123,63 @@ public final class SenmlCbor {
 
     /** Decodes {@code len} bytes from {@code off} into {@code into} (cleared first; on failure its content is unspecified). */
     public static void decode(byte[] payload, int off, int len, SenmlPack into) {
-        into.clear();
         CborReader r = new CborReader(payload, off, len, CborLimits.DEFAULTS);
+        read(r, -1, into);
+        if (r.hasMore()) {
+            throw new SenmlException("senml: bytes left after the pack at offset " + r.position());
+        }
+    }
+
+    /**
+     * Decodes the pack at {@code r}'s position, where it lies inside {@code containers} open
+     * containers of a larger message whose reader {@code r} is (one pass: nothing is copied or read
+     * twice), into {@code into} (cleared first; on failure its content is unspecified). Depth and
+     * per-container limits count from the outermost container, as a skip of the whole message
+     * would; offsets in errors count from the start of {@code r}'s input.
+     */
+    public static void decode(CborReader r, int containers, SenmlPack into) {
+        if (containers < 0) {
+            throw new IllegalArgumentException("containers " + containers);
+        }
+        read(r, containers, into);
+    }
+
+    /** {@code containers} -1: a pack of its own (unknown fields skipped as items of their own). */
+    private static void read(CborReader r, int containers, SenmlPack into) {
+        into.clear();
         CborFields fields = new CborFields(r);
         int index = -1;
+        boolean inside = containers >= 0;
         try {
             int n = r.readArrayHeader();
             for (index = 0; n < 0 ? !r.isBreak() : index < n; index++) {
-                readRecord(r, fields, into.add(), index);
+                if (inside && n < 0) {
+                    r.countEntry(index + 1);
+                }
+                readRecord(r, fields, into.add(), index, containers);
             }
             if (n < 0) {
                 r.readBreak();
-            }
-            if (r.hasMore()) {
-                throw new SenmlException("senml: bytes left after the pack at offset " + r.position());
             }
         } catch (CborException e) {
             throw new SenmlException(index < 0 ? "senml: " + e.getMessage() : "senml[" + index + "]: " + e.getMessage(), e);
         }
     }
 
-    private static void readRecord(CborReader r, CborFields fields, SenmlRecord rec, int index) {
+    private static void readRecord(CborReader r, CborFields fields, SenmlRecord rec, int index, int containers) {
         int n = r.readMapHeader();
         fields.startRecord(index);
+        boolean inside = containers >= 0;
+        // a field's value lies inside the pack's array and the record's map
+        int valueNesting = inside ? containers + 2 : 0;
         for (int i = 0; n < 0 ? !r.isBreak() : i < n; i++) {
+            if (inside && n < 0) {
+                r.countEntry(i + 1);
+            }
             CborType keyType = r.peekType();
             if (keyType == CborType.TEXT) {
                 fields.unknown(r.readText());
-                r.skip();
+                r.skipInside(valueNesting);
                 continue;
             }
             if (keyType != CborType.UNSIGNED && keyType != CborType.NEGATIVE) {
@@ -158,7 +187,7 @@ public final class SenmlCbor {
             }
             long label = r.readInt();
             if (label < SenmlLabel.BASE_SUM || label > SenmlLabel.DATA_VALUE) {
-                r.skip();
+                r.skipInside(valueNesting);
                 continue;
             }
             fields.read((int) label, rec);

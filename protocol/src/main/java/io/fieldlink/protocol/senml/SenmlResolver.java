@@ -21,7 +21,18 @@ public final class SenmlResolver {
      *     if records disagree on the version, or if a record has no value and no sum
      */
     public static SenmlPack resolve(SenmlPack pack, double nowSeconds) {
-        SenmlPack out = new SenmlPack();
+        return resolve(pack, nowSeconds, new SenmlPack(), null);
+    }
+
+    /**
+     * As {@link #resolve(SenmlPack, double)}, into {@code out} (cleared first, its records reused;
+     * on failure its content is unspecified).
+     *
+     * @param names names resolved before (base name + name, already checked), or null
+     * @return {@code out}
+     */
+    public static SenmlPack resolve(SenmlPack pack, double nowSeconds, SenmlPack out, ResolvedNames names) {
+        out.clear();
         String baseName = "";
         double baseTime = 0;
         String baseUnit = null;
@@ -52,8 +63,14 @@ public final class SenmlResolver {
                 version = r.baseVersion();
             }
             SenmlRecord res = out.add();
-            String name = r.name() == null ? baseName : baseName.length() == 0 ? r.name() : baseName + r.name();
-            checkName(name, i);
+            String name = names != null ? names.find(baseName, r.name()) : null;
+            if (name == null) {
+                name = r.name() == null ? baseName : baseName.length() == 0 ? r.name() : baseName + r.name();
+                checkName(name, i);
+                if (names != null) {
+                    names.keep(baseName, r.name(), name);
+                }
+            }
             res.name(name);
             String unit = r.unit() != null ? r.unit() : baseUnit;
             if (unit != null) {

@@ -27,7 +27,8 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
  * (computed after that commit, so a command whose result the batch carried is not sent again).
  * 4.00 naming the field when any
  * record is malformed (nothing stored); 4.03 for {@code ?d=} naming another device; 4.15 for
- * another content-format; 5.03 when the ingest queue is full.
+ * another content-format; 5.03 when the ingest queue is full. The answer is encoded and sent on the
+ * exchange's CoAP thread after the commit has completed, not on the committer thread.
  */
 final class BatchResource extends UplinkResource {
     /** Most ranges reported beyond the contiguous part; the device resends what falls outside. */
@@ -58,17 +59,23 @@ final class BatchResource extends UplinkResource {
             reject(exchange, e);
             return;
         }
-        ingest.submitBatch(device, uplinks, payload, now, MAX_RANGES).whenComplete((outcome, error) -> {
-            if (error != null) {
-                storeFailed(exchange, error, device);
-                return;
-            }
-            Acknowledged a = outcome.acknowledged();
-            List<Command> open = commands.deliverable(device, COMMAND_BYTES);
-            exchange.respond(ResponseCode.CHANGED,
-                    new Ack(a.highestContiguous(), a.ranges(), open.toArray(new Command[0])).encode(),
-                    MediaTypeRegistry.APPLICATION_CBOR);
-            commands.sent(device, open);
-        });
+        // the answer is built and sent on the exchange's own CoAP thread, not on the committer's
+        // (which completes the future once the group is durable, and goes on to the next group)
+        ingest.submitBatch(device, uplinks, payload, now, MAX_RANGES).whenComplete((outcome, error) ->
+                exchange.advanced().execute(() -> answer(exchange, device, outcome, error)));
+    }
+
+    /** 2.04 with the Ack and the device's open commands once the batch is durable; else the store's failure. */
+    private void answer(CoapExchange exchange, String device, Ingest.BatchOutcome outcome, Throwable error) {
+        if (error != null) {
+            storeFailed(exchange, error, device);
+            return;
+        }
+        Acknowledged a = outcome.acknowledged();
+        List<Command> open = commands.deliverable(device, COMMAND_BYTES);
+        exchange.respond(ResponseCode.CHANGED,
+                new Ack(a.highestContiguous(), a.ranges(), open.toArray(new Command[0])).encode(),
+                MediaTypeRegistry.APPLICATION_CBOR);
+        commands.sent(device, open);
     }
 }

@@ -17,7 +17,7 @@ import org.tinylog.Logger;
 /**
  * What every resource that takes data from a device shares: who sent it, the payload limit, and
  * answering only after the commit. Handlers run on Californium's threads; responses to stored
- * uplinks are sent from the committer's completion.
+ * uplinks are sent after the commit's completion, on the exchange's own CoAP thread.
  */
 abstract class UplinkResource extends CoapResource {
     protected final DeviceIdentity identity;
@@ -116,7 +116,8 @@ abstract class UplinkResource extends CoapResource {
      * commit, 5.03 when the queue is full, 5.00 when the store failed.
      */
     protected void store(CoapExchange exchange, Uplink uplink, ResponseCode success, byte[] body) {
-        ingest.submit(uplink).whenComplete((outcome, error) -> {
+        // answered on the exchange's CoAP thread once the commit has completed, not on the committer's
+        ingest.submit(uplink).whenComplete((outcome, error) -> exchange.advanced().execute(() -> {
             if (error == null) {
                 if (body == null) {
                     exchange.respond(success);
@@ -132,6 +133,6 @@ abstract class UplinkResource extends CoapResource {
                 metrics.reject("store-failed");
                 exchange.respond(ResponseCode.INTERNAL_SERVER_ERROR, "store failed", MediaTypeRegistry.TEXT_PLAIN);
             }
-        });
+        }));
     }
 }

@@ -9,7 +9,9 @@ import io.fieldlink.protocol.record.Sale;
 import io.fieldlink.protocol.record.ShutIn;
 import io.fieldlink.protocol.record.TokenRedemption;
 import io.fieldlink.protocol.record.UplinkBatch;
-import io.fieldlink.protocol.record.UplinkRecord;
+import io.fieldlink.protocol.record.UplinkBatchReader;
+import io.fieldlink.protocol.senml.ResolvedNames;
+import io.fieldlink.protocol.senml.SenmlPack;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +24,8 @@ import java.util.List;
  * results become events ({@code sale}, {@code token-redemption}, {@code alarm}, {@code shut-in},
  * {@code command-result}: {@code {"command": id, "outcome": "applied"|"refused", "reason": ...}}) at
  * {@code occurredAt} with their fields as JSON. All or nothing: one bad record refuses the batch.
- * Stateless; thread-safe.
+ * One pass over the payload ({@link UplinkBatchReader}); thread-safe (each thread keeps its own
+ * decoder: reader, scratch pack, resolved names).
  */
 public final class BatchReader {
     private BatchReader() {
@@ -36,32 +39,94 @@ public final class BatchReader {
      *         e.g. {@code batch.records[2].sale.grams: ...}
      */
     public static List<Uplink> read(byte[] payload, String device, long receivedAt) {
-        UplinkBatch batch;
-        try {
-            batch = UplinkBatch.decode(payload);
-        } catch (ProtocolException e) {
-            throw new MalformedUplinkException("record", e.getMessage());
-        }
-        List<Uplink> out = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            UplinkRecord r = batch.get(i);
-            if (r.seq() == 0) {
-                throw new MalformedUplinkException("record", path(i) + ".seq: 0 is not a sequence number; a device's seqs start at 1");
+        return DECODERS.get().read(payload, device, receivedAt);
+    }
+
+    /** One decoder per thread (CoAP threads, the committer's replay): its reader, pack and names are reused. */
+    private static final ThreadLocal<Decoder> DECODERS = ThreadLocal.withInitial(Decoder::new);
+
+    /**
+     * Reads a batch in one pass ({@link UplinkBatchReader}), turning each record into its uplink as
+     * it is read. A record the host refuses (seq, times, numbers) is remembered, not thrown at once:
+     * the batch is first read to its end, so a batch that is malformed in a later record as well is
+     * refused for that, as when the whole batch was decoded before any record was looked at.
+     */
+    private static final class Decoder implements UplinkBatchReader.Records {
+        private final UplinkBatchReader reader = new UplinkBatchReader();
+        private final SenmlPack resolved = new SenmlPack();
+        private final ResolvedNames names = new ResolvedNames();
+        private String device;
+        private long receivedAt;
+        private List<Uplink> out;
+        private MalformedUplinkException refused;
+
+        List<Uplink> read(byte[] payload, String device, long receivedAt) {
+            this.device = device;
+            this.receivedAt = receivedAt;
+            restart();
+            try {
+                reader.read(payload, this);
+            } catch (ProtocolException e) {
+                throw new MalformedUplinkException("record", e.getMessage());
             }
-            if (r.seq() < 0) {
-                throw new MalformedUplinkException("record", path(i) + ".seq: " + Long.toUnsignedString(r.seq())
+            List<Uplink> read = out;
+            MalformedUplinkException first = refused;
+            out = null;
+            refused = null;
+            if (first != null) {
+                throw first;
+            }
+            return read;
+        }
+
+        @Override
+        public void restart() {
+            out = new ArrayList<>();
+            refused = null;
+        }
+
+        @Override
+        public void telemetry(int index, long seq, long occurredAtMs, SenmlPack pack) {
+            if (refused != null || !seqAccepted(index, seq)) {
+                return;
+            }
+            List<Reading> readings = new ArrayList<>(pack.size() + 1);
+            List<Event> events = new ArrayList<>(0);
+            try {
+                SenmlUplinks.resolveInto(pack, occurredAtMs, index, resolved, names, readings, events);
+            } catch (MalformedUplinkException e) {
+                refused = e;
+                return;
+            }
+            out.add(new Uplink(device, seq, readings, events, receivedAt));
+        }
+
+        @Override
+        public void event(int index, long seq, long occurredAtMs, int kind, CborRecord event) {
+            if (refused != null || !seqAccepted(index, seq)) {
+                return;
+            }
+            List<Event> events = new ArrayList<>(1);
+            try {
+                events.add(BatchReader.event(event, occurredAtMs));
+            } catch (MalformedUplinkException e) {
+                refused = e;
+                return;
+            }
+            out.add(new Uplink(device, seq, new ArrayList<>(0), events, receivedAt));
+        }
+
+        /** @return true when {@code seq} is one this host stores; else remembers why not */
+        private boolean seqAccepted(int index, long seq) {
+            if (seq == 0) {
+                refused = new MalformedUplinkException("record", path(index)
+                        + ".seq: 0 is not a sequence number; a device's seqs start at 1");
+            } else if (seq < 0) {
+                refused = new MalformedUplinkException("record", path(index) + ".seq: " + Long.toUnsignedString(seq)
                         + " is above 2^63-1, which this host does not accept");
             }
-            List<Reading> readings = new ArrayList<>();
-            List<Event> events = new ArrayList<>();
-            if (r.kind() == UplinkRecord.TELEMETRY) {
-                SenmlUplinks.resolveInto(r.telemetry(), r.occurredAtMs(), i, readings, events);
-            } else {
-                events.add(event(r.event(), r.occurredAtMs()));
-            }
-            out.add(new Uplink(device, r.seq(), readings, events, receivedAt));
+            return refused == null;
         }
-        return out;
     }
 
     /** @return how error messages name record {@code i} of a batch */

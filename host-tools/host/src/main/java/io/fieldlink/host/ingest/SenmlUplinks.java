@@ -8,6 +8,7 @@ import io.fieldlink.protocol.senml.SenmlCbor;
 import io.fieldlink.protocol.senml.SenmlJson;
 import io.fieldlink.protocol.senml.SenmlPack;
 import io.fieldlink.protocol.senml.SenmlRecord;
+import io.fieldlink.protocol.senml.ResolvedNames;
 import io.fieldlink.protocol.senml.SenmlResolver;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -94,6 +95,26 @@ public final class SenmlUplinks {
         } catch (ProtocolException e) {
             throw malformed(e, path(batchRecord));
         }
+        addResolved(resolved, batchRecord, readings, events);
+    }
+
+    /**
+     * As {@link #resolveInto(SenmlPack, long, int, List, List)}, resolving into {@code scratch} (its
+     * records reused) with the names in {@code names} (this thread's).
+     */
+    static void resolveInto(SenmlPack pack, long baseMillis, int batchRecord, SenmlPack scratch, ResolvedNames names,
+            List<Reading> readings, List<Event> events) {
+        SenmlPack resolved;
+        try {
+            resolved = SenmlResolver.resolve(pack, baseMillis / 1000.0, scratch, names);
+        } catch (ProtocolException e) {
+            throw malformed(e, path(batchRecord));
+        }
+        addResolved(resolved, batchRecord, readings, events);
+    }
+
+    /** Adds the readings and events of a resolved pack; refuses times out of range and non-finite numbers. */
+    private static void addResolved(SenmlPack resolved, int batchRecord, List<Reading> readings, List<Event> events) {
         for (int j = 0; j < resolved.size(); j++) {
             SenmlRecord s = resolved.get(j);
             // error paths are spelled out only when thrown: this runs for every record of every uplink
