@@ -8,6 +8,7 @@ import io.fieldlink.firmware.meter.MeterConfig;
 import io.fieldlink.firmware.meter.PrepaidLedger;
 import io.fieldlink.firmware.meter.Tariff;
 import io.fieldlink.firmware.meter.WeekMask;
+import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
 import io.fieldlink.protocol.token.TokenVerifier;
 import io.fieldlink.simulator.physics.Grid;
 import io.fieldlink.simulator.physics.HouseholdLoad;
@@ -22,6 +23,12 @@ import java.util.Map;
  * (minted with the fleet's issuer key) when the balance runs low and types them in, now and then a
  * wrong one. Faults: sensor (voltage stuck/noisy/out of range), tamper (cover opened), theft (a
  * bypass: the meter sees only part of the load).
+ *
+ * <p>Reports: the meter's reading packs wait for its next report ({@link FleetSpec#meterReportIntervalMillis},
+ * else the fleet's report interval) unless {@link FleetSpec#meterPushReadings}; its events go at
+ * once. It commits charged consumption with every reading pack (persist interval = the pack
+ * interval, at least 60 s), so a power cut gives the household at most one pack interval of
+ * energy free and never takes back a charge the host has been told about.
  */
 final class MeterBoard extends VirtualBoard {
     static final long PEAK_PRICE = 250_000;
@@ -74,7 +81,13 @@ final class MeterBoard extends VirtualBoard {
 
     @Override
     void configure(Map<String, String> config) {
-        // the meter's rules come from MeterConfig below (the meter board file has no tariff keys)
+        // the meter's rules come from MeterConfig below; only how it reports comes from the board config
+        if (spec.meterPushReadings) {
+            config.put(MeterApp.PUSH_READINGS, "true");
+        }
+        if (spec.meterReportIntervalMillis > 0) {
+            config.put(CoapUplinkFactory.REPORT_INTERVAL, spec.meterReportIntervalMillis / 1000 + "s");
+        }
     }
 
     @Override
@@ -84,7 +97,8 @@ final class MeterBoard extends VirtualBoard {
         MeterConfig config = MeterConfig.builder(tariff).sampleIntervalMillis(spec.meterSampleMillis)
                 .maxSampleGapMillis(spec.meterSampleMillis * 3).emergencyCredit(10_000, 5_000)
                 .lowCreditThresholds(20_000)
-                .friendlyCredit(WeekMask.builder().hours(WeekMask.EVERY_DAY, 22, 24).build()).build();
+                .friendlyCredit(WeekMask.builder().hours(WeekMask.EVERY_DAY, 22, 24).build())
+                .persistIntervalMillis(Math.max(60_000L, spec.meterTelemetryMillis)).build();
         app = new MeterApp(config, verifier, spec.meterTelemetryMillis);
         return app;
     }
@@ -114,6 +128,9 @@ final class MeterBoard extends VirtualBoard {
 
     @Override
     void world(long now) {
+        if (loadOff && app != null && app.meter() != null && board.context().journal().unackedCount() > 0) {
+            board.context().uplink().reportNow(); // the run's quiet end: every record goes up, none waits for a report
+        }
         if (now < nextCustomerCheck || app == null) {
             return;
         }

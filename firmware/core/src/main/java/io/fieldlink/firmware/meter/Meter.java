@@ -8,7 +8,8 @@ import io.fieldlink.protocol.memory.BufferPool;
  * commits its {@link MeterState} to a {@link MeterStore} write-ahead: every change of money, token
  * memory, tamper or relay is committed before its event is reported, and a commit cut by power loss
  * leaves the previous snapshot, so a reboot at any instant neither loses nor doubles money.
- * Charged consumption waits in RAM at most {@code persistIntervalMillis} before it is committed.
+ * Charged consumption waits in RAM at most {@code persistIntervalMillis} before it is committed,
+ * and no longer than the next {@link #persist} (the app calls it before reporting a reading).
  *
  * <p>Relay: open while any reason holds — {@link #RELAY_NO_CREDIT} (balance ≤ 0 outside friendly
  * credit hours; emergency credit, once taken, is part of the balance), {@link #RELAY_TAMPER}
@@ -178,6 +179,17 @@ public final class Meter {
         settle(nowMillis);
         commitAndReport(nowMillis);
         return claim;
+    }
+
+    /**
+     * Commits charged consumption still waiting in RAM (nothing when there is none): before a value
+     * is reported, so what the host has been told survives a power cut.
+     */
+    public void persist(long nowMillis) {
+        requireBooted();
+        if (dirty || mustCommit) {
+            commitAndReport(nowMillis);
+        }
     }
 
     /** Whether emergency credit is on offer: configured, none owed, balance under the threshold. */
