@@ -85,9 +85,9 @@ final class MeterBoard extends VirtualBoard {
         if (spec.meterPushReadings) {
             config.put(MeterApp.PUSH_READINGS, "true");
         }
-        if (spec.meterReportIntervalMillis > 0) {
-            config.put(CoapUplinkFactory.REPORT_INTERVAL, spec.meterReportIntervalMillis / 1000 + "s");
-        }
+        // the board file's report_interval (15 min) would override the fleet's: readings wait for it
+        long report = spec.meterReportIntervalMillis > 0 ? spec.meterReportIntervalMillis : spec.reportIntervalMillis;
+        config.put(CoapUplinkFactory.REPORT_INTERVAL, report + "ms");
     }
 
     @Override
@@ -128,8 +128,12 @@ final class MeterBoard extends VirtualBoard {
 
     @Override
     void world(long now) {
-        if (loadOff && app != null && app.meter() != null && board.context().journal().unackedCount() > 0) {
-            board.context().uplink().reportNow(); // the run's quiet end: every record goes up, none waits for a report
+        if (loadOff && app != null && app.records() != null && !app.records().pushesReadings()) {
+            // the run's quiet end: readings go up at once like events, none waits for a report
+            app.records().pushReadings(true);
+            if (board.context().journal().unackedCount() > 0) {
+                board.context().uplink().reportNow();
+            }
         }
         if (now < nextCustomerCheck || app == null) {
             return;
@@ -184,7 +188,11 @@ final class MeterBoard extends VirtualBoard {
         }
     }
 
-    /** Turns the household's load off (the run's end, so the last balance stands still). */
+    /**
+     * Turns the household's load off (the run's end, so the last balance stands still); from its next
+     * turn on the meter sends its readings at once (as with {@code push_readings}), so the drain
+     * ends with every reading delivered.
+     */
     void switchOff() {
         theftUntil = 0;
         loadOff = true;

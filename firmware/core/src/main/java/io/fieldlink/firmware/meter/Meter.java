@@ -50,6 +50,10 @@ public final class Meter {
     private boolean mustCommit;
     private int relayOpen = -1;
     private int warned;
+    /** The energy price of the local hour {@link #priceHour} under {@link #priceTariff} (bands are whole hours). */
+    private Tariff priceTariff;
+    private long priceHour = Long.MIN_VALUE;
+    private long price;
 
     /** A meter; nothing happens until {@link #boot}. */
     public Meter(MeterConfig config, MeterStore store, CreditTokenCheck tokenCheck, MeterEvents events) {
@@ -131,7 +135,7 @@ public final class Meter {
         if (power > 0 && dt > 0) {
             long wh = state.energy.add(power, dt);
             if (wh > 0) {
-                state.ledger.chargeEnergy(wh, state.tariffs.current().priceAt(nowMillis, config.utcOffsetSeconds));
+                state.ledger.chargeEnergy(wh, energyPrice(nowMillis));
             }
             dirty = true;
         }
@@ -450,6 +454,18 @@ public final class Meter {
             restored = null;
         }
         state = restored;
+    }
+
+    /** @return the price in force at {@code now}, looked up once per local hour and tariff */
+    private long energyPrice(long now) {
+        Tariff t = state.tariffs.current();
+        long hour = WeekClock.floorDiv(now + config.utcOffsetSeconds * 1000L, 3600000L);
+        if (t != priceTariff || hour != priceHour) {
+            price = t.priceAt(now, config.utcOffsetSeconds);
+            priceTariff = t;
+            priceHour = hour;
+        }
+        return price;
     }
 
     private long day(long millis) {
