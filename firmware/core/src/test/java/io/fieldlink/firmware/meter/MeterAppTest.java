@@ -281,6 +281,23 @@ class MeterAppTest {
     }
 
     @Test
+    void packsThatWouldOverflowTheJournalBeforeTheReportGoUpEarlyAndNoneIsLost() {
+        configure("report_interval", "1d");
+        packMillis = 30_000; // 2,880 packs a day: ~270 KB, four times the 64 KiB journal
+        boot();
+        hal.sensors().set("active_power", 500);
+        runFor(5_000);
+        console("login 4711");
+        console("credit " + token(1, 5_000_000));
+        runFor(86_400_000L);
+        assertThat(app.records().lostCount()).as("records dropped for a full journal").isZero();
+        assertThat(board.context().journal().usedBytes()).isLessThanOrEqualTo(board.context().journal().capacityBytes() / 2 + 200);
+        assertThat(packsAtHost().size()).as("packs at the host before the daily report").isGreaterThan(2_500);
+        assertThat(host.stored.keySet()).containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, host.stored.size()).boxed().toList());
+    }
+
+    @Test
     void pushReadingsSendsEveryPackAtOnceFromTheMomentItIsSet() {
         configure("report_interval", "1d");
         boot();
