@@ -81,7 +81,8 @@ class BoardRunnerUpdateTest {
         FileFirmwareSlots.install(slots, "1.0.0", Files.write(dir.resolve("factory.jar"), jar("GOOD-1.0.0", 3_000)));
         pty = PtyPair.open(dir);
         RunnerSettings settings = new RunnerSettings(BoardLoader.builtIn("meter"), data, null, null, null, pty.a.toString(),
-                115_200, null, 500, PinMap.none(), PinMap.none(), Map.of(), Map.of(), List.of(), 1_000);
+                115_200, null, 500, PinMap.none(), PinMap.none(), Map.of(), Map.of("report_interval", "1s"), List.of(), 1_000);
+        // (the meter's reading packs wait for its report, and the rollout rides on the report's answer)
 
         assertThat(BootSelector.select(slots).getFileName().toString()).isEqualTo("slot-A.jar");
         CompletableFuture<BoardProcess.Outcome> first = run(settings);

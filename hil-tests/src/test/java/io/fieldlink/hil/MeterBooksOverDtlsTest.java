@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,8 @@ class MeterBooksOverDtlsTest {
     void aTopUpRedeemedOnTheMeterIsInTheBooksAndTheBalanceAgrees() throws Exception {
         host = HostServer.builder().dataDir(dir.resolve("host")).bindAddress("127.0.0.1").httpPort(0).coapsPort(0).build().start();
         IssuerKeyPair issuer = host.billing().keyring().active().pair();
-        meter = DtlsBoard.connect(host, "meter-1", BoardKind.METER, new SystemClock(), System.currentTimeMillis());
+        meter = DtlsBoard.connect(host, "meter-1", BoardKind.METER, new SystemClock(), System.currentTimeMillis())
+                .settings(Map.of("config.report_interval", "1s")); // reading packs wait for the report
         MemorySensors sensors = new MemorySensors();
         sensors.set("voltage", 2300).set("current", 21_700).set("power_factor", 1000).set("frequency", 5000)
                 .set("active_power", 9_000).set("energy", 0).set("tamper", 0);

@@ -78,6 +78,13 @@ final class FleetOptions {
     @Option(names = "--telemetry-interval", paramLabel = "S", description = "meter balance/energy pack interval, seconds (default 3600)")
     Long telemetryInterval;
 
+    @Option(names = "--meter-report-interval", paramLabel = "S", description = "meters' own uplink report interval, seconds "
+            + "(default: --report-interval); their reading packs wait for it, events go at once (e.g. 86400: daily reports)")
+    Long meterReportInterval;
+
+    @Option(names = "--meter-push-readings", description = "meters send every reading pack at once instead of with their next report")
+    Boolean meterPushReadings;
+
     @Option(names = "--id-prefix", paramLabel = "P", description = "device id prefix (default sim-<seed>-)")
     String idPrefix;
 
@@ -184,6 +191,12 @@ final class FleetOptions {
         if (telemetryInterval != null) {
             s.meterTelemetryMillis = telemetryInterval * 1000;
         }
+        if (meterReportInterval != null) {
+            s.meterReportIntervalMillis = meterReportInterval * 1000;
+        }
+        if (meterPushReadings != null) {
+            s.meterPushReadings = meterPushReadings;
+        }
         if (wellScan != null) {
             s.wellSampleMillis = Math.round(wellScan * 1000);
         }
@@ -227,6 +240,8 @@ final class FleetOptions {
                 case "report-interval", "reportInterval" -> reportInterval = reportInterval != null ? reportInterval : Long.valueOf(v);
                 case "meter-sample", "meterSample" -> meterSample = meterSample != null ? meterSample : Long.valueOf(v);
                 case "telemetry-interval", "telemetryInterval" -> telemetryInterval = telemetryInterval != null ? telemetryInterval : Long.valueOf(v);
+                case "meter-report-interval", "meterReportInterval" -> meterReportInterval = meterReportInterval != null ? meterReportInterval : Long.valueOf(v);
+                case "meter-push-readings", "meterPushReadings" -> meterPushReadings = meterPushReadings != null ? meterPushReadings : bool(key, v);
                 case "id-prefix", "idPrefix" -> idPrefix = idPrefix != null ? idPrefix : v;
                 case "well-scan", "wellScan" -> wellScan = wellScan != null ? wellScan : Double.valueOf(v);
                 case "well-integrity", "wellIntegrity" -> wellIntegrity = wellIntegrity != null ? wellIntegrity : Long.valueOf(v);
@@ -237,5 +252,12 @@ final class FleetOptions {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("fleet file " + fleetFile + ": " + key + " is not a number: '" + v + "'");
         }
+    }
+
+    private Boolean bool(String key, String v) {
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("fleet file " + fleetFile + ": " + key + " must be true or false: '" + v + "'");
+        }
+        return Boolean.valueOf(v);
     }
 }

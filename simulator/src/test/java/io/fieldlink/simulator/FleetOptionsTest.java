@@ -60,4 +60,20 @@ class FleetOptionsTest {
                 .containsExactly(ci.vehiclesPerPeakHour, ci.loss, ci.duplication, ci.reorder, ci.powerCutsPerDay,
                         ci.partitionsPerDay, ci.fleetPartitionsPerDay, ci.sensorFaultsPerDay, ci.incidentsPerDay);
     }
+
+    @Test
+    void theMetersOwnReportIntervalAndPushReadingsComeFromFlagsOrTheFleetFile() throws Exception {
+        FleetSpec s = parse("--meters", "1", "--meter-report-interval", "86400", "--meter-push-readings");
+        assertThat(s.meterReportIntervalMillis).isEqualTo(86_400_000L);
+        assertThat(s.meterPushReadings).isTrue();
+        assertThat(parse("--meters", "1").meterReportIntervalMillis).isZero();
+        Path f = dir.resolve("daily.fleet");
+        Files.writeString(f, "meters=3\nmeter-report-interval=3600\nmeter-push-readings=true\n");
+        FleetSpec fromFile = parse("--fleet", f.toString());
+        assertThat(fromFile.meterReportIntervalMillis).isEqualTo(3_600_000L);
+        assertThat(fromFile.meterPushReadings).isTrue();
+        assertThatThrownBy(() -> parse("--meters", "1", "--meter-report-interval", "5")).hasMessageContaining("meter report interval");
+        Files.writeString(f, "meters=3\nmeter-push-readings=yes\n");
+        assertThatThrownBy(() -> parse("--fleet", f.toString())).hasMessageContaining("meter-push-readings");
+    }
 }

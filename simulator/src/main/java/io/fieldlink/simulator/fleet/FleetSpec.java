@@ -36,6 +36,13 @@ public final class FleetSpec {
     public double vehiclesPerPeakHour = 14;
     /** Meter balance/energy pack interval. */
     public long meterTelemetryMillis = 60 * 60_000L;
+    /**
+     * The meters' own uplink report interval (their board config {@code report_interval}), or 0 for
+     * {@link #reportIntervalMillis}: e.g. a day, so routine readings go up once a day and events at once.
+     */
+    public long meterReportIntervalMillis;
+    /** Whether meters push every reading pack at once (board config {@code push_readings}) instead of waiting for their report. */
+    public boolean meterPushReadings;
     /** Spread of the boards' boot times from the start (they then report in cohorts). */
     public long bootSpreadMillis = 10_000L;
     /** One-way network latency, ms (plus up to the same again as jitter). */
@@ -101,6 +108,10 @@ public final class FleetSpec {
         positive("pump sample period", pumpSampleMillis);
         positive("well sample period", wellSampleMillis);
         positive("meter telemetry interval", meterTelemetryMillis);
+        nonNegative("meter report interval", meterReportIntervalMillis);
+        if (meterReportIntervalMillis > 0 && (meterReportIntervalMillis % 1000 != 0 || meterReportIntervalMillis < 10_000L)) {
+            throw new IllegalArgumentException("meter report interval must be whole seconds, at least 10 s: " + meterReportIntervalMillis + " ms");
+        }
         nonNegative("well integrity period", wellIntegrityMillis);
         if (wellIntegrityMillis > 0 && (wellIntegrityMillis % 1000 != 0 || wellIntegrityMillis < 60_000L)) {
             throw new IllegalArgumentException("well integrity period must be whole seconds, at least 60 s: " + wellIntegrityMillis + " ms");

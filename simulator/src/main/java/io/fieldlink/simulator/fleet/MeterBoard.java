@@ -8,6 +8,7 @@ import io.fieldlink.firmware.meter.MeterConfig;
 import io.fieldlink.firmware.meter.PrepaidLedger;
 import io.fieldlink.firmware.meter.Tariff;
 import io.fieldlink.firmware.meter.WeekMask;
+import io.fieldlink.firmware.uplink.board.CoapUplinkFactory;
 import io.fieldlink.protocol.token.TokenVerifier;
 import io.fieldlink.simulator.physics.Grid;
 import io.fieldlink.simulator.physics.HouseholdLoad;
@@ -22,6 +23,12 @@ import java.util.Map;
  * (minted with the fleet's issuer key) when the balance runs low and types them in, now and then a
  * wrong one. Faults: sensor (voltage stuck/noisy/out of range), tamper (cover opened), theft (a
  * bypass: the meter sees only part of the load).
+ *
+ * <p>Reports: the meter's reading packs wait for its next report ({@link FleetSpec#meterReportIntervalMillis},
+ * else the fleet's report interval) unless {@link FleetSpec#meterPushReadings}; its events go at
+ * once. It commits charged consumption with every reading pack (persist interval = the pack
+ * interval, at least 60 s), so a power cut gives the household at most one pack interval of
+ * energy free and never takes back a charge the host has been told about.
  */
 final class MeterBoard extends VirtualBoard {
     static final long PEAK_PRICE = 250_000;
@@ -74,7 +81,13 @@ final class MeterBoard extends VirtualBoard {
 
     @Override
     void configure(Map<String, String> config) {
-        // the meter's rules come from MeterConfig below (the meter board file has no tariff keys)
+        // the meter's rules come from MeterConfig below; only how it reports comes from the board config
+        if (spec.meterPushReadings) {
+            config.put(MeterApp.PUSH_READINGS, "true");
+        }
+        // the board file's report_interval (15 min) would override the fleet's: readings wait for it
+        long report = spec.meterReportIntervalMillis > 0 ? spec.meterReportIntervalMillis : spec.reportIntervalMillis;
+        config.put(CoapUplinkFactory.REPORT_INTERVAL, report + "ms");
     }
 
     @Override
@@ -84,7 +97,8 @@ final class MeterBoard extends VirtualBoard {
         MeterConfig config = MeterConfig.builder(tariff).sampleIntervalMillis(spec.meterSampleMillis)
                 .maxSampleGapMillis(spec.meterSampleMillis * 3).emergencyCredit(10_000, 5_000)
                 .lowCreditThresholds(20_000)
-                .friendlyCredit(WeekMask.builder().hours(WeekMask.EVERY_DAY, 22, 24).build()).build();
+                .friendlyCredit(WeekMask.builder().hours(WeekMask.EVERY_DAY, 22, 24).build())
+                .persistIntervalMillis(Math.max(60_000L, spec.meterTelemetryMillis)).build();
         app = new MeterApp(config, verifier, spec.meterTelemetryMillis);
         return app;
     }
@@ -114,6 +128,13 @@ final class MeterBoard extends VirtualBoard {
 
     @Override
     void world(long now) {
+        if (loadOff && app != null && app.records() != null && !app.records().pushesReadings()) {
+            // the run's quiet end: readings go up at once like events, none waits for a report
+            app.records().pushReadings(true);
+            if (board.context().journal().unackedCount() > 0) {
+                board.context().uplink().reportNow();
+            }
+        }
         if (now < nextCustomerCheck || app == null) {
             return;
         }
@@ -167,7 +188,11 @@ final class MeterBoard extends VirtualBoard {
         }
     }
 
-    /** Turns the household's load off (the run's end, so the last balance stands still). */
+    /**
+     * Turns the household's load off (the run's end, so the last balance stands still); from its next
+     * turn on the meter sends its readings at once (as with {@code push_readings}), so the drain
+     * ends with every reading delivered.
+     */
     void switchOff() {
         theftUntil = 0;
         loadOff = true;

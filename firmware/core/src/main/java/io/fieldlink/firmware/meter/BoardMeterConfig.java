@@ -7,7 +7,8 @@ import io.fieldlink.firmware.kernel.BoardConfig;
  * ({@code HH:MM-HH:MM=price,...}, every day, on whole hours, price in milli-units per kWh),
  * {@code emergency_credit} / {@code emergency_threshold} (milli-units), {@code low_credit_warning}
  * (milli-units, 0 none), {@code friendly_hours} ({@code HH:MM-HH:MM}, may wrap midnight, every day),
- * {@code friendly_days} ({@code mon..sun}, comma-separated) and {@code max_power} (W; 60 s lockout).
+ * {@code friendly_days} ({@code mon..sun}, comma-separated), {@code max_power} (W; 60 s lockout) and
+ * {@code persist_interval} (a duration, &gt; 0). ({@code push_readings} is read by {@link MeterApp}.)
  * Keys the board does not have keep the engine's defaults. Not thread-safe; allocates (boot only).
  */
 public final class BoardMeterConfig {
@@ -58,6 +59,13 @@ public final class BoardMeterConfig {
         b.friendlyCredit(friendly.build());
         if (config.has("max_power")) {
             b.maxPower(config.getLong("max_power") * 1000, 60000);
+        }
+        if (config.has("persist_interval")) {
+            long persist = config.getLong("persist_interval");
+            if (persist <= 0) {
+                throw new IllegalArgumentException("persist_interval: must be positive, got " + config.get("persist_interval"));
+            }
+            b.persistIntervalMillis(persist);
         }
         return b.build();
     }

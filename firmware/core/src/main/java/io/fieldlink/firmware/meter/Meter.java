@@ -8,7 +8,8 @@ import io.fieldlink.protocol.memory.BufferPool;
  * commits its {@link MeterState} to a {@link MeterStore} write-ahead: every change of money, token
  * memory, tamper or relay is committed before its event is reported, and a commit cut by power loss
  * leaves the previous snapshot, so a reboot at any instant neither loses nor doubles money.
- * Charged consumption waits in RAM at most {@code persistIntervalMillis} before it is committed.
+ * Charged consumption waits in RAM at most {@code persistIntervalMillis} before it is committed,
+ * and no longer than the next {@link #persist} (the app calls it before reporting a reading).
  *
  * <p>Relay: open while any reason holds — {@link #RELAY_NO_CREDIT} (balance ≤ 0 outside friendly
  * credit hours; emergency credit, once taken, is part of the balance), {@link #RELAY_TAMPER}
@@ -49,6 +50,10 @@ public final class Meter {
     private boolean mustCommit;
     private int relayOpen = -1;
     private int warned;
+    /** The energy price of the local hour {@link #priceHour} under {@link #priceTariff} (bands are whole hours). */
+    private Tariff priceTariff;
+    private long priceHour = Long.MIN_VALUE;
+    private long price;
 
     /** A meter; nothing happens until {@link #boot}. */
     public Meter(MeterConfig config, MeterStore store, CreditTokenCheck tokenCheck, MeterEvents events) {
@@ -130,7 +135,7 @@ public final class Meter {
         if (power > 0 && dt > 0) {
             long wh = state.energy.add(power, dt);
             if (wh > 0) {
-                state.ledger.chargeEnergy(wh, state.tariffs.current().priceAt(nowMillis, config.utcOffsetSeconds));
+                state.ledger.chargeEnergy(wh, energyPrice(nowMillis));
             }
             dirty = true;
         }
@@ -178,6 +183,17 @@ public final class Meter {
         settle(nowMillis);
         commitAndReport(nowMillis);
         return claim;
+    }
+
+    /**
+     * Commits charged consumption still waiting in RAM (nothing when there is none): before a value
+     * is reported, so what the host has been told survives a power cut.
+     */
+    public void persist(long nowMillis) {
+        requireBooted();
+        if (dirty || mustCommit) {
+            commitAndReport(nowMillis);
+        }
     }
 
     /** Whether emergency credit is on offer: configured, none owed, balance under the threshold. */
@@ -438,6 +454,18 @@ public final class Meter {
             restored = null;
         }
         state = restored;
+    }
+
+    /** @return the price in force at {@code now}, looked up once per local hour and tariff */
+    private long energyPrice(long now) {
+        Tariff t = state.tariffs.current();
+        long hour = WeekClock.floorDiv(now + config.utcOffsetSeconds * 1000L, 3600000L);
+        if (t != priceTariff || hour != priceHour) {
+            price = t.priceAt(now, config.utcOffsetSeconds);
+            priceTariff = t;
+            priceHour = hour;
+        }
+        return price;
     }
 
     private long day(long millis) {

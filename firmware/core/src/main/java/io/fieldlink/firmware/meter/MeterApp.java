@@ -2,6 +2,7 @@ package io.fieldlink.firmware.meter;
 
 import io.fieldlink.firmware.hal.LogLevel;
 import io.fieldlink.firmware.kernel.BoardApp;
+import io.fieldlink.firmware.kernel.BoardConfig;
 import io.fieldlink.firmware.kernel.BoardContext;
 import io.fieldlink.firmware.kernel.Readings;
 import io.fieldlink.firmware.uplink.Uplink;
@@ -14,7 +15,11 @@ import io.fieldlink.protocol.token.TokenVerifier;
  * drives the {@code relay} output: 1 closed (supply on, also the board's safe value, so a reboot
  * does not cut the supply before the meter decides), 0 open. Meter events go into the journal as
  * uplink records ({@link MeterJournal}); the balance/active_power/energy/charged pack every telemetry
- * interval ({@code active_power} = the mean of the samples since the previous pack, W).
+ * interval ({@code active_power} = the mean of the samples since the previous pack, W). The charges
+ * a pack reports are committed before it is journaled, so a power cut never takes back money the
+ * host has been told about. Packs wait for the uplink's next scheduled report ({@code report_interval})
+ * unless the board config key {@value #PUSH_READINGS} is true; events go at once either way
+ * ({@link MeterJournal}). A change of {@value #PUSH_READINGS} applies at once.
  *
  * <p>The engine runs on wall time (tariffs, daily charges), so it starts at the first tick after the
  * wall clock is known (the host's hello answer); until then the relay keeps its boot value.
@@ -27,6 +32,8 @@ public final class MeterApp implements BoardApp {
     public static final long RELAY_CLOSED = 1;
     /** The relay output's value when open (supply cut). */
     public static final long RELAY_OPEN = 0;
+    /** The board config key (bool): periodic packs ask the uplink to report at once, like events. */
+    public static final String PUSH_READINGS = "push_readings";
 
     private final MeterConfig fixedConfig;
     private final TokenVerifier verifier;
@@ -84,8 +91,22 @@ public final class MeterApp implements BoardApp {
         relayOut = -1;
         tamperHigh = false;
         tokens = new BoardCreditTokens(verifier, ctx.deviceId(), config.maxCreditAmount);
-        Uplink uplink = ctx.uplink();
+        final Uplink uplink = ctx.uplink();
         journal = new MeterJournal(ctx.journal(), uplink, ctx.log(), tokens);
+        final BoardConfig boardConfig = ctx.config();
+        journal.pushReadings(boardConfig.has(PUSH_READINGS) && boardConfig.getLong(PUSH_READINGS) != 0);
+        boardConfig.addListener(new BoardConfig.ConfigListener() {
+            @Override
+            public void configChanged(String key, String value) {
+                if (!PUSH_READINGS.equals(key)) {
+                    return;
+                }
+                journal.pushReadings(boardConfig.getLong(PUSH_READINGS) != 0);
+                if (journal.pushesReadings() && uplink != null && context.journal().unackedCount() > 0) {
+                    uplink.reportNow();
+                }
+            }
+        });
         pending = new Meter(config, new JournalMeterStore(ctx.journal()), tokens, journal, ctx.buffers());
         Readings r = ctx.readings();
         voltage = r.indexOf("voltage");
@@ -117,6 +138,7 @@ public final class MeterApp implements BoardApp {
         }
         tamperHigh = high;
         if (now >= nextTelemetry) {
+            meter.persist(now);
             journal.telemetry(now, meter.balance(), meter.energyWh(), meter.ledger(ledgerView).charges(),
                     meanPowerWatts());
             powerSumMilliwatts = 0;

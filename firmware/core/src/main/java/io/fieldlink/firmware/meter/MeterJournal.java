@@ -11,12 +11,19 @@ import io.fieldlink.protocol.token.VerdictReason;
 
 /**
  * Writes a meter's events into the board journal as uplink records (see docs/protocol.md, "Meter
- * records") and asks the uplink to report soon: a credit attempt becomes a {@link TokenRedemption}
+ * records"): a credit attempt becomes a {@link TokenRedemption}
  * (kind 3; reason code = the {@link VerdictReason} ordinal, 0 accepted); every other event a SenML
  * telemetry pack (kind 1) {@code [{n: <event name>, v: value}]}, plus {@code {n: <event>_reason,
  * vs: reason}} when the event has a reason; {@link #telemetry} writes the periodic
  * {@code balance}/{@code active_power}/{@code energy}/{@code charged} pack. All values are integers (milli-units, Wh, bits): no floating
  * point. Event-loop thread only; allocates only for the TokenRedemption record.
+ *
+ * <p>When a record goes up: events ask the uplink to report soon ({@link Uplink#reportNow()}), except
+ * the routine {@code fixed_charge}; the periodic pack and {@code fixed_charge} wait for the uplink's
+ * next scheduled report ({@code report_interval}) unless {@link #pushReadings(boolean)} is on, as
+ * AMI and prepaid meters push interval data on a schedule and events at once. Either way a record
+ * that waits is sent with the next report, event-triggered or scheduled, oldest first; and once
+ * the journal is more than half full every record asks for a report (nothing is dropped for waiting).
  */
 public final class MeterJournal implements MeterEvents {
     private static final String[] NAMES = {"booted", "credit", "emergency_taken", "emergency_repaid",
@@ -29,6 +36,7 @@ public final class MeterJournal implements MeterEvents {
     private final BoardCreditTokens tokens;
     private final CborWriter w = new CborWriter(256);
     private long lost;
+    private boolean pushReadings;
 
     /**
      * @param journal the board journal
@@ -48,6 +56,19 @@ public final class MeterJournal implements MeterEvents {
         return lost;
     }
 
+    /**
+     * @param push true: every periodic pack asks the uplink to report soon, like an event; false
+     *     (default): packs wait for the next report
+     */
+    public void pushReadings(boolean push) {
+        pushReadings = push;
+    }
+
+    /** @return whether periodic packs ask the uplink to report soon */
+    public boolean pushesReadings() {
+        return pushReadings;
+    }
+
     /** @param kind an event kind @return its record name, e.g. {@code relay_opened} */
     public static String nameOf(MeterEventKind kind) {
         return NAMES[kind.ordinal()];
@@ -60,7 +81,7 @@ public final class MeterJournal implements MeterEvents {
             VerdictReason r = VerdictReason.fromCode(reason);
             int code = r == null ? VerdictReason.MALFORMED.ordinal() : r.ordinal();
             new TokenRedemption(tokens.lastTokenId(), TokenRedemption.KIND_CREDIT, code, value).encode(w);
-            append(UplinkRecord.TOKEN_REDEMPTION, atMillis);
+            append(UplinkRecord.TOKEN_REDEMPTION, atMillis, true);
             return;
         }
         String name = nameOf(kind);
@@ -69,7 +90,7 @@ public final class MeterJournal implements MeterEvents {
         if (reason != null) {
             w.writeMapHeader(2).writeInt(0).writeText(name + "_reason").writeInt(3).writeText(reason);
         }
-        append(UplinkRecord.TELEMETRY, atMillis);
+        append(UplinkRecord.TELEMETRY, atMillis, pushReadings || kind != MeterEventKind.FIXED_CHARGE);
     }
 
     /**
@@ -118,16 +139,16 @@ public final class MeterJournal implements MeterEvents {
         if (chargedMilli >= 0) {
             w.writeMapHeader(2).writeInt(0).writeText("charged").writeInt(2).writeInt(chargedMilli);
         }
-        append(UplinkRecord.TELEMETRY, atMillis);
+        append(UplinkRecord.TELEMETRY, atMillis, pushReadings);
     }
 
-    private void append(int type, long atMillis) {
+    private void append(int type, long atMillis, boolean soon) {
         if (journal.append(type, atMillis, w.buffer(), 0, w.size()) < 0) {
             lost++;
             log.log(LogLevel.WARN, "meter", "journal full: record dropped (" + lost + " so far)");
             return;
         }
-        if (uplink != null) {
+        if (uplink != null && (soon || journal.usedBytes() > journal.capacityBytes() / 2)) {
             uplink.reportNow();
         }
     }

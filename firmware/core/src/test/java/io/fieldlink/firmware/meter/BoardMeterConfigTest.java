@@ -34,6 +34,15 @@ class BoardMeterConfigTest {
         assertThat(c.friendlyCredit.contains(MONDAY + 7 * HOUR, 0)).isTrue();
         assertThat(c.friendlyCredit.contains(MONDAY + 12 * HOUR, 0)).isFalse();
         assertThat(c.friendlyCredit.contains(MONDAY + 5 * 24 * HOUR + 12 * HOUR, 0)).as("saturday noon").isTrue();
+        assertThat(c.persistIntervalMillis).isEqualTo(60_000);
+    }
+
+    @Test
+    void thePersistIntervalComesFromTheBoardAndMustBePositive() {
+        assertThat(config.set("persist_interval", "15min")).isNull();
+        assertThat(BoardMeterConfig.from(config).persistIntervalMillis).isEqualTo(900_000);
+        assertThat(config.set("persist_interval", "0s")).isNull();
+        assertThatThrownBy(() -> BoardMeterConfig.from(config)).hasMessageContaining("persist_interval");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.fieldlink.crypto.jvm.BouncyCastleCrypto;
 import io.fieldlink.crypto.jvm.IssuerKeyPair;
 import io.fieldlink.firmware.console.Reply;
 import io.fieldlink.firmware.hal.memory.MemoryHal;
+import io.fieldlink.firmware.journal.Settings;
 import io.fieldlink.firmware.kernel.Board;
 import io.fieldlink.firmware.uplink.FakeHost;
 import io.fieldlink.firmware.uplink.IssuerKeys;
@@ -39,8 +40,9 @@ class MeterAppTest {
             new UplinkOptions().debounceMillis(500));
     final TokenVerifier verifier = new TokenVerifier(BouncyCastleCrypto.INSTANCE,
             new TrustedKeys().add(ISSUER.keyId(), ISSUER.publicKey()));
-    final MeterConfig config = MeterConfig.builder(Tariff.builder(1).band(WeekMask.EVERY_DAY, 0, 24, 100_000).build())
+    MeterConfig config = MeterConfig.builder(Tariff.builder(1).band(WeekMask.EVERY_DAY, 0, 24, 100_000).build())
             .build();
+    long packMillis = 3_600_000;
     MeterApp app;
     Board board;
 
@@ -56,7 +58,7 @@ class MeterAppTest {
         }
         hal.sensors().set("voltage", 2300).set("current", 21_700).set("power_factor", 1000).set("frequency", 5000)
                 .set("active_power", 5000).set("energy", 0).set("tamper", 0);
-        app = new MeterApp(config, verifier, 3_600_000);
+        app = new MeterApp(config, verifier, packMillis);
         board = Board.builder().definition(BoardLoader.builtIn("meter")).app(app).deviceId("m-1")
                 .clock(hal.clock()).storage(hal.storage()).transport(hal.network()).console(hal.console())
                 .sensors(hal.sensors()).actuators(hal.actuators()).crypto(hal.crypto()).log(hal.log())
@@ -74,6 +76,19 @@ class MeterAppTest {
 
     static String token(long id, long amount) {
         return TokenText.encode(TokenClaims.credit("m-1", id, amount), ISSUER);
+    }
+
+    /** Stores a board config value before the next boot. */
+    void configure(String key, String value) {
+        Settings s = new Settings(hal.storage().area("settings"));
+        s.put("config." + key, value);
+        s.commit();
+    }
+
+    List<io.fieldlink.protocol.senml.SenmlPack> packsAtHost() {
+        return host.stored.values().stream()
+                .filter(r -> r.kind() == UplinkRecord.TELEMETRY && r.telemetry().get(0).name().equals("balance"))
+                .map(UplinkRecord::telemetry).toList();
     }
 
     List<TokenRedemption> redemptionsAtHost() {
@@ -212,6 +227,114 @@ class MeterAppTest {
         assertThat(app.meter().isFriendly(hal.clock().wallMillis())).isTrue();
         assertThat(relay()).isEqualTo(MeterApp.RELAY_CLOSED);
         assertThat(console("tariff").failed()).isFalse();
+    }
+
+    @Test
+    void readingPacksWaitForTheReportWhileATokenGoesAtOnceAndTakesThemAlong() {
+        configure("report_interval", "1d");
+        boot();
+        runFor(5_000);
+        assertThat(board.context().journal().unackedCount()).as("booted and relay events went at once").isZero();
+        int batches = host.batches;
+
+        runFor(6 * 3_600_000L);
+        assertThat(host.batches).as("six hourly packs, no uplink").isEqualTo(batches);
+        assertThat(board.context().journal().unackedCount()).isEqualTo(6);
+
+        console("login 4711");
+        assertThat(console("credit " + token(1, 50_000)).failed()).isFalse();
+        runFor(5_000);
+        assertThat(redemptionsAtHost()).extracting(TokenRedemption::tokenId).containsExactly(1L);
+        assertThat(board.context().journal().unackedCount()).as("the waiting packs went with the token").isZero();
+        assertThat(packsAtHost()).hasSize(7);
+        assertThat(host.stored.keySet()).as("no gap").containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, host.stored.size()).boxed().toList());
+    }
+
+    @Test
+    void aDayOfQuarterHourPacksWaitsInTheJournalAndGoesUpWithTheDailyReport() {
+        configure("report_interval", "1d");
+        packMillis = 900_000;
+        config = MeterConfig.builder(Tariff.builder(1).band(WeekMask.EVERY_DAY, 0, 24, 100_000).build())
+                .emergencyCredit(0, 0).build();
+        boot();
+        hal.sensors().set("active_power", 500);
+        runFor(5_000);
+        console("login 4711");
+        console("credit " + token(1, 5_000_000));
+        runFor(5_000);
+        int batches = host.batches;
+        long acked = board.context().journal().firstUnackedSeq();
+
+        runFor(86_400_000L - 30_000);
+        assertThat(host.batches).as("a day of packs, no uplink yet").isEqualTo(batches);
+        assertThat(board.context().journal().unackedCount()).isEqualTo(95);
+        assertThat(board.context().journal().usedBytes()).as("a day of packs fills under half the journal")
+                .isLessThan(board.context().journal().capacityBytes() / 2);
+        runFor(60_000);
+        assertThat(board.context().journal().unackedCount()).isZero();
+        assertThat(board.context().journal().firstUnackedSeq()).isEqualTo(acked + 96);
+        assertThat(host.batches - batches).as("the day in full datagrams, one after the other").isBetween(1, 12);
+        assertThat(app.records().lostCount()).isZero();
+        assertThat(host.stored.keySet()).containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, host.stored.size()).boxed().toList());
+    }
+
+    @Test
+    void packsThatWouldOverflowTheJournalBeforeTheReportGoUpEarlyAndNoneIsLost() {
+        configure("report_interval", "1d");
+        packMillis = 30_000; // 2,880 packs a day: ~270 KB, four times the 64 KiB journal
+        boot();
+        hal.sensors().set("active_power", 500);
+        runFor(5_000);
+        console("login 4711");
+        console("credit " + token(1, 5_000_000));
+        runFor(86_400_000L);
+        assertThat(app.records().lostCount()).as("records dropped for a full journal").isZero();
+        assertThat(board.context().journal().usedBytes()).isLessThanOrEqualTo(board.context().journal().capacityBytes() / 2 + 200);
+        assertThat(packsAtHost().size()).as("packs at the host before the daily report").isGreaterThan(2_500);
+        assertThat(host.stored.keySet()).containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, host.stored.size()).boxed().toList());
+    }
+
+    @Test
+    void pushReadingsSendsEveryPackAtOnceFromTheMomentItIsSet() {
+        configure("report_interval", "1d");
+        boot();
+        runFor(2 * 3_600_000L + 5_000);
+        assertThat(board.context().journal().unackedCount()).isEqualTo(2);
+        console("login 4711");
+        assertThat(console("config set push_readings true").failed()).isFalse();
+        runFor(5_000);
+        assertThat(board.context().journal().unackedCount()).isZero();
+        runFor(3_600_000L);
+        assertThat(board.context().journal().unackedCount()).as("the next pack went within seconds").isZero();
+        assertThat(packsAtHost()).hasSize(4);
+    }
+
+    @Test
+    void aPowerCutNeverTakesBackChargesThatAReadingPackReported() {
+        configure("push_readings", "true");
+        config = MeterConfig.builder(Tariff.builder(1).band(WeekMask.EVERY_DAY, 0, 24, 100_000).build())
+                .persistIntervalMillis(7_200_000).build();
+        boot();
+        runFor(5_000);
+        console("login 4711");
+        console("credit " + token(1, 5_000_000));
+        runFor(3_600_000L);
+        List<io.fieldlink.protocol.senml.SenmlPack> packs = packsAtHost();
+        long reported = (long) packs.get(packs.size() - 1).get(3).value();
+        assertThat(reported).as("charges the last pack reported").isPositive();
+        hal.storage().cutPowerAfter(0);
+        runFor(3_600_000L);
+        assertThat(hal.storage().powered()).as("the power failed during a write").isFalse();
+        hal.storage().restorePower();
+        hal.clock().forgetWallTime();
+        boot();
+        runFor(2_000);
+        PrepaidLedger ledger = app.meter().ledger(new PrepaidLedger());
+        assertThat(ledger.charges()).isGreaterThanOrEqualTo(reported);
+        assertThat(ledger.creditIn() - ledger.charges()).isEqualTo(app.meter().balance());
     }
 
     byte[] sign(byte[] payload) {
