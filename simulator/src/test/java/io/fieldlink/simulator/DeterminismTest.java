@@ -37,9 +37,11 @@ class DeterminismTest {
     /** The boards split over three scheduler threads against the real host: the same report as on one. */
     @Test
     void theSameSeedGivesTheSameReportOnOneSchedulerThreadOrThree() throws Exception {
+        FleetSpec single = spec(11);
+        single.threads = 1;
         FleetSpec three = spec(11);
         three.threads = 3;
-        FleetReport one = FleetRunTest.run(dir.resolve("one"), spec(11), FleetRunTest.DAY);
+        FleetReport one = FleetRunTest.run(dir.resolve("one"), single, FleetRunTest.DAY);
         FleetReport sharded = FleetRunTest.run(dir.resolve("three"), three, FleetRunTest.DAY);
 
         assertThat(one.powerCuts).as("the run has power cuts").isGreaterThan(0);

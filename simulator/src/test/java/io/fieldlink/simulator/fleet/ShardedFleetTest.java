@@ -107,6 +107,27 @@ class ShardedFleetTest {
         assertThat(later).usingRecursiveComparison().isEqualTo(atOnce);
     }
 
+    @Test
+    void pacedTimeRunsOnOneSchedulerThreadAndVirtualTimeOnNoMoreThreadsThanBoards() throws Exception {
+        AckingSink sink = new AckingSink(() -> START);
+        TokenMint mint = new TokenMint(IssuerKeyPair.fromSeed(new byte[32]));
+        try (Fleet paced = new Fleet(spec(4), new FleetClock(START, 1), sink, mint, null)) {
+            assertThat(paced.threads()).isEqualTo(1);
+        }
+        FleetSpec few = spec(64);
+        try (Fleet virtual = new Fleet(few, new FleetClock(START, 0), sink, mint, null)) {
+            assertThat(virtual.threads()).isEqualTo(few.boards());
+        }
+    }
+
+    @Test
+    void aThreadCountOutsideOneTo256IsRefusedByName() {
+        FleetSpec s = spec(0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(s::check).hasMessageContaining("threads must be 1 to 256: 0");
+        s.threads = 257;
+        org.assertj.core.api.Assertions.assertThatThrownBy(s::check).hasMessageContaining("threads");
+    }
+
     /**
      * Digests every datagram per device, both ways, in the order the device sent and was answered;
      * optionally hands each to the host on a thread of the host's own (so answers come whenever).
