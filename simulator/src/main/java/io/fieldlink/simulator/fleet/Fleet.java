@@ -776,7 +776,14 @@ public final class Fleet implements AutoCloseable {
                     s.wantFloor = nextTime - spec.latencyMillis - spec.lookaheadMillis;
                     s.blocker = slow.index;
                     if (slow.floor < s.wantFloor) {
-                        waitForHost(s, stop, () -> s.blocker >= 0 && s.inbox.isEmpty());
+                        long t0 = System.nanoTime();
+                        s.shardWaits++;
+                        while (s.blocker >= 0 && s.inbox.isEmpty() && !stop.getAsBoolean()) {
+                            if (awaitHost(s, 10_000L)) {
+                                break;
+                            }
+                        }
+                        s.shardWaitNanos += System.nanoTime() - t0;
                     }
                     s.blocker = -1;
                     s.wantFloor = Long.MAX_VALUE;
@@ -1178,8 +1185,11 @@ public final class Fleet implements AutoCloseable {
             }
         }
         Logger.info("fleet closed: {} boards on {} scheduler threads; waited for the host {} times ({} requests with it on average), {} s in all; "
-                + "{} board events held back behind their board's request{}", boards.size(), shards.length, hostWaits,
-                hostWaits == 0 ? 0 : hostWaitOutstanding / hostWaits, sum(s -> s.hostWaitNanos) / 1_000_000_000L, sum(s -> s.parkedEvents),
+                + "{} board events held back behind their board's request; waited for another scheduler thread {} times, {} s in all{}",
+                boards.size(), shards.length, hostWaits,
+                hostWaits == 0 ? 0 : hostWaitOutstanding / hostWaits, String.format(java.util.Locale.ROOT, "%.1f", sum(s -> s.hostWaitNanos) / 1e9),
+                sum(s -> s.parkedEvents),
+                sum(s -> s.shardWaits), String.format(java.util.Locale.ROOT, "%.1f", sum(s -> s.shardWaitNanos) / 1e9),
                 clock.virtual() ? "" : "; events over the whole run " + lateness.total().line() + ", held back behind a request "
                         + heldLateness.total().line());
     }

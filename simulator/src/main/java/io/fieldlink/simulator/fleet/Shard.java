@@ -52,6 +52,9 @@ final class Shard {
     long hostWaitNanos;
     long hostWaitOutstanding;
     long parkedEvents;
+    /** Waits for another shard to get on (the shared look-ahead), and how long they took (real ns). */
+    long shardWaits;
+    long shardWaitNanos;
     long unmatchedResponses;
 
     Shard(int index, long start) {
