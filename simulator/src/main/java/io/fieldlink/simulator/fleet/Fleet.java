@@ -37,8 +37,10 @@ import org.tinylog.Logger;
  *
  * <p>In virtual time the boards are split into {@link FleetSpec#threads} shards, each with its own
  * event queue on its own thread. A shard runs its boards' events in time order up to a horizon all
- * shards share: the look-ahead beyond the oldest request any shard has with the host, or could still
- * hand to it (every shard publishes its {@link Shard#floor}). Nothing a board sees depends on the
+ * shards share: the look-ahead beyond the oldest request any shard has with the host (every shard
+ * publishes its {@link Shard#floor}), and never more than {@link #SHARD_SLACK_MILLIS} plus the
+ * look-ahead beyond the slowest shard; the host's clock then reads the furthest time every shard
+ * has reached (with one shard: the furthest it has reached, as always). Nothing a board sees depends on the
  * other shards: a board's events, its network faults (its link's generators), its household and its
  * tokens are its own, the fleet-wide partitions are drawn from the seed alone ({@link FleetPartitions}),
  * and a hello is handed to the host only when no hello of another instant is with it, so the host's
@@ -230,6 +232,9 @@ public final class Fleet implements AutoCloseable {
             shards[i] = new Shard(i, start);
         }
         this.buffers = shards[0].buffers;
+        if (n > 1) {
+            clock.hostFollows(this::slowestProgress);
+        }
         int index = 0;
         for (int i = 1; i <= spec.meters; i++) {
             boards.add(new MeterBoard(id("meter", i), index, seed(index), spec, mint));
@@ -643,6 +648,7 @@ public final class Fleet implements AutoCloseable {
             for (Shard s : shards) {
                 s.now = until;
                 s.frontier = Math.max(s.frontier, until);
+                s.progress = Math.max(s.progress, until);
             }
         }
     }
@@ -709,25 +715,38 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Publishes {@code s}'s floor (the earliest fleet time it may still hand a request to the host at)
-     * and wakes a shard that waits for it to get that far.
+     * How far (fleet time) a shard may run beyond another that has nothing with the host: enough for
+     * tens of milliseconds of work between two looks at each other (so a shard the operating system
+     * put aside for a moment does not stop the others at once), little enough that the shards stay
+     * close (the host's clock, {@link #slowestProgress()}, follows the slowest).
+     */
+    static final long SHARD_SLACK_MILLIS = 6 * 3_600_000L;
+
+    /**
+     * Publishes {@code s}'s floor (its oldest request with the host, or its next event plus the
+     * slack when it has none) and wakes a shard that waits for it to get that far.
      */
     private void publishFloor(Shard s, long nextTime) {
-        long f = Math.min(s.oldestHanded(), nextTime);
-        if (f <= s.floor) {
+        long oldest = s.oldestHanded();
+        long f = oldest != Long.MAX_VALUE ? oldest
+                : nextTime >= Long.MAX_VALUE - SHARD_SLACK_MILLIS ? Long.MAX_VALUE : nextTime + SHARD_SLACK_MILLIS;
+        if (f == s.floor) {
             return;
         }
+        long before = s.floor;
         s.floor = f;
-        for (Shard o : shards) {
-            if (o.blocker == s.index && f >= o.wantFloor) {
-                o.wantFloor = Long.MAX_VALUE;
-                o.blocker = -1;
-                o.inbox.offer(WAKE);
+        if (f > before) {
+            for (Shard o : shards) {
+                if (o.blocker == s.index && f >= o.wantFloor) {
+                    o.wantFloor = Long.MAX_VALUE;
+                    o.blocker = -1;
+                    o.inbox.offer(WAKE);
+                }
             }
         }
     }
 
-    /** @return the slowest shard (the lowest floor); this one when alone */
+    /** @return the shard with the lowest floor (this one when it is the lowest) */
     private Shard slowest(Shard self) {
         Shard min = self;
         long f = self.floor;
@@ -741,8 +760,16 @@ public final class Fleet implements AutoCloseable {
         return min;
     }
 
+    /** @return the host's clock with several shards: the furthest fleet time every shard has reached */
+    private long slowestProgress() {
+        long p = Long.MAX_VALUE;
+        for (Shard o : shards) {
+            p = Math.min(p, o.progress);
+        }
+        return p;
+    }
+
     private void runVirtual(Shard s, long until, BooleanSupplier stop) throws InterruptedException {
-        long horizon = Long.MIN_VALUE; // how far the other shards let this one run (only grows)
         while (!stop.getAsBoolean()) {
             drainInbox(s);
             Ev next = s.queue.peek();
@@ -761,6 +788,7 @@ public final class Fleet implements AutoCloseable {
                             && s.inbox.isEmpty());
                     continue;
                 }
+                s.progress = Math.max(s.progress, until);
                 return;
             }
             if (oldest != Long.MAX_VALUE && nextTime > oldest + spec.lookaheadMillis) {
@@ -768,11 +796,12 @@ public final class Fleet implements AutoCloseable {
                         + spec.lookaheadMillis && s.inbox.isEmpty());
                 continue;
             }
-            if (shards.length > 1 && nextTime > horizon) {
+            if (shards.length > 1) {
                 Shard slow = slowest(s);
                 long h = slow.floor == Long.MAX_VALUE ? Long.MAX_VALUE : slow.floor + spec.latencyMillis + spec.lookaheadMillis;
                 if (nextTime > h) {
-                    // another shard could still hand the host a request older than this shard's run-ahead allows
+                    // another shard's request with the host is older than this shard's run-ahead allows
+                    // (or that shard is more than the slack behind)
                     s.wantFloor = nextTime - spec.latencyMillis - spec.lookaheadMillis;
                     s.blocker = slow.index;
                     if (slow.floor < s.wantFloor) {
@@ -789,7 +818,6 @@ public final class Fleet implements AutoCloseable {
                     s.wantFloor = Long.MAX_VALUE;
                     continue;
                 }
-                horizon = h;
             }
             s.queue.poll();
             VirtualBoard owner = next.owner;
@@ -800,6 +828,7 @@ public final class Fleet implements AutoCloseable {
             s.now = nextTime;
             if (nextTime > s.frontier) {
                 s.frontier = nextTime;
+                s.progress = nextTime;
                 clock.reach(nextTime);
             }
             if (owner != null) {

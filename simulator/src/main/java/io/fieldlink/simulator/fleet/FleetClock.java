@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
  * the event being run (a board's clock reads its shard's time, {@link Shard#millis()}: in virtual
  * time a board held back waiting for the host runs its events later, so that may step back when
  * the scheduler turns to it), and {@link #hostMillis()} is what a host in the same process
- * reads: the furthest time any shard has reached, never going back, except, in virtual time, while
+ * reads: the furthest time the fleet has reached (with several shards, the furthest every shard has
+ * reached), never going back, except, in virtual time, while
  * a board's hello is with the host, when it reads the hello's own time (the answer tells the board
  * the time, and must not depend on how far the other boards ran meanwhile). In paced time a hello's
  * answer carries whatever the host's clock reads when it answers, as on a real network.
@@ -22,6 +23,7 @@ public final class FleetClock {
     private volatile long now;
     private final java.util.concurrent.atomic.AtomicLong frontier = new java.util.concurrent.atomic.AtomicLong();
     private volatile long helloAt = Long.MIN_VALUE;
+    private volatile java.util.function.LongSupplier slowest;
     private final LongSupplier nanoTime;
     private long realBaseNanos;
     private long virtualBase;
@@ -56,7 +58,20 @@ public final class FleetClock {
     /** @return the host's time: the furthest the fleet has reached (or a pending hello's time), epoch ms */
     public long hostMillis() {
         long h = helloAt;
-        return h != Long.MIN_VALUE ? h : frontier.get();
+        if (h != Long.MIN_VALUE) {
+            return h;
+        }
+        java.util.function.LongSupplier s = slowest;
+        return s != null ? s.getAsLong() : frontier.get();
+    }
+
+    /**
+     * @param slowest with the boards on several scheduler threads: the furthest time every one of
+     *     them has reached, which the host's clock then reads (a pump books no slot that the host
+     *     thinks is over only because another thread's boards ran further)
+     */
+    void hostFollows(java.util.function.LongSupplier slowest) {
+        this.slowest = slowest;
     }
 
     /** @return true for virtual time (no pacing) */

@@ -34,10 +34,12 @@ final class Shard {
     /** The furthest time this shard has run. */
     long frontier;
     /**
-     * A lower bound of every fleet time this shard may still hand a request to the host at: its
-     * oldest request with the host or its next event, whichever is earlier. Never goes back.
+     * What bounds the other shards' run-ahead: the fleet time of its oldest request with the host,
+     * or, when it has none, its next event plus {@link Fleet#SHARD_SLACK_MILLIS}.
      */
     volatile long floor;
+    /** The furthest fleet time this shard has run (for the host's clock). */
+    volatile long progress;
     /** While waiting for another shard to get on: the floor it needs, else MAX_VALUE. */
     volatile long wantFloor = Long.MAX_VALUE;
     /** While waiting for another shard: that shard's index. */
@@ -62,6 +64,7 @@ final class Shard {
         this.now = start;
         this.frontier = start;
         this.floor = start;
+        this.progress = start;
     }
 
     /** @return the time of the event being run (a board's own time while one of its events runs) */
