@@ -720,7 +720,7 @@ public final class Fleet implements AutoCloseable {
      * put aside for a moment does not stop the others at once), little enough that the shards stay
      * close (the host's clock, {@link #slowestProgress()}, follows the slowest).
      */
-    static final long SHARD_SLACK_MILLIS = 6 * 3_600_000L;
+    static final long SHARD_SLACK_MILLIS = 86_400_000L;
 
     /**
      * Publishes {@code s}'s floor (its oldest request with the host, or its next event plus the
@@ -730,10 +730,10 @@ public final class Fleet implements AutoCloseable {
         long oldest = s.oldestHanded();
         long f = oldest != Long.MAX_VALUE ? oldest
                 : nextTime >= Long.MAX_VALUE - SHARD_SLACK_MILLIS ? Long.MAX_VALUE : nextTime + SHARD_SLACK_MILLIS;
-        if (f == s.floor) {
-            return;
-        }
         long before = s.floor;
+        if (f == before || oldest == Long.MAX_VALUE && f > before && f - before < FLOOR_STEP_MILLIS && !awaited(s)) {
+            return; // other shards read it at every event: written only when it matters (a cache line less bouncing)
+        }
         s.floor = f;
         if (f > before) {
             for (Shard o : shards) {
@@ -744,6 +744,19 @@ public final class Fleet implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** A shard with nothing at the host publishes its floor's progress in steps of this much fleet time. */
+    private static final long FLOOR_STEP_MILLIS = 60_000L;
+
+    /** @return whether another shard waits for {@code s} */
+    private boolean awaited(Shard s) {
+        for (Shard o : shards) {
+            if (o.blocker == s.index) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the shard with the lowest floor (this one when it is the lowest) */
@@ -828,8 +841,11 @@ public final class Fleet implements AutoCloseable {
             s.now = nextTime;
             if (nextTime > s.frontier) {
                 s.frontier = nextTime;
-                s.progress = nextTime;
-                clock.reach(nextTime);
+                if (shards.length == 1) {
+                    clock.reach(nextTime);
+                } else if (nextTime - s.progress >= 1_000L) {
+                    s.progress = nextTime; // the host's clock (the slowest shard's), to the second
+                }
             }
             if (owner != null) {
                 owner.localTime = nextTime;
