@@ -26,15 +26,12 @@ import java.net.DatagramPacket;
  * the host's own CoAP server whose connector is a table of boards. Each board gets its own private
  * address (10.x.y.z) and arrives with its device id as the PSK identity, exactly as the host's DTLS
  * endpoint would present it, so the host's resources, de-duplication and ingest run unchanged. For
- * scale runs: thousands of boards, no sockets, no handshakes. By default a board's request goes
- * through Californium and the host's resources on the board's own thread ({@link InlineExecutor}).
+ * scale runs: thousands of boards, no sockets, no handshakes.
  */
 public final class InProcessHost implements HostPort {
     private final MemoryConnector connector = new MemoryConnector();
     private final CoapEndpoint endpoint;
     private final AtomicInteger next = new AtomicInteger(1);
-    private final java.util.concurrent.ScheduledExecutorService timers;
-    private final boolean inline;
 
     /**
      * Adds the endpoint to {@code host}'s CoAP server and starts it.
@@ -42,16 +39,6 @@ public final class InProcessHost implements HostPort {
      * @throws IOException when the endpoint cannot start
      */
     public InProcessHost(HostServer host) throws IOException {
-        this(host, Boolean.parseBoolean(System.getProperty("fieldlink.sim.inlineCoap", "true")));
-    }
-
-    /**
-     * @param inline true: a board's request goes through Californium and the host's resources on the
-     *     thread that sent it, and the answer back on the thread that completed it (the committer's);
-     *     false: on Californium's own threads, as the host's other endpoints
-     * @throws IOException when the endpoint cannot start
-     */
-    public InProcessHost(HostServer host, boolean inline) throws IOException {
         CoapConfig.register();
         UdpConfig.register();
         Configuration cf = Configuration.createStandardWithoutFile();
@@ -59,20 +46,6 @@ public final class InProcessHost implements HostPort {
         cf.set(CoapConfig.MAX_RESOURCE_BODY_SIZE, 16 * 1024 * 1024);
         endpoint = new CoapEndpoint.Builder().setConfiguration(cf).setConnector(connector).build();
         host.coap().addEndpoint(endpoint);
-        this.inline = inline;
-        if (inline) {
-            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-            timers = java.util.concurrent.Executors.newScheduledThreadPool(2, r -> {
-                Thread t = new Thread(r, "CoapServer(in-process)#" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            endpoint.stop();
-            endpoint.setExecutors(new InlineExecutor(timers), timers);
-            endpoint.start();
-        } else {
-            timers = null;
-        }
     }
 
     @Override
@@ -86,12 +59,7 @@ public final class InProcessHost implements HostPort {
             public void send(byte[] datagram) {
                 RawDataChannel r = connector.receiver;
                 if (r != null) {
-                    RawData raw = RawData.inbound(datagram, context, false, System.nanoTime(), connector.getAddress());
-                    if (inline) {
-                        InlineExecutor.inline(() -> r.receiveData(raw));
-                    } else {
-                        r.receiveData(raw);
-                    }
+                    r.receiveData(RawData.inbound(datagram, context, false, System.nanoTime(), connector.getAddress()));
                 }
             }
 
@@ -115,9 +83,6 @@ public final class InProcessHost implements HostPort {
     @Override
     public void close() {
         endpoint.destroy();
-        if (timers != null) {
-            timers.shutdownNow();
-        }
     }
 
     /** The connector: the boards' table instead of a socket. */
