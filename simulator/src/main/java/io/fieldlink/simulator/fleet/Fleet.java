@@ -98,6 +98,8 @@ public final class Fleet implements AutoCloseable {
     private java.util.concurrent.ExecutorService shardThreads;
     /** Set when a shard failed: the others stop instead of waiting for it. */
     private volatile boolean failed;
+    /** The running shards' stop (a shard waiting for another's hello gives up when the run stops). */
+    private volatile BooleanSupplier halt = () -> false;
 
     record Arrival(BoardLink link, byte[] bytes) {
     }
@@ -485,7 +487,7 @@ public final class Fleet implements AutoCloseable {
     private void helloWithHost(long t) {
         synchronized (helloGate) {
             if (clock.virtual()) {
-                while (hellosWaiting > 0 && helloInstant != t && !failed) {
+                while (hellosWaiting > 0 && helloInstant != t && !failed && !halt.getAsBoolean()) {
                     try {
                         helloGate.wait(100);
                     } catch (InterruptedException e) {
@@ -664,6 +666,7 @@ public final class Fleet implements AutoCloseable {
             });
         }
         BooleanSupplier halt = () -> failed || stop.getAsBoolean();
+        this.halt = halt;
         List<java.util.concurrent.Future<?>> others = new ArrayList<>();
         for (int i = 1; i < shards.length; i++) {
             Shard s = shards[i];
