@@ -50,6 +50,10 @@ final class FleetOptions {
             + "may run ahead of the oldest request still with the host (default 900; 0 = the whole fleet waits)")
     Long lookahead;
 
+    @Option(names = "--threads", paramLabel = "N", description = "virtual time: scheduler threads the boards are split "
+            + "over (default: the available processors; the same seed gives the same run with any number; paced time uses one)")
+    Integer threads;
+
     @Option(names = "--top-up", paramLabel = "MILLI", description = "smallest meter top-up in milli-units (default 50000; "
             + "a top-up is this plus 0-3 times as much again)")
     Long topUp;
@@ -164,6 +168,7 @@ final class FleetOptions {
         if (lookahead != null) {
             s.lookaheadMillis = lookahead * 1000;
         }
+        s.threads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (topUp != null) {
             s.meterTopUpMilli = topUp;
         }
@@ -231,6 +236,7 @@ final class FleetOptions {
                 case "reorder" -> reorder = reorder != null ? reorder : Double.valueOf(v);
                 case "latency" -> latency = latency != null ? latency : Long.valueOf(v);
                 case "lookahead" -> lookahead = lookahead != null ? lookahead : Long.valueOf(v);
+                case "threads" -> threads = threads != null ? threads : Integer.valueOf(v);
                 case "top-up", "topUp" -> topUp = topUp != null ? topUp : Long.valueOf(v);
                 case "power-cuts", "powerCuts" -> powerCuts = powerCuts != null ? powerCuts : Double.valueOf(v);
                 case "partitions" -> partitions = partitions != null ? partitions : Double.valueOf(v);

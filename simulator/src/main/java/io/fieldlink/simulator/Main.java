@@ -86,6 +86,9 @@ public final class Main implements Callable<Integer> {
             if (fleet.idPrefix == null) {
                 spec.idPrefix = "sim-" + spec.seed + "-";
             }
+            if (transport.equals("dtls")) {
+                spec.threads = 1; // one DTLS connector per board, handshakes on their own threads: not sharded
+            }
             spec.check();
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("fieldlink sim: " + e.getMessage());

@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where a run's CPU went, by thread group: the fleet's scheduler (the boards), the host's committer,
+ * Where a run's CPU went, by thread group: the fleet's schedulers (the boards: the caller's thread and
+ * the shards' {@code fleet-shard-N} threads), the host's committer,
  * its CoAP threads (Californium and the ingest resources) and the rest. A snapshot of every live
  * thread's CPU time at the start, compared at the end (threads that ended in between are not counted).
  */
@@ -38,7 +39,7 @@ final class ThreadCpu {
             return String.format(Locale.ROOT, "%.1f s of run (per-thread CPU time not supported)", wall);
         }
         Map<String, Long> groups = new LinkedHashMap<>();
-        groups.put("boards (scheduler thread)", 0L);
+        groups.put("boards (scheduler threads)", 0L);
         groups.put("host committer", 0L);
         groups.put("host CoAP (Californium + ingest resources)", 0L);
         groups.put("other threads", 0L);
@@ -50,7 +51,7 @@ final class ThreadCpu {
             }
             long used = t - start.getOrDefault(id, 0L);
             String name = info.getThreadName();
-            String group = id == schedulerId ? "boards (scheduler thread)"
+            String group = id == schedulerId || name.startsWith("fleet-shard-") ? "boards (scheduler threads)"
                     : name.contains("committer") ? "host committer"
                     : name.startsWith("CoapServer") ? "host CoAP (Californium + ingest resources)" : "other threads";
             groups.merge(group, used, Long::sum);

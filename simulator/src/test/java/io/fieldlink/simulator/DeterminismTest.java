@@ -34,6 +34,23 @@ class DeterminismTest {
         assertThat(other.deterministicPart()).isNotEqualTo(first.deterministicPart());
     }
 
+    /** The boards split over three scheduler threads against the real host: the same report as on one. */
+    @Test
+    void theSameSeedGivesTheSameReportOnOneSchedulerThreadOrThree() throws Exception {
+        FleetSpec single = spec(11);
+        single.threads = 1;
+        FleetSpec three = spec(11);
+        three.threads = 3;
+        FleetReport one = FleetRunTest.run(dir.resolve("one"), single, FleetRunTest.DAY);
+        FleetReport sharded = FleetRunTest.run(dir.resolve("three"), three, FleetRunTest.DAY);
+
+        assertThat(one.powerCuts).as("the run has power cuts").isGreaterThan(0);
+        assertThat(one.bookingsMade).as("the run books through the host").isGreaterThan(0);
+        assertThat(sharded.recordsLost).isZero();
+        assertThat(sharded.moneyMismatches).isZero();
+        assertThat(sharded.deterministicPart()).isEqualTo(one.deterministicPart());
+    }
+
     private static FleetSpec spec(long seed) {
         FleetSpec s = FleetRunTest.ciSpec(6, seed);
         s.powerCutsPerDay = 1;

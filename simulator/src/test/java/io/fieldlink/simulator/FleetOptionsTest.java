@@ -41,6 +41,16 @@ class FleetOptionsTest {
     }
 
     @Test
+    void threadsDefaultToTheProcessorsAndComeFromTheFlagOrTheFleetFile() throws Exception {
+        assertThat(parse("--meters", "5").threads).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(parse("--meters", "5", "--threads", "3").threads).isEqualTo(3);
+        Path f = dir.resolve("t.fleet");
+        Files.writeString(f, "meters=5\nthreads=4\n");
+        assertThat(parse("--fleet", f.toString()).threads).isEqualTo(4);
+        assertThatThrownBy(() -> parse("--meters", "5", "--threads", "0")).hasMessageContaining("threads must be 1 to 256");
+    }
+
+    @Test
     void badValuesAreNamed() {
         assertThatThrownBy(() -> parse("--wells", "1", "--well-scan", "0")).hasMessageContaining("well sample period");
         assertThatThrownBy(() -> parse("--wells", "1", "--well-integrity", "10")).hasMessageContaining("well integrity period");

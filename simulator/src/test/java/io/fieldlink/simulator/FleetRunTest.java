@@ -54,6 +54,7 @@ class FleetRunTest {
         s.fleetPartitionsPerDay = 0.2;
         s.sensorFaultsPerDay = 0.1;
         s.incidentsPerDay = 0.1;
+        s.threads = 2; // the boards on two scheduler threads (one gives the same run: DeterminismTest)
         return s;
     }
 

@@ -3,17 +3,17 @@ package io.fieldlink.simulator.fleet;
 import io.fieldlink.firmware.hal.Clock;
 
 /**
- * One board's clock on the fleet's time: monotonic time counts from the board's (re)boot, the wall
+ * One board's clock on its shard's time (the time of the event being run): monotonic time counts from the board's (re)boot, the wall
  * clock is unknown until the host's hello answer sets it and is then kept as an offset (so a board
  * clock keeps its own error against the host's). A new one is made at every boot.
  */
 final class BoardClock implements Clock {
-    private final FleetClock fleet;
+    private final Shard fleet;
     private final long bootAt;
     private long wallOffset;
     private boolean wallKnown;
 
-    BoardClock(FleetClock fleet) {
+    BoardClock(Shard fleet) {
         this.fleet = fleet;
         this.bootAt = fleet.millis();
     }

@@ -13,7 +13,7 @@ import java.util.Random;
  * the report), then suffers the fleet's network faults (partition, loss, latency and jitter,
  * reordering, duplication) on its way to the {@link HostPort}; what the host answers suffers the same
  * on its way back. Decisions come from seeded generators (uplink in send order; downlink from each
- * datagram's content and how often it was seen) so a run repeats. Scheduler thread only, except
+ * datagram's content and how often it was seen) so a run repeats. Its board's shard's thread only, except
  * {@link #fromHost}, which the port calls on its threads.
  */
 final class BoardLink implements DatagramTransport {
@@ -117,20 +117,20 @@ final class BoardLink implements DatagramTransport {
         byte[] bytes = Arrays.copyOfRange(data, offset, offset + length);
         fleet.tap(this, bytes);
         FleetSpec spec = fleet.spec();
-        long now = fleet.now();
+        long now = board.shard.now;
         boolean faults = fleet.faultsOn(now);
         if (fleet.partitioned(this, now)) {
-            fleet.dropped++;
+            board.shard.dropped++;
             return;
         }
         if (faults && spec.loss > 0 && up.nextDouble() < spec.loss) {
-            fleet.dropped++;
+            board.shard.dropped++;
             return;
         }
         long delay = latency(up, spec, faults);
         fleet.at(now + delay, board, () -> fleet.toHost(this, bytes, false));
         if (faults && spec.duplication > 0 && up.nextDouble() < spec.duplication) {
-            fleet.duplicated++;
+            board.shard.duplicated++;
             fleet.at(now + delay + 1 + up.nextInt(300), board, () -> fleet.toHost(this, bytes, true));
         }
     }
@@ -165,7 +165,7 @@ final class BoardLink implements DatagramTransport {
         boolean faults = fleet.faultsOn(leftHostAt);
         if (faults && spec.loss > 0 && r.nextDouble() < spec.loss) {
             if (counted) {
-                fleet.dropped++;
+                board.shard.dropped++;
             }
             return;
         }
@@ -173,7 +173,7 @@ final class BoardLink implements DatagramTransport {
         fleet.at(leftHostAt + delay, board, () -> deliver(bytes, counted));
         if (faults && spec.duplication > 0 && r.nextDouble() < spec.duplication) {
             if (counted) {
-                fleet.duplicated++;
+                board.shard.duplicated++;
             }
             fleet.at(leftHostAt + delay + 1 + r.nextInt(300), board, () -> deliver(bytes, false));
         }
@@ -211,9 +211,9 @@ final class BoardLink implements DatagramTransport {
     }
 
     private void deliver(byte[] bytes, boolean counted) {
-        if (fleet.partitioned(this, fleet.now())) {
+        if (fleet.partitioned(this, board.shard.now)) {
             if (counted) {
-                fleet.dropped++;
+                board.shard.dropped++;
             }
             return;
         }
@@ -229,9 +229,9 @@ final class BoardLink implements DatagramTransport {
         this.receiver = receiver;
     }
 
-    /** @return the scheduler thread's buffer pool, which this board borrows its exchanges' memory from */
+    /** @return its shard's buffer pool (one thread's), which this board borrows its exchanges' memory from */
     io.fieldlink.protocol.memory.BufferPool buffers() {
-        return fleet.buffers;
+        return board.shard.buffers;
     }
 
     @Override

@@ -14,21 +14,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.tinylog.Logger;
 
 /**
- * The fleet: every virtual board on one discrete-event scheduler (one thread, however many boards).
- * Events are board turns (when a board's own event loop has something due), datagrams arriving
- * after their latency, boots, power cuts, partitions and physics incidents; each but the fleet-wide
- * partitions belongs to one board. The host answers in real time, so a board whose request is with
- * the host cannot go past the earliest moment the answer could reach it (one latency after the
- * request reached the host): this is what makes a run repeat for a seed.
+ * The fleet: every virtual board on a discrete-event scheduler. Events are board turns (when a
+ * board's own event loop has something due), datagrams arriving after their latency, boots, power
+ * cuts and partitions and physics incidents; each belongs to one board. The host answers in real
+ * time, so a board whose request is with the host cannot go past the earliest moment the answer
+ * could reach it (one latency after the request reached the host): this is what makes a run repeat
+ * for a seed.
  *
  * <p>In virtual time only that board waits: its later events are held back ("parked") while the
  * other boards run on, up to {@link FleetSpec#lookaheadMillis} beyond the oldest request the host
@@ -38,58 +35,49 @@ import org.tinylog.Logger;
  * stops the whole fleet until answered (the host's answer carries its clock), except for what
  * happens at that same instant (the rest of a cohort of boards booting together says hello with it).
  *
+ * <p>In virtual time the boards are split into {@link FleetSpec#threads} shards, each with its own
+ * event queue on its own thread. A shard runs its boards' events in time order up to a horizon all
+ * shards share: the look-ahead beyond the oldest request any shard has with the host (every shard
+ * publishes its {@link Shard#floor}), and never more than {@link #SHARD_SLACK_MILLIS} plus the
+ * look-ahead beyond the slowest shard; the host's clock then reads the furthest time every shard
+ * has reached (with one shard: the furthest it has reached, as always). Nothing a board sees depends on the
+ * other shards: a board's events, its network faults (its link's generators), its household and its
+ * tokens are its own, the fleet-wide partitions are drawn from the seed alone ({@link FleetPartitions}),
+ * and a hello is handed to the host only when no hello of another instant is with it, so the host's
+ * clock reads that hello's instant while it answers. One shard gives exactly the single-threaded run.
+ *
  * <p>Copies of a request that reach the host while the first is still with it (network duplicates,
  * the board's retransmissions) are awaited like the first, but handed over only once the host has
  * answered the first: the host then answers each with a replay, whatever its timing, so every run of
  * a seed has the same datagrams coming back (and dropped, duplicated or delivered the same way).
  *
- * <p>In paced time (real or x N) the scheduler sleeps until the next event is due and fleet time
- * stays on the real clock: the fleet as a whole never stops for the host. A board whose request is
- * with the host still has its own later events held back while every other board runs on; its answer
- * leaves the host when it really arrives (a hello's answer sets only that board's clock), and a board
- * whose request got no answer in {@link #PACED_GIVE_UP_MILLIS} runs on (a later answer is delivered
- * when it comes). Events then run late only when the scheduler's thread falls behind or a board was
- * held back: {@link #lateness()}.
+ * <p>In paced time (real or x N) one shard runs every board: the scheduler sleeps until the next
+ * event is due and fleet time stays on the real clock: the fleet as a whole never stops for the host.
+ * A board whose request is with the host still has its own later events held back while every other
+ * board runs on; its answer leaves the host when it really arrives (a hello's answer sets only that
+ * board's clock), and a board whose request got no answer in {@link #PACED_GIVE_UP_MILLIS} runs on
+ * (a later answer is delivered when it comes). Events then run late only when the scheduler's thread
+ * falls behind or a board was held back: {@link #lateness()}.
  */
 public final class Fleet implements AutoCloseable {
     private final FleetSpec spec;
     private final FleetClock clock;
     private final HostPort port;
     private final SentRecords sent;
-    /** The working memory every board on this (the scheduler's) thread borrows for its exchanges. */
-    final io.fieldlink.protocol.memory.BufferPool buffers = new io.fieldlink.protocol.memory.BufferPool();
     private final List<VirtualBoard> boards = new ArrayList<>();
-    private final PriorityQueue<Ev> queue = new PriorityQueue<>();
-    private final LinkedBlockingQueue<Arrival> inbox = new LinkedBlockingQueue<>();
-    /**
-     * Requests with the host by exchange (board, token): the first to reach it, then its copies, in the
-     * order the host's answers are matched to them.
-     */
-    private final Map<Long, java.util.ArrayDeque<Waiting>> outstanding = new HashMap<>();
-    /** Requests in {@link #outstanding}. */
-    private int withHost;
-    /** How many outstanding requests reached the host at each fleet time (the oldest bounds the run-ahead). */
-    private final TreeMap<Long, Integer> handed = new TreeMap<>();
-    private final List<long[]> fleetPartitions = new ArrayList<>();
-    private final Random fleetFaults;
-    private int hellosWaiting;
+    /** The scheduler threads' parts of the fleet (one in paced time). */
+    private final Shard[] shards;
+    /** The working memory the boards of the first (in paced time: the only) shard borrow for their exchanges. */
+    final io.fieldlink.protocol.memory.BufferPool buffers;
+    private final FleetPartitions fleetPartitions;
+    /** Guards the hellos with the host (any shard's). */
+    private final Object helloGate = new Object();
+    private volatile int hellosWaiting;
     /** The fleet time of the hellos with the host (they all reached it at that same instant). */
-    private long helloInstant;
-    private long unmatchedResponses;
+    private volatile long helloInstant;
     private final long start;
-    private long order;
     private java.nio.file.Path stateDir;
-    private long faultsOffAt = Long.MAX_VALUE;
-    long dropped;
-    long duplicated;
-    private long uplinks;
-    private long hellos;
-    private long retransmissions;
-    private long hostTimeouts;
-    private long hostWaits;
-    private long hostWaitNanos;
-    private long hostWaitOutstanding;
-    private long parkedEvents;
+    private volatile long faultsOffAt = Long.MAX_VALUE;
     private Runnable onHostWait = () -> { };
     private boolean trimFlash = true;
     /** Paced time: real ms after which a board whose request got no answer runs on. */
@@ -106,9 +94,18 @@ public final class Fleet implements AutoCloseable {
     private long progressEveryNanos;
     private long nextProgressNanos;
     private long uplinksAtProgress;
+    /** Threads for the shards after the first (which runs on the caller's thread); made at the first run. */
+    private java.util.concurrent.ExecutorService shardThreads;
+    /** Set when a shard failed: the others stop instead of waiting for it. */
+    private volatile boolean failed;
+    /** The running shards' stop (a shard waiting for another's hello gives up when the run stops). */
+    private volatile BooleanSupplier halt = () -> false;
 
     record Arrival(BoardLink link, byte[] bytes) {
     }
+
+    /** Put in a shard's inbox to wake it (another shard got on, or the hellos were answered). */
+    private static final Arrival WAKE = new Arrival(null, new byte[0]);
 
     /** How the scheduler waits for the host's datagrams (tests replace real waiting with a fake clock). */
     interface Pause {
@@ -117,7 +114,7 @@ public final class Fleet implements AutoCloseable {
     }
 
     /** A request with the host (the first of its exchange, or a copy of it). */
-    private static final class Waiting {
+    static final class Waiting {
         final BoardLink link;
         final HostPort.Connection connection;
         final long handedAt;
@@ -159,7 +156,7 @@ public final class Fleet implements AutoCloseable {
         final long order;
         final Runnable task;
         final VirtualBoard wake;
-        /** The board the event belongs to, or null for a fleet-wide one. */
+        /** The board the event belongs to. */
         final VirtualBoard owner;
         /** Held back behind its board's request at least once. */
         boolean held;
@@ -230,7 +227,16 @@ public final class Fleet implements AutoCloseable {
         this.port = port;
         this.sent = sent;
         this.start = clock.millis();
-        this.fleetFaults = new Random(spec.seed * 0x2545F4914F6CDD1DL + 0x632BE59BD9B4E019L);
+        this.fleetPartitions = new FleetPartitions(spec.seed, spec.fleetPartitionsPerDay, start);
+        int n = clock.virtual() ? Math.max(1, Math.min(spec.threads, spec.boards())) : 1;
+        this.shards = new Shard[n];
+        for (int i = 0; i < n; i++) {
+            shards[i] = new Shard(i, start);
+        }
+        this.buffers = shards[0].buffers;
+        if (n > 1) {
+            clock.hostFollows(this::slowestProgress);
+        }
         int index = 0;
         for (int i = 1; i <= spec.meters; i++) {
             boards.add(new MeterBoard(id("meter", i), index, seed(index), spec, mint));
@@ -243,6 +249,9 @@ public final class Fleet implements AutoCloseable {
         for (int i = 1; i <= spec.wells; i++) {
             boards.add(new WellBoard(id("well", i), index, seed(index), spec, start));
             index++;
+        }
+        for (VirtualBoard b : boards) {
+            b.shard = shards[b.index % shards.length];
         }
     }
 
@@ -300,7 +309,7 @@ public final class Fleet implements AutoCloseable {
         next(b, spec.powerCutsPerDay, () -> {
             if (b.alive) {
                 b.armCut();
-                at(now() + 600_000L, b, () -> {
+                at(now(b) + 600_000L, b, () -> {
                     if (b.alive && b.cutArmed) {
                         b.cutNow();
                         b.powerCuts--; // counted when armed
@@ -309,26 +318,23 @@ public final class Fleet implements AutoCloseable {
                 });
             }
         });
-        next(b, spec.partitionsPerDay, () -> b.link.partitionedUntil = now() + 600_000L + b.faults.nextInt(6 * 3_600_000 - 600_000));
+        next(b, spec.partitionsPerDay, () -> b.link.partitionedUntil = now(b) + 600_000L + b.faults.nextInt(6 * 3_600_000 - 600_000));
         next(b, spec.sensorFaultsPerDay, () -> {
             if (b instanceof MeterBoard m) {
-                m.sensorFault(now());
+                m.sensorFault(now(b));
             } else if (b instanceof WellBoard w) {
-                w.sensorFault(now());
+                w.sensorFault(now(b));
             }
         });
         next(b, spec.incidentsPerDay, () -> {
             if (b instanceof MeterBoard m) {
-                m.incident(now());
+                m.incident(now(b));
             } else if (b instanceof PumpBoard p) {
-                p.incident(now());
+                p.incident(now(b));
             } else if (b instanceof WellBoard w) {
-                w.incident(now());
+                w.incident(now(b));
             }
         });
-        if (b.index == 0) {
-            nextFleet(spec.fleetPartitionsPerDay);
-        }
     }
 
     /** A Poisson process of {@code perDay} events a day on the board's own generator. */
@@ -337,8 +343,8 @@ public final class Fleet implements AutoCloseable {
             return;
         }
         long gap = (long) (-Math.log(1 - b.faults.nextDouble()) / perDay * 86_400_000L);
-        at(now() + Math.max(1, gap), b, () -> {
-            if (!faultsOn(now())) {
+        at(now(b) + Math.max(1, gap), b, () -> {
+            if (!faultsOn(now(b))) {
                 return;
             }
             action.run();
@@ -347,29 +353,25 @@ public final class Fleet implements AutoCloseable {
         });
     }
 
-    /** Fleet-wide partitions: kept as intervals, since a board held back asks about its own (earlier) time. */
-    private void nextFleet(double perDay) {
-        if (perDay <= 0) {
-            return;
-        }
-        long gap = (long) (-Math.log(1 - fleetFaults.nextDouble()) / perDay * 86_400_000L);
-        at(now() + Math.max(1, gap), null, () -> {
-            if (faultsOn(now())) {
-                fleetPartitions.add(new long[] {now(), now() + 300_000L + fleetFaults.nextInt(2 * 3_600_000 - 300_000)});
-                nextFleet(perDay);
-            }
-        });
-    }
-
     // ---- scheduling -------------------------------------------------------------------------------
 
-    /** @return the time of the event being run (a board's own time while one of its events runs) */
+    /** @return the fleet's time between runs (every shard has run up to it) */
     long now() {
         return clock.millis();
     }
 
+    /** @return {@code b}'s time: the time of the event being run on its shard */
+    static long now(VirtualBoard b) {
+        return b.shard.now;
+    }
+
     FleetSpec spec() {
         return spec;
+    }
+
+    /** @return the scheduler threads the boards run on (1 in paced time) */
+    public int threads() {
+        return shards.length;
     }
 
     /** @return whether faults strike at fleet time {@code t} (they stop when the drain starts) */
@@ -385,19 +387,13 @@ public final class Fleet implements AutoCloseable {
         if (t < link.partitionedUntil) {
             return true;
         }
-        for (int i = fleetPartitions.size() - 1; i >= 0; i--) {
-            long[] p = fleetPartitions.get(i);
-            if (t >= p[0] && t < p[1]) {
-                return true;
-            }
-        }
-        return false;
+        return fleetPartitions.covers(t);
     }
 
-    /** Schedules {@code task} at {@code time}, for {@code owner}'s board (null: fleet-wide). */
+    /** Schedules {@code task} at {@code time} for {@code owner}'s board (never before the board's own time). */
     void at(long time, VirtualBoard owner, Runnable task) {
-        long floor = owner != null ? owner.localTime : clock.frontier();
-        queue.add(new Ev(Math.max(time, floor), order++, task, null, owner));
+        Shard s = owner.shard;
+        s.queue.add(new Ev(Math.max(time, owner.localTime), s.order++, task, null, owner));
     }
 
     /** After anything happened to a board: reschedule its next turn, or its reboot when it died. */
@@ -409,7 +405,7 @@ public final class Fleet implements AutoCloseable {
             if (b.wakeAt != -1) {
                 b.wakeAt = -1; // reboot pending
                 long off = 30_000L + b.faults.nextInt(600_000);
-                at(now() + off, b, () -> {
+                at(now(b) + off, b, () -> {
                     b.wakeAt = Long.MAX_VALUE;
                     reconnect(b.link);
                     b.boot();
@@ -422,7 +418,8 @@ public final class Fleet implements AutoCloseable {
         if (t != b.wakeAt) {
             b.wakeAt = t;
             if (t != Long.MAX_VALUE) {
-                queue.add(new Ev(t, order++, null, b, b));
+                Shard s = b.shard;
+                s.queue.add(new Ev(t, s.order++, null, b, b));
             }
         }
     }
@@ -443,7 +440,7 @@ public final class Fleet implements AutoCloseable {
 
     /** The port's thread: a datagram from the host for {@code link}'s board. */
     void inbound(BoardLink link, byte[] bytes) {
-        inbox.add(new Arrival(link, bytes));
+        link.board.shard.inbox.add(new Arrival(link, bytes));
     }
 
     /**
@@ -455,27 +452,24 @@ public final class Fleet implements AutoCloseable {
     void toHost(BoardLink link, byte[] bytes, boolean networkCopy) {
         CoapMessage m = parse(bytes);
         if (m != null && m.type() == CoapType.CON && m.code() >= CoapCode.GET && m.code() <= CoapCode.IPATCH) {
+            Shard s = link.board.shard;
             String path = m.uriPath();
             long key = key(link, m);
-            java.util.ArrayDeque<Waiting> exchange = outstanding.get(key);
+            java.util.ArrayDeque<Waiting> exchange = s.outstanding.get(key);
             boolean first = exchange == null;
-            Waiting w = new Waiting(link, now(), first && !networkCopy && path.equals("hello"), first,
+            Waiting w = new Waiting(link, s.now, first && !networkCopy && path.equals("hello"), first,
                     link.board.id + " " + path + " mid " + m.messageId() + " token " + Long.toHexString(m.tokenAsLong()));
+            if (w.hello()) {
+                helloWithHost(w.handedAt());
+            }
             if (first) {
                 exchange = new java.util.ArrayDeque<>(2);
-                outstanding.put(key, exchange);
+                s.outstanding.put(key, exchange);
             }
             exchange.add(w);
-            withHost++;
-            handed.merge(w.handedAt(), 1, Integer::sum);
+            s.withHost++;
+            s.handed.merge(w.handedAt(), 1, Integer::sum);
             link.waiting(w.handedAt());
-            if (w.hello()) {
-                hellosWaiting++;
-                if (clock.virtual()) {
-                    helloInstant = w.handedAt();
-                    clock.helloAt(w.handedAt());
-                }
-            }
             if (!first && exchange.peekFirst().first) {
                 w.held = bytes; // the host has not answered the first yet: it would drop this copy
                 return;
@@ -483,6 +477,46 @@ public final class Fleet implements AutoCloseable {
             w.sentNanos = clock.nanoTime();
         }
         link.connection.send(bytes);
+    }
+
+    /**
+     * A hello reaches the host at {@code t}. In virtual time the host's clock then reads {@code t}
+     * until every hello with it is answered; a hello of another instant (another shard's, which got
+     * there first) is waited for first, so the clock never has two instants to read.
+     */
+    private void helloWithHost(long t) {
+        synchronized (helloGate) {
+            if (clock.virtual()) {
+                while (hellosWaiting > 0 && helloInstant != t && !failed && !halt.getAsBoolean()) {
+                    try {
+                        helloGate.wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while another shard's hello was with the host", e);
+                    }
+                }
+                helloInstant = t;
+                clock.helloAt(t);
+            }
+            hellosWaiting++;
+        }
+    }
+
+    /** A hello was answered (or given up on). */
+    private void helloAnswered() {
+        boolean none;
+        synchronized (helloGate) {
+            none = --hellosWaiting == 0;
+            if (none) {
+                clock.helloAt(Long.MIN_VALUE);
+                helloGate.notifyAll();
+            }
+        }
+        if (none && shards.length > 1) {
+            for (Shard o : shards) {
+                o.inbox.offer(WAKE); // shards stopped for the hellos run on
+            }
+        }
     }
 
     /** The first of {@code exchange} is answered (or given up): its held copies go to the host now. */
@@ -498,15 +532,15 @@ public final class Fleet implements AutoCloseable {
     }
 
     /** The host answered (or gave up on) {@code w}: the board may run on past it. */
-    private void resolved(Waiting w) {
-        withHost--;
-        handed.computeIfPresent(w.handedAt(), (k, n) -> n == 1 ? null : n - 1);
-        if (w.hello() && --hellosWaiting == 0) {
-            clock.helloAt(Long.MIN_VALUE);
+    private void resolved(Shard s, Waiting w) {
+        s.withHost--;
+        s.handed.computeIfPresent(w.handedAt(), (k, n) -> n == 1 ? null : n - 1);
+        if (w.hello()) {
+            helloAnswered();
         }
         List<Ev> released = w.link().answered(w.handedAt());
         if (released != null) {
-            queue.addAll(released);
+            s.queue.addAll(released);
         }
     }
 
@@ -528,30 +562,37 @@ public final class Fleet implements AutoCloseable {
         if (m == null || m.type() != CoapType.CON || m.code() != CoapCode.POST) {
             return;
         }
+        Shard s = link.board.shard;
         long mid = ((long) m.messageId() << 48) ^ m.tokenAsLong();
         if (link.repeatedMid(mid)) {
-            retransmissions++;
+            s.retransmissions++;
             return;
         }
         String path = m.uriPath();
         if (path.equals("up")) {
-            uplinks++;
+            s.uplinks++;
             if (sent != null) {
-                sent.batch(link.board.id, m.copyPayload());
+                byte[] payload = m.copyPayload();
+                synchronized (sent) { // one report for every shard
+                    sent.batch(link.board.id, payload);
+                }
             }
         } else if (path.equals("hello")) {
-            hellos++;
+            s.hellos++;
         }
     }
 
-    private void drainInbox() {
+    private void drainInbox(Shard s) {
         Arrival a;
-        while ((a = inbox.poll()) != null) {
-            handle(a);
+        while ((a = s.inbox.poll()) != null) {
+            handle(s, a);
         }
     }
 
-    private void handle(Arrival a) {
+    private void handle(Shard s, Arrival a) {
+        if (a == WAKE) {
+            return;
+        }
         CoapMessage m = parse(a.bytes());
         if (m != null && m.code() >= 64) {
             a.link().refusedByHost = (m.code() >> 5) == 4;
@@ -560,15 +601,15 @@ public final class Fleet implements AutoCloseable {
         Waiting w = null;
         if (response) {
             long key = key(a.link(), m);
-            java.util.ArrayDeque<Waiting> exchange = outstanding.get(key);
+            java.util.ArrayDeque<Waiting> exchange = s.outstanding.get(key);
             if (exchange != null) {
                 w = exchange.pollFirst(); // the first's answer comes first: its copies were held until now
                 handOver(exchange);
                 if (exchange.isEmpty()) {
-                    outstanding.remove(key);
+                    s.outstanding.remove(key);
                 }
             } else {
-                unmatchedResponses++;
+                s.unmatchedResponses++;
             }
         }
         long leftAt;
@@ -578,11 +619,11 @@ public final class Fleet implements AutoCloseable {
             leftAt = Math.max(w.handedAt(), clock.pacedMillis()); // paced: when the answer really came
         } else {
             // answers given up on: when they come depends on real time, so they are not counted
-            leftAt = Math.max(clock.virtual() ? clock.frontier() : clock.pacedMillis(), a.link().board.localTime);
+            leftAt = Math.max(clock.virtual() ? s.frontier : clock.pacedMillis(), a.link().board.localTime);
         }
         a.link().downlink(a.bytes(), leftAt, w != null || !response);
         if (w != null) {
-            resolved(w);
+            resolved(s, w);
         }
     }
 
@@ -594,47 +635,221 @@ public final class Fleet implements AutoCloseable {
      * @throws InterruptedException when the thread is interrupted
      */
     public void runUntil(long until, BooleanSupplier stop) throws InterruptedException {
-        if (clock.virtual()) {
-            runVirtual(until, stop);
+        if (!clock.virtual()) {
+            runPaced(shards[0], until, stop);
+            return;
+        }
+        if (shards.length == 1) {
+            runVirtual(shards[0], until, stop);
         } else {
-            runPaced(until, stop);
+            runShards(until, stop);
+        }
+        if (!stop.getAsBoolean()) {
+            clock.advanceTo(until);
+            clock.runAt(until);
+            for (Shard s : shards) {
+                s.now = until;
+                s.frontier = Math.max(s.frontier, until);
+                s.progress = Math.max(s.progress, until);
+            }
         }
     }
 
-    private void runVirtual(long until, BooleanSupplier stop) throws InterruptedException {
+    /** Every shard on its own thread (the first on this one) until {@code until}; failures come back here. */
+    private void runShards(long until, BooleanSupplier stop) throws InterruptedException {
+        if (shardThreads == null) {
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger(1);
+            shardThreads = java.util.concurrent.Executors.newFixedThreadPool(shards.length - 1, r -> {
+                Thread t = new Thread(r, "fleet-shard-" + n.getAndIncrement());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        BooleanSupplier halt = () -> failed || stop.getAsBoolean();
+        this.halt = halt;
+        List<java.util.concurrent.Future<?>> others = new ArrayList<>();
+        for (int i = 1; i < shards.length; i++) {
+            Shard s = shards[i];
+            others.add(shardThreads.submit(() -> {
+                try {
+                    runVirtual(s, until, halt);
+                } catch (RuntimeException | Error | InterruptedException e) {
+                    failed();
+                    throw e;
+                }
+                return null;
+            }));
+        }
+        Throwable failure = null;
+        try {
+            runVirtual(shards[0], until, halt);
+        } catch (RuntimeException | Error | InterruptedException e) {
+            failed();
+            failure = e;
+        }
+        for (java.util.concurrent.Future<?> f : others) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause();
+                }
+            }
+        }
+        if (failure instanceof InterruptedException ie) {
+            throw ie;
+        } else if (failure instanceof RuntimeException re) {
+            throw re;
+        } else if (failure instanceof Error er) {
+            throw er;
+        } else if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private void failed() {
+        failed = true;
+        for (Shard o : shards) {
+            o.inbox.offer(WAKE);
+        }
+        synchronized (helloGate) {
+            helloGate.notifyAll();
+        }
+    }
+
+    /**
+     * How far (fleet time) a shard may run beyond another that has nothing with the host: enough for
+     * tens of milliseconds of work between two looks at each other (so a shard the operating system
+     * put aside for a moment does not stop the others at once), little enough that the shards stay
+     * close (the host's clock, {@link #slowestProgress()}, follows the slowest).
+     */
+    static final long SHARD_SLACK_MILLIS = 86_400_000L;
+
+    /**
+     * Publishes {@code s}'s floor (its oldest request with the host, or its next event plus the
+     * slack when it has none) and wakes a shard that waits for it to get that far.
+     */
+    private void publishFloor(Shard s, long nextTime) {
+        long oldest = s.oldestHanded();
+        long f = oldest != Long.MAX_VALUE ? oldest
+                : nextTime >= Long.MAX_VALUE - SHARD_SLACK_MILLIS ? Long.MAX_VALUE : nextTime + SHARD_SLACK_MILLIS;
+        long before = s.floor;
+        if (f == before || oldest == Long.MAX_VALUE && f > before && f - before < FLOOR_STEP_MILLIS && !awaited(s)) {
+            return; // other shards read it at every event: written only when it matters (a cache line less bouncing)
+        }
+        s.floor = f;
+        if (f > before) {
+            for (Shard o : shards) {
+                if (o.blocker == s.index && f >= o.wantFloor) {
+                    o.wantFloor = Long.MAX_VALUE;
+                    o.blocker = -1;
+                    o.inbox.offer(WAKE);
+                }
+            }
+        }
+    }
+
+    /** A shard with nothing at the host publishes its floor's progress in steps of this much fleet time. */
+    private static final long FLOOR_STEP_MILLIS = 60_000L;
+
+    /** @return whether another shard waits for {@code s} */
+    private boolean awaited(Shard s) {
+        for (Shard o : shards) {
+            if (o.blocker == s.index) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the shard with the lowest floor (this one when it is the lowest) */
+    private Shard slowest(Shard self) {
+        Shard min = self;
+        long f = self.floor;
+        for (Shard o : shards) {
+            long of = o.floor;
+            if (of < f) {
+                f = of;
+                min = o;
+            }
+        }
+        return min;
+    }
+
+    /** @return the host's clock with several shards: the furthest fleet time every shard has reached */
+    private long slowestProgress() {
+        long p = Long.MAX_VALUE;
+        for (Shard o : shards) {
+            p = Math.min(p, o.progress);
+        }
+        return p;
+    }
+
+    private void runVirtual(Shard s, long until, BooleanSupplier stop) throws InterruptedException {
         while (!stop.getAsBoolean()) {
-            drainInbox();
-            Ev next = queue.peek();
+            drainInbox(s);
+            Ev next = s.queue.peek();
             long nextTime = next == null ? Long.MAX_VALUE : next.time;
+            publishFloor(s, nextTime);
             if (hellosWaiting > 0 && nextTime != helloInstant) {
                 // the host's clock reads the hellos' instant: only what happens at that very instant
                 // (other boards' hellos of the same cohort) may go to the host with them
-                waitForHost(stop, () -> hellosWaiting > 0);
+                waitForHost(s, stop, () -> hellosWaiting > 0 && nextTime != helloInstant);
                 continue;
             }
-            long oldest = handed.isEmpty() ? Long.MAX_VALUE : handed.firstKey() + spec.latencyMillis;
+            long oldest = s.handed.isEmpty() ? Long.MAX_VALUE : s.handed.firstKey() + spec.latencyMillis;
             if (nextTime > until) {
                 if (oldest <= until) {
-                    waitForHost(stop, () -> !handed.isEmpty() && handed.firstKey() + spec.latencyMillis <= until
-                            && inbox.isEmpty());
+                    waitForHost(s, stop, () -> !s.handed.isEmpty() && s.handed.firstKey() + spec.latencyMillis <= until
+                            && s.inbox.isEmpty());
                     continue;
                 }
-                clock.advanceTo(until);
-                clock.runAt(until);
+                s.progress = Math.max(s.progress, until);
                 return;
             }
             if (oldest != Long.MAX_VALUE && nextTime > oldest + spec.lookaheadMillis) {
-                waitForHost(stop, () -> !handed.isEmpty() && nextTime > handed.firstKey() + spec.latencyMillis
-                        + spec.lookaheadMillis && inbox.isEmpty());
+                waitForHost(s, stop, () -> !s.handed.isEmpty() && nextTime > s.handed.firstKey() + spec.latencyMillis
+                        + spec.lookaheadMillis && s.inbox.isEmpty());
                 continue;
             }
-            queue.poll();
+            if (shards.length > 1) {
+                Shard slow = slowest(s);
+                long h = slow.floor == Long.MAX_VALUE ? Long.MAX_VALUE : slow.floor + spec.latencyMillis + spec.lookaheadMillis;
+                if (nextTime > h) {
+                    // another shard's request with the host is older than this shard's run-ahead allows
+                    // (or that shard is more than the slack behind)
+                    s.wantFloor = nextTime - spec.latencyMillis - spec.lookaheadMillis;
+                    s.blocker = slow.index;
+                    if (slow.floor < s.wantFloor) {
+                        long t0 = System.nanoTime();
+                        s.shardWaits++;
+                        while (s.blocker >= 0 && s.inbox.isEmpty() && !stop.getAsBoolean()) {
+                            if (awaitHost(s, 10_000L)) {
+                                break;
+                            }
+                        }
+                        s.shardWaitNanos += System.nanoTime() - t0;
+                    }
+                    s.blocker = -1;
+                    s.wantFloor = Long.MAX_VALUE;
+                    continue;
+                }
+            }
+            s.queue.poll();
             VirtualBoard owner = next.owner;
             if (owner != null && owner.link != null && owner.link.heldBack(next)) {
-                parkedEvents++;
+                s.parkedEvents++;
                 continue;
             }
-            clock.runAt(nextTime);
+            s.now = nextTime;
+            if (nextTime > s.frontier) {
+                s.frontier = nextTime;
+                if (shards.length == 1) {
+                    clock.reach(nextTime);
+                } else if (nextTime - s.progress >= 1_000L) {
+                    s.progress = nextTime; // the host's clock (the slowest shard's), to the second
+                }
+            }
             if (owner != null) {
                 owner.localTime = nextTime;
             }
@@ -642,18 +857,18 @@ public final class Fleet implements AutoCloseable {
         }
     }
 
-    /** Waits for the host's answers while {@code blocked} holds (or until timeouts release them). */
-    private void waitForHost(BooleanSupplier stop, BooleanSupplier blocked) throws InterruptedException {
+    /** Waits for the host's answers (or another shard) while {@code blocked} holds (or until timeouts release them). */
+    private void waitForHost(Shard s, BooleanSupplier stop, BooleanSupplier blocked) throws InterruptedException {
         long t0 = System.nanoTime();
-        hostWaits++;
-        hostWaitOutstanding += withHost;
+        s.hostWaits++;
+        s.hostWaitOutstanding += s.withHost;
         onHostWait.run();
         while (blocked.getAsBoolean() && !stop.getAsBoolean()) {
-            if (awaitHost(10_000L)) {
+            if (awaitHost(s, 10_000L)) {
                 break; // an answer may have released held-back events: look again
             }
         }
-        hostWaitNanos += System.nanoTime() - t0;
+        s.hostWaitNanos += System.nanoTime() - t0;
     }
 
     /**
@@ -661,7 +876,7 @@ public final class Fleet implements AutoCloseable {
      * but the board whose request is with it (its later events are held back by its link until the
      * answer comes, or until {@link #pacedGiveUpMillis} passed without one).
      */
-    private void runPaced(long until, BooleanSupplier stop) throws InterruptedException {
+    private void runPaced(Shard s, long until, BooleanSupplier stop) throws InterruptedException {
         if (!pacingStarted) {
             pacingStarted = true;
             clock.rebase(); // fleet time starts now, not when the clock was made (provisioning takes a while)
@@ -669,36 +884,39 @@ public final class Fleet implements AutoCloseable {
             nextProgressNanos = lastGiveUpCheck + progressEveryNanos;
         }
         while (!stop.getAsBoolean()) {
-            drainInbox();
+            drainInbox(s);
             long real = clock.nanoTime();
             if (real - lastGiveUpCheck >= 100_000_000L) {
                 lastGiveUpCheck = real;
-                giveUp(pacedGiveUpMillis);
+                giveUp(s, pacedGiveUpMillis);
             }
             if (progress != null && real - nextProgressNanos >= 0) {
                 progressLine(real);
             }
-            Ev next = queue.peek();
+            Ev next = s.queue.peek();
             long nextTime = next == null ? Long.MAX_VALUE : next.time;
             long due = Math.min(nextTime, until);
             long wait = clock.nanosUntil(due);
             if (wait > 0) {
-                waitInbox(Math.min(wait, 50_000_000L));
+                waitInbox(s, Math.min(wait, 50_000_000L));
                 continue;
             }
             if (nextTime > until) {
                 clock.advanceTo(until);
+                s.now = clock.millis();
                 return;
             }
-            queue.poll();
+            s.queue.poll();
             VirtualBoard owner = next.owner;
             if (owner != null && owner.link != null && owner.link.heldBack(next)) {
-                parkedEvents++;
+                s.parkedEvents++;
                 next.held = true;
                 continue;
             }
             (next.held ? heldLateness : lateness).add(Math.max(0, clock.pacedMillis() - nextTime) / clock.speed());
             clock.advanceTo(nextTime);
+            s.now = clock.millis();
+            s.frontier = clock.frontier();
             if (owner != null) {
                 owner.localTime = nextTime;
             }
@@ -709,8 +927,8 @@ public final class Fleet implements AutoCloseable {
     private void progressLine(long real) {
         double seconds = (real - nextProgressNanos + progressEveryNanos) / 1e9;
         nextProgressNanos = real + progressEveryNanos;
-        long n = uplinks - uplinksAtProgress;
-        uplinksAtProgress = uplinks;
+        long n = uplinks() - uplinksAtProgress;
+        uplinksAtProgress = uplinks();
         int held = 0;
         for (VirtualBoard b : boards) {
             if (b.link != null && b.link.holdsBack()) {
@@ -719,7 +937,7 @@ public final class Fleet implements AutoCloseable {
         }
         progress.accept(String.format(java.util.Locale.ROOT, "fleet: %.0f uplinks/s, %d requests with the host, "
                 + "%d boards waiting for an answer, %d given up so far; events %s; held back behind a request %s",
-                seconds > 0 ? n / seconds : 0.0, withHost, held, hostTimeouts, lateness.window().line(),
+                seconds > 0 ? n / seconds : 0.0, shards[0].withHost, held, shards[0].hostTimeouts, lateness.window().line(),
                 heldLateness.window().line()));
     }
 
@@ -738,13 +956,13 @@ public final class Fleet implements AutoCloseable {
     }
 
     /** @return true when an answer came (or a request was given up) */
-    private boolean awaitHost(long timeoutMillis) throws InterruptedException {
-        Arrival a = pause.poll(inbox, 50_000_000L);
+    private boolean awaitHost(Shard s, long timeoutMillis) throws InterruptedException {
+        Arrival a = pause.poll(s.inbox, 50_000_000L);
         if (a != null) {
-            handle(a);
+            handle(s, a);
             return true;
         }
-        return giveUp(timeoutMillis);
+        return giveUp(s, timeoutMillis);
     }
 
     /**
@@ -753,13 +971,13 @@ public final class Fleet implements AutoCloseable {
      *
      * @return true when any was given up
      */
-    private boolean giveUp(long timeoutMillis) {
-        if (withHost == 0) {
+    private boolean giveUp(Shard s, long timeoutMillis) {
+        if (s.withHost == 0) {
             return false;
         }
         long limit = clock.nanoTime() - timeoutMillis * 1_000_000L;
         List<Waiting> gaveUp = null;
-        for (java.util.Iterator<java.util.ArrayDeque<Waiting>> it = outstanding.values().iterator(); it.hasNext(); ) {
+        for (java.util.Iterator<java.util.ArrayDeque<Waiting>> it = s.outstanding.values().iterator(); it.hasNext(); ) {
             java.util.ArrayDeque<Waiting> exchange = it.next();
             boolean any = false;
             for (java.util.Iterator<Waiting> i = exchange.iterator(); i.hasNext(); ) {
@@ -767,7 +985,7 @@ public final class Fleet implements AutoCloseable {
                 if (w.held == null && w.sentNanos - limit < 0) {
                     i.remove();
                     any = true;
-                    hostTimeouts++;
+                    s.hostTimeouts++;
                     Logger.debug("the host did not answer in {} s: {}", timeoutMillis / 1000, w.what());
                     if (gaveUp == null) {
                         gaveUp = new ArrayList<>();
@@ -789,14 +1007,14 @@ public final class Fleet implements AutoCloseable {
             Logger.warn("the host did not answer {} requests in {} s, e.g. {}", gaveUp.size(), timeoutMillis / 1000,
                     gaveUp.get(0).what());
         }
-        gaveUp.forEach(this::resolved);
+        gaveUp.forEach(w -> resolved(s, w));
         return true;
     }
 
-    private void waitInbox(long nanos) throws InterruptedException {
-        Arrival a = pause.poll(inbox, nanos);
+    private void waitInbox(Shard s, long nanos) throws InterruptedException {
+        Arrival a = pause.poll(s.inbox, nanos);
         if (a != null) {
-            handle(a);
+            handle(s, a);
         }
     }
 
@@ -848,7 +1066,7 @@ public final class Fleet implements AutoCloseable {
         return n;
     }
 
-    /** @return exchanges in flight on the running boards (each holds wire bytes borrowed from {@link #buffers}) */
+    /** @return exchanges in flight on the running boards (each holds wire bytes borrowed from its shard's pool) */
     int exchangesInFlight() {
         int n = 0;
         for (VirtualBoard b : boards) {
@@ -866,12 +1084,12 @@ public final class Fleet implements AutoCloseable {
         r.seed = spec.seed;
         r.transport = port.describe();
         r.simulatedDays = (now() - start) / 86_400_000.0;
-        r.uplinks = uplinks;
-        r.hellos = hellos;
-        r.retransmissions = retransmissions;
-        r.hostTimeouts = hostTimeouts;
-        r.datagramsDropped = dropped;
-        r.datagramsDuplicated = duplicated;
+        r.uplinks = uplinks();
+        r.hellos = sum(s -> s.hellos);
+        r.retransmissions = sum(s -> s.retransmissions);
+        r.hostTimeouts = sum(s -> s.hostTimeouts);
+        r.datagramsDropped = sum(s -> s.dropped);
+        r.datagramsDuplicated = sum(s -> s.duplicated);
         long cuts = 0;
         long boots = 0;
         for (VirtualBoard b : boards) {
@@ -972,7 +1190,15 @@ public final class Fleet implements AutoCloseable {
 
     /** @return how often the scheduler waited for the host, and the requests with it summed over those waits */
     long[] hostWaitCounts() {
-        return new long[] {hostWaits, hostWaitOutstanding};
+        return new long[] {sum(s -> s.hostWaits), sum(s -> s.hostWaitOutstanding)};
+    }
+
+    private long sum(java.util.function.ToLongFunction<Shard> f) {
+        long n = 0;
+        for (Shard s : shards) {
+            n += f.applyAsLong(s);
+        }
+        return n;
     }
 
     /** @return bytes of emulated flash the boards hold (pages written so far) */
@@ -986,7 +1212,7 @@ public final class Fleet implements AutoCloseable {
 
     /** @return up exchanges the boards started so far (retransmissions not counted) */
     public long uplinks() {
-        return uplinks;
+        return sum(s -> s.uplinks);
     }
 
     /** @return fleet time at the start */
@@ -996,14 +1222,22 @@ public final class Fleet implements AutoCloseable {
 
     @Override
     public void close() {
+        if (shardThreads != null) {
+            shardThreads.shutdownNow();
+        }
+        long hostWaits = sum(s -> s.hostWaits);
+        long hostWaitOutstanding = sum(s -> s.hostWaitOutstanding);
         for (VirtualBoard b : boards) {
             if (b.link != null && b.link.connection != null) {
                 b.link.connection.close();
             }
         }
-        Logger.info("fleet closed: {} boards; waited for the host {} times ({} requests with it on average), {} s in all; "
-                + "{} board events held back behind their board's request{}", boards.size(), hostWaits,
-                hostWaits == 0 ? 0 : hostWaitOutstanding / hostWaits, hostWaitNanos / 1_000_000_000L, parkedEvents,
+        Logger.info("fleet closed: {} boards on {} scheduler threads; waited for the host {} times ({} requests with it on average), {} s in all; "
+                + "{} board events held back behind their board's request; waited for another scheduler thread {} times, {} s in all{}",
+                boards.size(), shards.length, hostWaits,
+                hostWaits == 0 ? 0 : hostWaitOutstanding / hostWaits, String.format(java.util.Locale.ROOT, "%.1f", sum(s -> s.hostWaitNanos) / 1e9),
+                sum(s -> s.parkedEvents),
+                sum(s -> s.shardWaits), String.format(java.util.Locale.ROOT, "%.1f", sum(s -> s.shardWaitNanos) / 1e9),
                 clock.virtual() ? "" : "; events over the whole run " + lateness.total().line() + ", held back behind a request "
                         + heldLateness.total().line());
     }

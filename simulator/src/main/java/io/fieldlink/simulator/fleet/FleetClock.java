@@ -3,15 +3,17 @@ package io.fieldlink.simulator.fleet;
 import java.util.function.LongSupplier;
 
 /**
- * The fleet's time, epoch milliseconds: moved only by the scheduler thread, read by anyone. In paced
+ * The fleet's time, epoch milliseconds: moved only by the scheduler threads, read by anyone. In paced
  * mode (real time or x N) the scheduler waits until the real clock catches up with the next event,
  * and fleet time stays tied to the real clock ({@link #pacedMillis()}: it never pauses); with speed 0
  * it jumps (virtual time, as fast as it goes). Thread-safe reads.
  *
- * <p>Two readings: {@link #millis()} is the time of the event being run (what a board's clock reads;
- * in virtual time a board held back waiting for the host runs its events later, so this may step
- * back when the scheduler turns to it), and {@link #hostMillis()} is what a host in the same process
- * reads: the furthest time the fleet has reached, never going back, except, in virtual time, while
+ * <p>Two readings: {@link #millis()} is the fleet's time between runs and in paced time the time of
+ * the event being run (a board's clock reads its shard's time, {@link Shard#millis()}: in virtual
+ * time a board held back waiting for the host runs its events later, so that may step back when
+ * the scheduler turns to it), and {@link #hostMillis()} is what a host in the same process
+ * reads: the furthest time the fleet has reached (with several shards, the furthest every shard has
+ * reached), never going back, except, in virtual time, while
  * a board's hello is with the host, when it reads the hello's own time (the answer tells the board
  * the time, and must not depend on how far the other boards ran meanwhile). In paced time a hello's
  * answer carries whatever the host's clock reads when it answers, as on a real network.
@@ -19,8 +21,9 @@ import java.util.function.LongSupplier;
 public final class FleetClock {
     private final double speed;
     private volatile long now;
-    private volatile long frontier;
+    private final java.util.concurrent.atomic.AtomicLong frontier = new java.util.concurrent.atomic.AtomicLong();
     private volatile long helloAt = Long.MIN_VALUE;
+    private volatile java.util.function.LongSupplier slowest;
     private final LongSupplier nanoTime;
     private long realBaseNanos;
     private long virtualBase;
@@ -43,7 +46,7 @@ public final class FleetClock {
         }
         this.speed = speed;
         this.now = startMillis;
-        this.frontier = startMillis;
+        this.frontier.set(startMillis);
         rebase();
     }
 
@@ -55,7 +58,20 @@ public final class FleetClock {
     /** @return the host's time: the furthest the fleet has reached (or a pending hello's time), epoch ms */
     public long hostMillis() {
         long h = helloAt;
-        return h != Long.MIN_VALUE ? h : frontier;
+        if (h != Long.MIN_VALUE) {
+            return h;
+        }
+        java.util.function.LongSupplier s = slowest;
+        return s != null ? s.getAsLong() : frontier.get();
+    }
+
+    /**
+     * @param slowest with the boards on several scheduler threads: the furthest time every one of
+     *     them has reached, which the host's clock then reads (a pump books no slot that the host
+     *     thinks is over only because another thread's boards ran further)
+     */
+    void hostFollows(java.util.function.LongSupplier slowest) {
+        this.slowest = slowest;
     }
 
     /** @return true for virtual time (no pacing) */
@@ -72,22 +88,26 @@ public final class FleetClock {
         if (t > now) {
             now = t;
         }
-        if (t > frontier) {
-            frontier = t;
-        }
+        reach(t);
     }
 
     /** The scheduler turns to an event at {@code t} (earlier than the frontier for a board held back). */
     void runAt(long t) {
         now = t;
-        if (t > frontier) {
-            frontier = t;
+        reach(t);
+    }
+
+    /** A scheduler thread (one of the shards in virtual time) ran an event at {@code t}. */
+    void reach(long t) {
+        long f = frontier.get();
+        while (t > f && !frontier.compareAndSet(f, t)) {
+            f = frontier.get();
         }
     }
 
     /** @return the furthest fleet time reached */
     long frontier() {
-        return frontier;
+        return frontier.get();
     }
 
     /** @param t the time of the hello now with the host, or Long.MIN_VALUE when none is */

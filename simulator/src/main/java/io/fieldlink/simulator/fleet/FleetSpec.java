@@ -53,6 +53,12 @@ public final class FleetSpec {
      * fleet in step with the host (one board's request at a time).
      */
     public long lookaheadMillis = 15 * 60_000L;
+    /**
+     * Virtual time: scheduler threads the boards are split over (each runs its share of the boards in
+     * time order, all under one look-ahead); the same seed gives the same run with any number. Paced
+     * time runs on one.
+     */
+    public int threads = 1;
     /** Probability a datagram (either way) is lost. */
     public double loss;
     /** Probability a datagram is delivered twice. */
@@ -121,6 +127,9 @@ public final class FleetSpec {
         }
         nonNegative("latency", latencyMillis);
         nonNegative("lookahead", lookaheadMillis);
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("threads must be 1 to 256: " + threads);
+        }
         if (meterTopUpMilli <= 0) {
             throw new IllegalArgumentException("meter top-up must be positive: " + meterTopUpMilli + " milli-units");
         }

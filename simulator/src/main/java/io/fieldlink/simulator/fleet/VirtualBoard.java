@@ -24,7 +24,7 @@ import java.util.Random;
  * One virtual board: the real firmware core and board app ({@link Board}) on an in-memory HAL whose
  * storage survives power cuts, with the physics of its variant feeding its sensors. A power cut
  * drops the running {@link Board} (no shutdown, storage possibly cut mid-write); the reboot builds a
- * new one on the same storage. Scheduler thread only.
+ * new one on the same storage. Its shard's scheduler thread only.
  */
 abstract class VirtualBoard {
     final String id;
@@ -37,6 +37,8 @@ abstract class VirtualBoard {
     final MemoryActuators actuators = new MemoryActuators();
     final Random faults;
     BoardLink link;
+    /** The scheduler thread's part of the fleet this board runs on (its clock reads that shard's time). */
+    Shard shard;
     Board board;
     BoardClock clock;
     FleetClock fleet;
@@ -123,7 +125,7 @@ abstract class VirtualBoard {
     final void boot() {
         storage.restorePower();
         cutArmed = false;
-        clock = new BoardClock(fleet);
+        clock = new BoardClock(shard);
         board = Board.builder().definition(definition()).app(newApp()).deviceId(id).clock(clock).storage(storage)
                 .transport(link).buffers(link.buffers()).recentLogLines(0).console(new QuietConsole()).sensors(sensors).actuators(actuators)
                 .crypto(CRYPTO).log(new QuietLog(id))
@@ -134,14 +136,14 @@ abstract class VirtualBoard {
         alive = true;
         trimmedHead = -1;
         boots++;
-        lastPhysics = fleet.millis();
-        physics(fleet.millis(), 0);
+        lastPhysics = shard.millis();
+        physics(shard.millis(), 0);
         guarded(() -> board.boot());
     }
 
     /** Runs what is due on the board's loop (after the physics and the people have had their turn). */
     final void turn() {
-        long now = fleet.millis();
+        long now = shard.millis();
         if (!alive) {
             return;
         }
@@ -196,7 +198,7 @@ abstract class VirtualBoard {
     /** Arms a cut that strikes in the middle of one of the next writes (a few hundred bytes on). */
     final void armCut() {
         cutArmed = true;
-        cutArmedAt = fleet.millis();
+        cutArmedAt = shard.millis();
         storage.cutPowerAfter(faults.nextInt(400));
         powerCuts++;
     }
@@ -283,6 +285,6 @@ abstract class VirtualBoard {
 
     /** @return the board's wall time (fleet time until the host has set it) */
     final long wall() {
-        return clock != null && clock.wallTimeKnown() ? clock.wallMillis() : fleet.millis();
+        return clock != null && clock.wallTimeKnown() ? clock.wallMillis() : shard.millis();
     }
 }

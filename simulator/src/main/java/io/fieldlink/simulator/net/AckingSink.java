@@ -29,7 +29,8 @@ public final class AckingSink implements HostPort {
     private static final Command[] NO_COMMANDS = new Command[0];
     private static final int REPLAYS = 2;
     private final LongSupplier clock;
-    private final CoapEncoder encoder = new CoapEncoder();
+    /** One encoder per calling thread (the fleet's shards answer their boards on their own threads). */
+    private final ThreadLocal<CoapEncoder> encoders = ThreadLocal.withInitial(CoapEncoder::new);
     /** Per device: the highest sequence number received with every one before it (as the host keeps it). */
     private final Map<String, long[]> contiguous = new ConcurrentHashMap<>();
 
@@ -82,11 +83,9 @@ public final class AckingSink implements HostPort {
                 } catch (RuntimeException e) {
                     r.setCode(CoapCode.BAD_REQUEST);
                 }
-                byte[] out;
-                synchronized (encoder) {
-                    encoder.encode(r);
-                    out = encoder.toByteArray();
-                }
+                CoapEncoder encoder = encoders.get();
+                encoder.encode(r);
+                byte[] out = encoder.toByteArray();
                 synchronized (answers) {
                     answeredIds[nextReplay] = exchange;
                     answers[nextReplay] = out.clone();
