@@ -87,8 +87,9 @@ class ChannelContractTest {
                 .set("active_power", 1_000).set("energy", 0).set("tamper", 0);
         MeterApp meterApp = new MeterApp(new TokenVerifier(BouncyCastleCrypto.INSTANCE,
                 new TrustedKeys().add(issuer.keyId(), issuer.publicKey())), HOUR);
+        // its hourly packs wait for the report (push_readings off): every minute here, not the board file's 15
         DtlsBoard<StepClock> meter = rig("meter-1", BoardKind.METER, "meter", meterApp, meterSensors,
-                new MemoryActuators().add("relay").add("buzzer"), Map.of());
+                new MemoryActuators().add("relay").add("buzzer"), Map.of("config.report_interval", "1m"));
 
         // pump: station telemetry every 10 minutes
         MemorySensors pumpSensors = new MemorySensors();
