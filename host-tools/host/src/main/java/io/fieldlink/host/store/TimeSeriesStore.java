@@ -40,8 +40,12 @@ import org.mapdb.Serializer;
  * are thread-safe and see every published group.
  */
 public final class TimeSeriesStore implements CommitHook {
-    /** Span of one raw bucket. */
+    /** Granularity of raw chunk starts (a chunk's key is the minute it starts at). */
     static final long RAW_BUCKET_MS = 60_000L;
+    /** A raw chunk holding this many points is closed: the series' next reading in a later minute starts a new one. */
+    static final int CHUNK_POINTS = 128;
+    /** A raw chunk is closed for readings this many minutes or more after its start (a day). */
+    static final long CHUNK_MINUTES = 24 * 60;
     private static final long MAX_INDEX = 0xFFFF_FFFFL;
     private static final int CACHED_WATERMARKS = 100_000;
     private static final String SEP = "\u0000";
@@ -58,7 +62,8 @@ public final class TimeSeriesStore implements CommitHook {
     private final BTreeMap<Object[], String> events;
     private final BTreeMap<Object[], String> seen;
     private final BTreeMap<String, Long> contiguous;
-    private final Map<Long, RawBucket> pendingRaw = new HashMap<>();
+    /** Raw chunks this group changed that their series' cursor left (sorted: an out-of-order reading looks up its floor chunk). */
+    private final java.util.TreeMap<Long, RawBucket> pendingRaw = new java.util.TreeMap<>();
     private final Map<Resolution, Map<Long, double[]>> pendingRollups = new EnumMap<>(Resolution.class);
     private final Map<String, Watermark> watermarks = new HashMap<>();
     private final List<Watermark> dirtyMarks = new ArrayList<>();
@@ -207,24 +212,23 @@ public final class TimeSeriesStore implements CommitHook {
             c.touched = group;
             touched.add(c);
         }
-        long k = key(id, t / RAW_BUCKET_MS);
-        RawBucket b = c.raw;
-        if (b == null || c.rawKey != k) {
-            if (b != null && c.rawGroup == group) {
-                // left in this group for another bucket: published from the pending map
-                pendingRaw.put(c.rawKey, b);
+        long minute = t / RAW_BUCKET_MS;
+        long k = key(id, minute);
+        if (c.rawHigh == UNKNOWN) {
+            c.rawHigh = highestKey(id, rawOverlay, raw);
+        }
+        // the chunk holding minute k: the series' last chunk when k is at or after its start (nearly
+        // always, and nearly always the cursor's), else the floor chunk looked up
+        long floor = k >= c.rawHigh ? c.rawHigh : floorChunk(c, id, k);
+        RawBucket b;
+        if (floor < key(id, 0)) {
+            // earlier than any chunk of the series (or its first): a new chunk starts at k
+            b = moveRaw(c, k, true);
+        } else {
+            b = moveRaw(c, floor, false);
+            if (floor == c.rawHigh && k > floor && b.closedFor(minute, floor & MAX_INDEX)) {
+                b = moveRaw(c, k, true);
             }
-            if (b != null && k > c.rawKey) {
-                done[0].add(c.rawKey);
-            }
-            b = rawBucket(c, id, k);
-            c.raw = b;
-            c.rawKey = k;
-            c.rawGroup = group;
-        } else if (c.rawGroup != group) {
-            // the bucket as an earlier group left it, which is what is stored for k: this group changes it on
-            b.changed = false;
-            c.rawGroup = group;
         }
         if (!b.insert(t, v)) {
             return;
@@ -283,26 +287,78 @@ public final class TimeSeriesStore implements CommitHook {
     }
 
     /**
-     * @return raw bucket {@code k} to become the cursor's: taken out of the pending map when this
-     *     group changed it already, else loaded (new when later than any bucket of the series)
+     * Makes raw chunk {@code k} the cursor's, changeable by this group. The chunk it leaves goes to
+     * the pending map when this group changed it (published from there) and, when the series moves
+     * forward, to the chunks {@link #writeAhead} may write.
+     *
+     * @param fresh {@code k} is a new chunk (nothing stored for it)
      */
-    private RawBucket rawBucket(Cursor c, long id, long k) {
-        if (c.rawHigh == UNKNOWN) {
-            c.rawHigh = highestKey(id, rawOverlay, raw);
+    private RawBucket moveRaw(Cursor c, long k, boolean fresh) {
+        RawBucket b = c.raw;
+        if (b != null && c.rawKey == k) {
+            if (c.rawGroup != group) {
+                // the chunk as an earlier group left it, which is what is stored for k: this group changes it on
+                b.changed = false;
+                c.rawGroup = group;
+            }
+            return b;
         }
-        if (k > c.rawHigh) {
-            // later than any bucket of the series: new, nothing to look up (readings nearly always arrive so)
-            c.rawHigh = k;
-            return new RawBucket(null);
+        if (b != null && c.rawGroup == group) {
+            // left in this group for another chunk: published from the pending map
+            pendingRaw.put(c.rawKey, b);
         }
-        RawBucket b = pendingRaw.remove(k);
-        if (b == null) {
-            Slot published = rawOverlay.get(k);
-            // not in the overlay: MapDB holds it (what was written ahead included: this transaction's writes read back)
-            b = new RawBucket(published != null ? published.value : raw.get(k));
-            b.slot = published;
+        if (b != null && k > c.rawKey) {
+            done[0].add(c.rawKey);
         }
+        if (fresh) {
+            b = new RawBucket(null);
+            c.rawHigh = Math.max(c.rawHigh, k);
+        } else {
+            b = pendingRaw.remove(k);
+            if (b == null) {
+                Slot published = rawOverlay.get(k);
+                // not in the overlay: MapDB holds it (what was written ahead included: this transaction's writes read back)
+                b = new RawBucket(published != null ? published.value : raw.get(k));
+                b.slot = published;
+            }
+        }
+        c.raw = b;
+        c.rawKey = k;
+        c.rawGroup = group;
         return b;
+    }
+
+    /**
+     * @return the key of the series' raw chunk starting at or before {@code k} (the cursor's, this
+     *     group's pending ones, the overlay's or MapDB's), or {@code key(id, 0) - 1} when none
+     */
+    private long floorChunk(Cursor c, long id, long k) {
+        long floor = key(id, 0) - 1;
+        if (c.raw != null && c.rawKey <= k) {
+            floor = c.rawKey;
+        }
+        for (Long f : new Long[] {pendingRaw.floorKey(k), rawOverlay.floorKey(k), raw.floorKey(k)}) {
+            if (f != null && f > floor) {
+                floor = f;
+            }
+        }
+        return floor;
+    }
+
+    /**
+     * @return the key of the raw chunk a query from {@code k} starts at: the series' chunk starting
+     *     at or before {@code k} in the overlay or MapDB, else {@code k}
+     */
+    private long queryFloor(long id, long k) {
+        long none = key(id, 0) - 1;
+        long floor = none;
+        // the overlay first: it is emptied once MapDB holds it
+        for (Long f : new Long[] {rawOverlay.floorKey(k), raw.floorKey(k)}) {
+            if (f != null && f > floor) {
+                floor = f;
+            }
+        }
+        return floor == none ? k : floor;
     }
 
     /**
@@ -543,14 +599,19 @@ public final class TimeSeriesStore implements CommitHook {
         if (id < 0 || to <= 0 || from >= to) {
             return out;
         }
-        long lo = key(id, Math.floorDiv(Math.max(from, 0), RAW_BUCKET_MS));
+        // the chunk holding from may start before it
+        long lo = queryFloor(id, key(id, Math.floorDiv(Math.max(from, 0), RAW_BUCKET_MS)));
         long hi = key(id, (to - 1) / RAW_BUCKET_MS);
         for (Iterator<Map.Entry<Long, double[]>> it = Overlaid.range(rawOverlay, raw, lo, hi); it.hasNext();) {
             double[] pairs = it.next().getValue();
             for (int i = 0; i < pairs.length; i += 2) {
                 long t = (long) pairs[i];
-                if (t < from || t >= to) {
+                if (t < from) {
                     continue;
+                }
+                if (t >= to) {
+                    // chunks hold later times than their start minute: nothing later is in range
+                    return out;
                 }
                 if (out.size() >= limit) {
                     return out;
@@ -603,7 +664,9 @@ public final class TimeSeriesStore implements CommitHook {
     }
 
     /**
-     * Removes raw readings (whole one-minute buckets) and events older than {@code rawBefore}, and
+     * Removes raw readings of the minutes before {@code rawBefore}'s minute (whole chunks when all
+     * their points are; the one chunk holding points on both sides is rewritten with the later
+     * points, keyed by the minute of its first one) and events older than {@code rawBefore}, and
      * rollup buckets starting before the cut-off given for their resolution. Committer thread only.
      *
      * @return entries removed
@@ -616,7 +679,7 @@ public final class TimeSeriesStore implements CommitHook {
         long removed = 0;
         for (long id : ids.all()) {
             if (rawBefore > 0) {
-                removed += removeBelow(raw, key(id, 0), key(id, rawBefore / RAW_BUCKET_MS));
+                removed += pruneRaw(id, rawBefore / RAW_BUCKET_MS);
             }
             for (Map.Entry<Resolution, Long> e : bucketsBefore.entrySet()) {
                 long cut = e.getValue();
@@ -640,6 +703,33 @@ public final class TimeSeriesStore implements CommitHook {
             k = events.higherKey(new Object[] {device, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE});
         }
         return removed;
+    }
+
+    /**
+     * Removes the series' raw readings of minutes before {@code cutMinute}. Only the last chunk
+     * starting before the cut can hold points at or after it (a chunk's points come before the next
+     * chunk's start): its later points are kept as a chunk starting at the first one's minute.
+     *
+     * @return chunks removed (a chunk trimmed and moved is not counted)
+     */
+    private long pruneRaw(long id, long cutMinute) {
+        long cut = key(id, cutMinute);
+        Long last = raw.lowerKey(cut);
+        if (last == null || last < key(id, 0)) {
+            return 0;
+        }
+        double[] pairs = raw.get(last);
+        int keep = 0;
+        while (keep < pairs.length && (long) pairs[keep] / RAW_BUCKET_MS < cutMinute) {
+            keep += 2;
+        }
+        long removed = 0;
+        if (keep < pairs.length) {
+            // the straddling chunk: its later part starts at or after the cut, before the next chunk
+            raw.remove(last);
+            raw.put(key(id, (long) pairs[keep] / RAW_BUCKET_MS), Arrays.copyOfRange(pairs, keep, pairs.length));
+        }
+        return removed + removeBelow(raw, key(id, 0), cut);
     }
 
     private static long removeBelow(BTreeMap<Long, double[]> map, long from, long toExclusive) {
@@ -832,6 +922,18 @@ public final class TimeSeriesStore implements CommitHook {
 
         double[] pairs() {
             return Arrays.copyOf(pairs, 2 * n);
+        }
+
+        /**
+         * @return true when a reading of {@code minute} (after the chunk's start and after all its
+         *     points) starts a new chunk: this one holds {@value #CHUNK_POINTS} points or spans
+         *     {@value #CHUNK_MINUTES} minutes from its start
+         */
+        boolean closedFor(long minute, long startMinute) {
+            if (n == 0 || (long) pairs[2 * (n - 1)] / RAW_BUCKET_MS >= minute) {
+                return false;
+            }
+            return n >= CHUNK_POINTS || minute - startMinute >= CHUNK_MINUTES;
         }
     }
 }
