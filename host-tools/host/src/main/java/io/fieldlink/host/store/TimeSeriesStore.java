@@ -23,10 +23,20 @@ import org.mapdb.Serializer;
  * Readings, events, rollups and the (device, seq) de-duplication state in the store.
  *
  * <p>Layout, chosen so that one commit writes each touched entry once: every (device, channel) has a
- * number ({@link SeriesIds}); raw readings live in one-minute buckets keyed {@code id << 32 | minute}
- * holding the bucket's (time, value) pairs sorted by time; rollups are keyed {@code id << 32 |
- * bucket index} per resolution and hold {min, max, sum, count}. A device's stored seqs are a
- * watermark (every seq up to it is stored) plus the few seqs stored beyond it.
+ * number ({@link SeriesIds}); raw readings live in variable-length <em>chunks</em> keyed {@code id << 32
+ * | minute}: the chunk starting at that minute holds the series' (time, value) pairs, sorted by time,
+ * from that minute until the next chunk's start. A series appends to its last chunk until it holds
+ * {@value #CHUNK_POINTS} readings or a reading comes {@value #CHUNK_MINUTES} minutes or more after
+ * its start; the next reading in a later minute starts a new chunk. So a sparse series (a meter
+ * reporting every 15 minutes) puts up to a day of readings into one entry instead of one entry per
+ * reading, and a dense one (several readings a second) still gets one chunk per minute. A late reading
+ * goes into the chunk holding its minute (the floor chunk), one before every chunk starts its own;
+ * a query starts at the floor chunk of its {@code from}. One-minute buckets written by the layout
+ * before chunks are chunks under this reading (no migration; a host before chunks must not open a
+ * directory written with them: it would miss the head of a chunk starting before a query's
+ * {@code from}). Rollups are keyed {@code id << 32 | bucket index} per resolution and hold {min, max,
+ * sum, count}. A device's stored seqs are a watermark (every seq up to it is stored) plus the few
+ * seqs stored beyond it.
  *
  * <p>Write-behind: during a group, buckets, rollups and watermarks are gathered in memory; at the
  * group's end ({@link #beforeFlush}) they are published to an in-memory <em>overlay</em> (immutable
@@ -200,11 +210,13 @@ public final class TimeSeriesStore implements CommitHook {
     }
 
     /**
-     * Inserts one reading into its raw bucket and, when new, adds it to its three rollups. The
-     * series' {@link Cursor} holds the raw bucket and rollups its last reading changed (in this
-     * group or an earlier one), so the next reading of the series (nearly always in the same
-     * buckets) reaches them without a map lookup; any other bucket is found as before (pending,
-     * overlay, MapDB) and becomes the cursor's.
+     * Inserts one reading into its raw chunk and, when new, adds it to its three rollups. The
+     * series' {@link Cursor} holds the raw chunk and rollups its last reading changed (in this group
+     * or an earlier one), so the next reading of the series (nearly always in the same chunk and
+     * rollups) reaches them without a map lookup; any other chunk or rollup is found as before
+     * (pending, overlay, MapDB) and becomes the cursor's. A reading at or after the start of the
+     * series' last chunk goes into it, or starts a new chunk at its minute when that one is closed
+     * ({@link RawBucket#closedFor}); an earlier one goes into the chunk holding its minute.
      */
     private void storeReading(long id, long t, double v) {
         Cursor c = cursor(id);
@@ -518,7 +530,7 @@ public final class TimeSeriesStore implements CommitHook {
 
     /**
      * Writes up to {@value #WRITE_AHEAD} (or twice as many as the last group published) overlay
-     * entries that their series moved past (a raw bucket or rollup left for a later one: readings
+     * entries that their series moved past (a raw chunk or rollup left for a later one: readings
      * nearly always come in time order, so these are done) into MapDB, uncommitted, so the
      * checkpoint writes only what is still changing. An entry changed after it was written ahead is
      * written again by the checkpoint ({@link Slot#written} no longer its value), so the commit
@@ -561,7 +573,7 @@ public final class TimeSeriesStore implements CommitHook {
         }
     }
 
-    /** @return entries held in memory for the next commit (raw buckets, rollups, watermarks) */
+    /** @return entries held in memory for the next commit (raw chunks, rollups, watermarks) */
     public int overlaySize() {
         int n = marksOverlay.size() + rawOverlay.size();
         for (Map<Long, Slot> m : rollupOverlay.values()) {
@@ -823,12 +835,13 @@ public final class TimeSeriesStore implements CommitHook {
     }
 
     /**
-     * What a series' last reading changed: its raw bucket and its rollups (one per resolution),
+     * What a series' last reading changed: its raw chunk and its rollups (one per resolution),
      * with the group they were last pending in. Since only this series' readings change them, they
-     * hold what is stored for their keys from one group to the next (a raw bucket is kept as the
+     * hold what is stored for their keys from one group to the next (a raw chunk is kept as the
      * mutable bucket, which the next group changes on; a rollup published by an earlier group is
-     * copied before it is changed). Also the highest raw and rollup keys the series may hold: a key
-     * above it is a new bucket, so it is not looked up in the pending maps, overlay or MapDB; the
+     * copied before it is changed). Also the highest raw and rollup keys the series may hold: a
+     * rollup key above it is a new bucket, and a raw key at or above it is in the series' last chunk
+     * (or starts a new one), so neither is looked up in the pending maps, overlay or MapDB; the
      * bounds are only ever raised. A rollback, a retention pass or a layout migration drops every
      * cursor (they are read again from the overlay and MapDB).
      */
@@ -865,7 +878,7 @@ public final class TimeSeriesStore implements CommitHook {
         }
     }
 
-    /** A raw bucket being changed in this transaction: (time, value) pairs sorted by time. */
+    /** A raw chunk being changed in this transaction: (time, value) pairs sorted by time. */
     private static final class RawBucket {
         private double[] pairs;
         private int n;
