@@ -618,12 +618,9 @@ public final class TimeSeriesStore implements CommitHook {
             double[] pairs = it.next().getValue();
             for (int i = 0; i < pairs.length; i += 2) {
                 long t = (long) pairs[i];
-                if (t < from) {
+                if (t < from || t >= to) {
+                    // the head of the chunk holding from; the tail of the last chunk (it may run past to)
                     continue;
-                }
-                if (t >= to) {
-                    // chunks hold later times than their start minute: nothing later is in range
-                    return out;
                 }
                 if (out.size() >= limit) {
                     return out;

@@ -85,6 +85,25 @@ class TimeSeriesChunkTest {
     }
 
     @Test
+    void aFullChunkStillTakesReadingsUpToTheMinuteOfItsLastOne() {
+        int full = TimeSeriesStore.CHUNK_POINTS;
+        for (int i = 0; i < full; i++) {
+            put(T0 + i * 5 * MIN, i);
+        }
+        long last = T0 + (full - 1) * 5 * MIN;
+        store.flush();
+        put(last - 2 * MIN, 1000); // late, after the start of the full chunk
+        put(last + 1, 1001); // the minute of its last reading: no chunk can start there
+        store.commit();
+        assertThat(chunkStarts(rawInMapDb())).containsExactly(T0);
+        assertThat(rawInMapDb().get(rawInMapDb().firstKey())).hasSize(2 * (full + 2));
+        put(last + MIN, 1002); // the next minute: a new chunk
+        store.commit();
+        assertThat(chunkStarts(rawInMapDb())).containsExactly(T0, last + MIN);
+        assertThat(times(last - 3 * MIN, Long.MAX_VALUE, 10)).containsExactly(last - 2 * MIN, last, last + 1, last + MIN);
+    }
+
+    @Test
     void aChunkSpansAtMostADay() {
         for (int h = 0; h < 30; h++) {
             put(T0 + h * 60 * MIN, h);
@@ -147,7 +166,7 @@ class TimeSeriesChunkTest {
         put(T0 + 3 * MIN, 1000); // late, inside the first (closed) chunk
         store.flush();
         assertThat(times(T0 + MIN, T0 + 6 * MIN, 10)).containsExactly(T0 + 3 * MIN, T0 + 5 * MIN);
-        put(second + 7 * MIN, 2000); // late inside the open chunk, after its points
+        put(second + 3 * MIN, 2000); // late inside the open chunk, between its points
         put(second - 1, 3000); // late, the last millisecond before the second chunk: the first chunk's
         put(T0 - 3 * MIN, 4000); // earlier than every chunk: a chunk of its own
         store.commit();
