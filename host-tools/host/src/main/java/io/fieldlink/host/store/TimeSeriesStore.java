@@ -674,8 +674,8 @@ public final class TimeSeriesStore implements CommitHook {
 
     /**
      * Removes raw readings of the minutes before {@code rawBefore}'s minute (whole chunks when all
-     * their points are; the one chunk holding points on both sides is rewritten with the later
-     * points, keyed by the minute of its first one) and events older than {@code rawBefore}, and
+     * their points are; the one chunk holding points on both sides keeps its later points, under its
+     * key) and events older than {@code rawBefore}, and
      * rollup buckets starting before the cut-off given for their resolution. Committer thread only.
      *
      * @return entries removed
@@ -717,9 +717,10 @@ public final class TimeSeriesStore implements CommitHook {
     /**
      * Removes the series' raw readings of minutes before {@code cutMinute}. Only the last chunk
      * starting before the cut can hold points at or after it (a chunk's points come before the next
-     * chunk's start): its later points are kept as a chunk starting at the first one's minute.
+     * chunk's start): it keeps its later points under its key (one value replaced, so a concurrent
+     * query sees it before or after the cut, never without it).
      *
-     * @return chunks removed (a chunk trimmed and moved is not counted)
+     * @return chunks removed (a trimmed chunk is not counted)
      */
     private long pruneRaw(long id, long cutMinute) {
         long cut = key(id, cutMinute);
@@ -732,13 +733,14 @@ public final class TimeSeriesStore implements CommitHook {
         while (keep < pairs.length && (long) pairs[keep] / RAW_BUCKET_MS < cutMinute) {
             keep += 2;
         }
-        long removed = 0;
         if (keep < pairs.length) {
-            // the straddling chunk: its later part starts at or after the cut, before the next chunk
-            raw.remove(last);
-            raw.put(key(id, (long) pairs[keep] / RAW_BUCKET_MS), Arrays.copyOfRange(pairs, keep, pairs.length));
+            // the straddling chunk: keeps its points at or after the cut
+            if (keep > 0) {
+                raw.put(last, Arrays.copyOfRange(pairs, keep, pairs.length));
+            }
+            return removeBelow(raw, key(id, 0), last);
         }
-        return removed + removeBelow(raw, key(id, 0), cut);
+        return removeBelow(raw, key(id, 0), cut);
     }
 
     private static long removeBelow(BTreeMap<Long, double[]> map, long from, long toExclusive) {

@@ -204,7 +204,7 @@ class TimeSeriesChunkTest {
     }
 
     @Test
-    void retentionDropsWholeChunksAndTrimsTheOneHoldingTheCut() {
+    void retentionDropsWholeChunksAndTrimsTheOneHoldingTheCutInPlace() {
         for (int h = 0; h < 60; h++) { // hourly for 60 hours: chunks at day 0, day 1, day 2
             put(T0 + h * 60 * MIN, h);
         }
@@ -212,14 +212,17 @@ class TimeSeriesChunkTest {
         long cut = T0 + DAY + 5 * 60 * MIN + 30 * MIN; // inside the second chunk
         assertThat(series.prune(cut, Map.of())).as("the first chunk").isEqualTo(1);
         store.commit();
-        assertThat(chunkStarts(rawInMapDb())).containsExactly(T0 + DAY + 6 * 60 * MIN, T0 + 2 * DAY);
+        assertThat(chunkStarts(rawInMapDb())).containsExactly(T0 + DAY, T0 + 2 * DAY);
+        assertThat(rawInMapDb().firstEntry().getValue()).as("trimmed to its hours 6-23").hasSize(2 * 18);
+        assertThat(series.prune(cut, Map.of())).as("again: nothing left to cut").isZero();
+        assertThat(rawInMapDb().firstEntry().getValue()).hasSize(2 * 18);
         reopen();
         assertThat(times(0, Long.MAX_VALUE, 100)).first().isEqualTo(T0 + DAY + 6 * 60 * MIN);
         assertThat(times(0, Long.MAX_VALUE, 100)).hasSize(60 - 30).isSorted();
         put(T0 + DAY + 7 * 60 * MIN + 1, 100); // late, into the trimmed chunk
         put(T0 + 60 * 60 * MIN, 60); // next in order
         store.commit();
-        assertThat(chunkStarts(rawInMapDb())).containsExactly(T0 + DAY + 6 * 60 * MIN, T0 + 2 * DAY);
+        assertThat(chunkStarts(rawInMapDb())).containsExactly(T0 + DAY, T0 + 2 * DAY);
         assertThat(times(T0 + DAY + 7 * 60 * MIN, T0 + DAY + 8 * 60 * MIN + 1, 10))
                 .containsExactly(T0 + DAY + 7 * 60 * MIN, T0 + DAY + 7 * 60 * MIN + 1, T0 + DAY + 8 * 60 * MIN);
         assertThat(series.prune(T0 + 3 * DAY, Map.of())).isEqualTo(2);
