@@ -23,10 +23,20 @@ import org.mapdb.Serializer;
  * Readings, events, rollups and the (device, seq) de-duplication state in the store.
  *
  * <p>Layout, chosen so that one commit writes each touched entry once: every (device, channel) has a
- * number ({@link SeriesIds}); raw readings live in one-minute buckets keyed {@code id << 32 | minute}
- * holding the bucket's (time, value) pairs sorted by time; rollups are keyed {@code id << 32 |
- * bucket index} per resolution and hold {min, max, sum, count}. A device's stored seqs are a
- * watermark (every seq up to it is stored) plus the few seqs stored beyond it.
+ * number ({@link SeriesIds}); raw readings live in variable-length <em>chunks</em> keyed {@code id << 32
+ * | minute}: the chunk starting at that minute holds the series' (time, value) pairs, sorted by time,
+ * from that minute until the next chunk's start. A series appends to its last chunk until it holds
+ * {@value #CHUNK_POINTS} readings or a reading comes {@value #CHUNK_MINUTES} minutes or more after
+ * its start; the next reading in a later minute starts a new chunk. So a sparse series (a meter
+ * reporting every 15 minutes) puts up to a day of readings into one entry instead of one entry per
+ * reading, and a dense one (several readings a second) still gets one chunk per minute. A late reading
+ * goes into the chunk holding its minute (the floor chunk), one before every chunk starts its own;
+ * a query starts at the floor chunk of its {@code from}. One-minute buckets written by the layout
+ * before chunks are chunks under this reading (no migration; a host before chunks must not open a
+ * directory written with them: it would miss the head of a chunk starting before a query's
+ * {@code from}). Rollups are keyed {@code id << 32 | bucket index} per resolution and hold {min, max,
+ * sum, count}. A device's stored seqs are a watermark (every seq up to it is stored) plus the few
+ * seqs stored beyond it.
  *
  * <p>Write-behind: during a group, buckets, rollups and watermarks are gathered in memory; at the
  * group's end ({@link #beforeFlush}) they are published to an in-memory <em>overlay</em> (immutable
@@ -40,8 +50,12 @@ import org.mapdb.Serializer;
  * are thread-safe and see every published group.
  */
 public final class TimeSeriesStore implements CommitHook {
-    /** Span of one raw bucket. */
+    /** Granularity of raw chunk starts (a chunk's key is the minute it starts at). */
     static final long RAW_BUCKET_MS = 60_000L;
+    /** A raw chunk holding this many points is closed: the series' next reading in a later minute starts a new one. */
+    static final int CHUNK_POINTS = 128;
+    /** A raw chunk is closed for readings this many minutes or more after its start (a day). */
+    static final long CHUNK_MINUTES = 24 * 60;
     private static final long MAX_INDEX = 0xFFFF_FFFFL;
     private static final int CACHED_WATERMARKS = 100_000;
     private static final String SEP = "\u0000";
@@ -58,7 +72,8 @@ public final class TimeSeriesStore implements CommitHook {
     private final BTreeMap<Object[], String> events;
     private final BTreeMap<Object[], String> seen;
     private final BTreeMap<String, Long> contiguous;
-    private final Map<Long, RawBucket> pendingRaw = new HashMap<>();
+    /** Raw chunks this group changed that their series' cursor left (sorted: an out-of-order reading looks up its floor chunk). */
+    private final java.util.TreeMap<Long, RawBucket> pendingRaw = new java.util.TreeMap<>();
     private final Map<Resolution, Map<Long, double[]>> pendingRollups = new EnumMap<>(Resolution.class);
     private final Map<String, Watermark> watermarks = new HashMap<>();
     private final List<Watermark> dirtyMarks = new ArrayList<>();
@@ -195,11 +210,13 @@ public final class TimeSeriesStore implements CommitHook {
     }
 
     /**
-     * Inserts one reading into its raw bucket and, when new, adds it to its three rollups. The
-     * series' {@link Cursor} holds the raw bucket and rollups its last reading changed (in this
-     * group or an earlier one), so the next reading of the series (nearly always in the same
-     * buckets) reaches them without a map lookup; any other bucket is found as before (pending,
-     * overlay, MapDB) and becomes the cursor's.
+     * Inserts one reading into its raw chunk and, when new, adds it to its three rollups. The
+     * series' {@link Cursor} holds the raw chunk and rollups its last reading changed (in this group
+     * or an earlier one), so the next reading of the series (nearly always in the same chunk and
+     * rollups) reaches them without a map lookup; any other chunk or rollup is found as before
+     * (pending, overlay, MapDB) and becomes the cursor's. A reading at or after the start of the
+     * series' last chunk goes into it, or starts a new chunk at its minute when that one is closed
+     * ({@link RawBucket#closedFor}); an earlier one goes into the chunk holding its minute.
      */
     private void storeReading(long id, long t, double v) {
         Cursor c = cursor(id);
@@ -207,24 +224,23 @@ public final class TimeSeriesStore implements CommitHook {
             c.touched = group;
             touched.add(c);
         }
-        long k = key(id, t / RAW_BUCKET_MS);
-        RawBucket b = c.raw;
-        if (b == null || c.rawKey != k) {
-            if (b != null && c.rawGroup == group) {
-                // left in this group for another bucket: published from the pending map
-                pendingRaw.put(c.rawKey, b);
+        long minute = t / RAW_BUCKET_MS;
+        long k = key(id, minute);
+        if (c.rawHigh == UNKNOWN) {
+            c.rawHigh = highestKey(id, rawOverlay, raw);
+        }
+        // the chunk holding minute k: the series' last chunk when k is at or after its start (nearly
+        // always, and nearly always the cursor's), else the floor chunk looked up
+        long floor = k >= c.rawHigh ? c.rawHigh : floorChunk(c, id, k);
+        RawBucket b;
+        if (floor < key(id, 0)) {
+            // earlier than any chunk of the series (or its first): a new chunk starts at k
+            b = moveRaw(c, k, true);
+        } else {
+            b = moveRaw(c, floor, false);
+            if (floor == c.rawHigh && k > floor && b.closedFor(minute, floor & MAX_INDEX)) {
+                b = moveRaw(c, k, true);
             }
-            if (b != null && k > c.rawKey) {
-                done[0].add(c.rawKey);
-            }
-            b = rawBucket(c, id, k);
-            c.raw = b;
-            c.rawKey = k;
-            c.rawGroup = group;
-        } else if (c.rawGroup != group) {
-            // the bucket as an earlier group left it, which is what is stored for k: this group changes it on
-            b.changed = false;
-            c.rawGroup = group;
         }
         if (!b.insert(t, v)) {
             return;
@@ -283,26 +299,78 @@ public final class TimeSeriesStore implements CommitHook {
     }
 
     /**
-     * @return raw bucket {@code k} to become the cursor's: taken out of the pending map when this
-     *     group changed it already, else loaded (new when later than any bucket of the series)
+     * Makes raw chunk {@code k} the cursor's, changeable by this group. The chunk it leaves goes to
+     * the pending map when this group changed it (published from there) and, when the series moves
+     * forward, to the chunks {@link #writeAhead} may write.
+     *
+     * @param fresh {@code k} is a new chunk (nothing stored for it)
      */
-    private RawBucket rawBucket(Cursor c, long id, long k) {
-        if (c.rawHigh == UNKNOWN) {
-            c.rawHigh = highestKey(id, rawOverlay, raw);
+    private RawBucket moveRaw(Cursor c, long k, boolean fresh) {
+        RawBucket b = c.raw;
+        if (b != null && c.rawKey == k) {
+            if (c.rawGroup != group) {
+                // the chunk as an earlier group left it, which is what is stored for k: this group changes it on
+                b.changed = false;
+                c.rawGroup = group;
+            }
+            return b;
         }
-        if (k > c.rawHigh) {
-            // later than any bucket of the series: new, nothing to look up (readings nearly always arrive so)
-            c.rawHigh = k;
-            return new RawBucket(null);
+        if (b != null && c.rawGroup == group) {
+            // left in this group for another chunk: published from the pending map
+            pendingRaw.put(c.rawKey, b);
         }
-        RawBucket b = pendingRaw.remove(k);
-        if (b == null) {
-            Slot published = rawOverlay.get(k);
-            // not in the overlay: MapDB holds it (what was written ahead included: this transaction's writes read back)
-            b = new RawBucket(published != null ? published.value : raw.get(k));
-            b.slot = published;
+        if (b != null && k > c.rawKey) {
+            done[0].add(c.rawKey);
         }
+        if (fresh) {
+            b = new RawBucket(null);
+            c.rawHigh = Math.max(c.rawHigh, k);
+        } else {
+            b = pendingRaw.remove(k);
+            if (b == null) {
+                Slot published = rawOverlay.get(k);
+                // not in the overlay: MapDB holds it (what was written ahead included: this transaction's writes read back)
+                b = new RawBucket(published != null ? published.value : raw.get(k));
+                b.slot = published;
+            }
+        }
+        c.raw = b;
+        c.rawKey = k;
+        c.rawGroup = group;
         return b;
+    }
+
+    /**
+     * @return the key of the series' raw chunk starting at or before {@code k} (the cursor's, this
+     *     group's pending ones, the overlay's or MapDB's), or {@code key(id, 0) - 1} when none
+     */
+    private long floorChunk(Cursor c, long id, long k) {
+        long floor = key(id, 0) - 1;
+        if (c.raw != null && c.rawKey <= k) {
+            floor = c.rawKey;
+        }
+        for (Long f : new Long[] {pendingRaw.floorKey(k), rawOverlay.floorKey(k), raw.floorKey(k)}) {
+            if (f != null && f > floor) {
+                floor = f;
+            }
+        }
+        return floor;
+    }
+
+    /**
+     * @return the key of the raw chunk a query from {@code k} starts at: the series' chunk starting
+     *     at or before {@code k} in the overlay or MapDB, else {@code k}
+     */
+    private long queryFloor(long id, long k) {
+        long none = key(id, 0) - 1;
+        long floor = none;
+        // the overlay first: it is emptied once MapDB holds it
+        for (Long f : new Long[] {rawOverlay.floorKey(k), raw.floorKey(k)}) {
+            if (f != null && f > floor) {
+                floor = f;
+            }
+        }
+        return floor == none ? k : floor;
     }
 
     /**
@@ -462,7 +530,7 @@ public final class TimeSeriesStore implements CommitHook {
 
     /**
      * Writes up to {@value #WRITE_AHEAD} (or twice as many as the last group published) overlay
-     * entries that their series moved past (a raw bucket or rollup left for a later one: readings
+     * entries that their series moved past (a raw chunk or rollup left for a later one: readings
      * nearly always come in time order, so these are done) into MapDB, uncommitted, so the
      * checkpoint writes only what is still changing. An entry changed after it was written ahead is
      * written again by the checkpoint ({@link Slot#written} no longer its value), so the commit
@@ -505,7 +573,7 @@ public final class TimeSeriesStore implements CommitHook {
         }
     }
 
-    /** @return entries held in memory for the next commit (raw buckets, rollups, watermarks) */
+    /** @return entries held in memory for the next commit (raw chunks, rollups, watermarks) */
     public int overlaySize() {
         int n = marksOverlay.size() + rawOverlay.size();
         for (Map<Long, Slot> m : rollupOverlay.values()) {
@@ -543,13 +611,15 @@ public final class TimeSeriesStore implements CommitHook {
         if (id < 0 || to <= 0 || from >= to) {
             return out;
         }
-        long lo = key(id, Math.floorDiv(Math.max(from, 0), RAW_BUCKET_MS));
+        // the chunk holding from may start before it
+        long lo = queryFloor(id, key(id, Math.floorDiv(Math.max(from, 0), RAW_BUCKET_MS)));
         long hi = key(id, (to - 1) / RAW_BUCKET_MS);
         for (Iterator<Map.Entry<Long, double[]>> it = Overlaid.range(rawOverlay, raw, lo, hi); it.hasNext();) {
             double[] pairs = it.next().getValue();
             for (int i = 0; i < pairs.length; i += 2) {
                 long t = (long) pairs[i];
                 if (t < from || t >= to) {
+                    // the head of the chunk holding from; the tail of the last chunk (it may run past to)
                     continue;
                 }
                 if (out.size() >= limit) {
@@ -603,7 +673,9 @@ public final class TimeSeriesStore implements CommitHook {
     }
 
     /**
-     * Removes raw readings (whole one-minute buckets) and events older than {@code rawBefore}, and
+     * Removes raw readings of the minutes before {@code rawBefore}'s minute (whole chunks when all
+     * their points are; the one chunk holding points on both sides keeps its later points, under its
+     * key) and events older than {@code rawBefore}, and
      * rollup buckets starting before the cut-off given for their resolution. Committer thread only.
      *
      * @return entries removed
@@ -616,7 +688,7 @@ public final class TimeSeriesStore implements CommitHook {
         long removed = 0;
         for (long id : ids.all()) {
             if (rawBefore > 0) {
-                removed += removeBelow(raw, key(id, 0), key(id, rawBefore / RAW_BUCKET_MS));
+                removed += pruneRaw(id, rawBefore / RAW_BUCKET_MS);
             }
             for (Map.Entry<Resolution, Long> e : bucketsBefore.entrySet()) {
                 long cut = e.getValue();
@@ -640,6 +712,35 @@ public final class TimeSeriesStore implements CommitHook {
             k = events.higherKey(new Object[] {device, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE});
         }
         return removed;
+    }
+
+    /**
+     * Removes the series' raw readings of minutes before {@code cutMinute}. Only the last chunk
+     * starting before the cut can hold points at or after it (a chunk's points come before the next
+     * chunk's start): it keeps its later points under its key (one value replaced, so a concurrent
+     * query sees it before or after the cut, never without it).
+     *
+     * @return chunks removed (a trimmed chunk is not counted)
+     */
+    private long pruneRaw(long id, long cutMinute) {
+        long cut = key(id, cutMinute);
+        Long last = raw.lowerKey(cut);
+        if (last == null || last < key(id, 0)) {
+            return 0;
+        }
+        double[] pairs = raw.get(last);
+        int keep = 0;
+        while (keep < pairs.length && (long) pairs[keep] / RAW_BUCKET_MS < cutMinute) {
+            keep += 2;
+        }
+        if (keep < pairs.length) {
+            // the straddling chunk: keeps its points at or after the cut
+            if (keep > 0) {
+                raw.put(last, Arrays.copyOfRange(pairs, keep, pairs.length));
+            }
+            return removeBelow(raw, key(id, 0), last);
+        }
+        return removeBelow(raw, key(id, 0), cut);
     }
 
     private static long removeBelow(BTreeMap<Long, double[]> map, long from, long toExclusive) {
@@ -733,12 +834,13 @@ public final class TimeSeriesStore implements CommitHook {
     }
 
     /**
-     * What a series' last reading changed: its raw bucket and its rollups (one per resolution),
+     * What a series' last reading changed: its raw chunk and its rollups (one per resolution),
      * with the group they were last pending in. Since only this series' readings change them, they
-     * hold what is stored for their keys from one group to the next (a raw bucket is kept as the
+     * hold what is stored for their keys from one group to the next (a raw chunk is kept as the
      * mutable bucket, which the next group changes on; a rollup published by an earlier group is
-     * copied before it is changed). Also the highest raw and rollup keys the series may hold: a key
-     * above it is a new bucket, so it is not looked up in the pending maps, overlay or MapDB; the
+     * copied before it is changed). Also the highest raw and rollup keys the series may hold: a
+     * rollup key above it is a new bucket, and a raw key at or above it is in the series' last chunk
+     * (or starts a new one), so neither is looked up in the pending maps, overlay or MapDB; the
      * bounds are only ever raised. A rollback, a retention pass or a layout migration drops every
      * cursor (they are read again from the overlay and MapDB).
      */
@@ -775,7 +877,7 @@ public final class TimeSeriesStore implements CommitHook {
         }
     }
 
-    /** A raw bucket being changed in this transaction: (time, value) pairs sorted by time. */
+    /** A raw chunk being changed in this transaction: (time, value) pairs sorted by time. */
     private static final class RawBucket {
         private double[] pairs;
         private int n;
@@ -832,6 +934,18 @@ public final class TimeSeriesStore implements CommitHook {
 
         double[] pairs() {
             return Arrays.copyOf(pairs, 2 * n);
+        }
+
+        /**
+         * @return true when a reading of {@code minute} (after the chunk's start and after all its
+         *     points) starts a new chunk: this one holds {@value #CHUNK_POINTS} points or spans
+         *     {@value #CHUNK_MINUTES} minutes from its start
+         */
+        boolean closedFor(long minute, long startMinute) {
+            if (n == 0 || (long) pairs[2 * (n - 1)] / RAW_BUCKET_MS >= minute) {
+                return false;
+            }
+            return n >= CHUNK_POINTS || minute - startMinute >= CHUNK_MINUTES;
         }
     }
 }

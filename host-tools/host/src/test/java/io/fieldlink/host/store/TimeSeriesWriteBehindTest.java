@@ -197,30 +197,30 @@ class TimeSeriesWriteBehindTest {
     }
 
     @Test
-    void bucketsASeriesMovedPastAreWrittenAheadOfTheCheckpointAndALateChangeIsWrittenAgainByIt() {
+    void chunksASeriesMovedPastAreWrittenAheadOfTheCheckpointAndALateChangeIsWrittenAgainByIt() {
         Map<Long, double[]> rawInMapDb = store.longDoublesMap("raw-1m");
         Map<Long, double[]> m15InMapDb = store.longSmallDoublesMap("rollups-" + Resolution.M15.wireName());
         store.commit(); // the maps exist in MapDB (as after any host start)
-        series.store(up(1, new Reading("v", T0, 1), new Reading("v", T0 + 20 * MIN, 2)));
+        series.store(up(1, new Reading("v", T0, 1), new Reading("v", T0 + DAY, 2)));
         store.flush();
         store.writeAhead();
-        assertThat(rawInMapDb).as("minute 0 is done (the series moved on to minute 20); minute 20 is not").hasSize(1);
+        assertThat(rawInMapDb).as("the chunk of minute 0 is done (the series moved on a day later, past its span); the next is not").hasSize(1);
         assertThat(rawInMapDb.values().iterator().next()).containsExactly(T0, 1);
         assertThat(m15InMapDb).as("the first quarter hour likewise").hasSize(1);
         store.rollback();
         assertThat(rawInMapDb).as("written ahead, not committed").isEmpty();
         assertThat(values("v")).isEmpty();
 
-        series.store(up(1, new Reading("v", T0, 1), new Reading("v", T0 + 20 * MIN, 2)));
+        series.store(up(1, new Reading("v", T0, 1), new Reading("v", T0 + DAY, 2)));
         store.flush();
         store.writeAhead();
-        series.store(up(2, new Reading("v", T0 + 1000, 5))); // late, into the bucket written ahead
+        series.store(up(2, new Reading("v", T0 + 1000, 5))); // late, into the chunk written ahead
         store.flush();
         store.writeAhead();
         store.commit();
         reopen();
         assertThat(values("v")).containsExactly(1.0, 5.0, 2.0);
         assertThat(series.buckets("m1", "v", Resolution.M15, 0, Long.MAX_VALUE, 10))
-                .containsExactly(new Bucket(T0, 1, 5, 6, 2), new Bucket(T0 + 15 * MIN, 2, 2, 2, 1));
+                .containsExactly(new Bucket(T0, 1, 5, 6, 2), new Bucket(T0 + DAY, 2, 2, 2, 1));
     }
 }
