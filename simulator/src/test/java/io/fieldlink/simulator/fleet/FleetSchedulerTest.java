@@ -23,22 +23,8 @@ class FleetSchedulerTest {
     private static final long DAY = 86_400_000L;
 
     private static FleetSpec spec() {
-        FleetSpec s = new FleetSpec();
-        s.meters = 12;
-        s.pumps = 4;
-        s.wells = 4;
-        s.seed = 5;
-        s.idPrefix = "sched-";
-        s.bootSpreadMillis = 15 * 60_000L;
-        s.serveBeforeClockKnown = false;
+        FleetSpec s = FaultyFleets.spec(12, 4, 4, 5, "sched-", 15 * 60_000L);
         s.reportIntervalMillis = 15 * 60_000L;
-        s.meterSampleMillis = 15 * 60_000L;
-        s.wellSampleMillis = 5 * 60_000L;
-        s.loss = 0.05;
-        s.duplication = 0.03;
-        s.reorder = 0.03;
-        s.powerCutsPerDay = 1;
-        s.partitionsPerDay = 0.3;
         s.fleetPartitionsPerDay = 0.5;
         return s;
     }

@@ -31,21 +31,7 @@ class ShardedFleetTest {
     private static final long DAY = 86_400_000L;
 
     private static FleetSpec spec(int threads) {
-        FleetSpec s = new FleetSpec();
-        s.meters = 14;
-        s.pumps = 5;
-        s.wells = 5;
-        s.seed = 21;
-        s.idPrefix = "shard-";
-        s.bootSpreadMillis = 10 * 60_000L;
-        s.serveBeforeClockKnown = false;
-        s.meterSampleMillis = 15 * 60_000L;
-        s.wellSampleMillis = 5 * 60_000L;
-        s.loss = 0.05;
-        s.duplication = 0.03;
-        s.reorder = 0.03;
-        s.powerCutsPerDay = 1;
-        s.partitionsPerDay = 0.3;
+        FleetSpec s = FaultyFleets.spec(14, 5, 5, 21, "shard-", 10 * 60_000L);
         s.fleetPartitionsPerDay = 1;
         s.sensorFaultsPerDay = 0.5;
         s.incidentsPerDay = 0.5;

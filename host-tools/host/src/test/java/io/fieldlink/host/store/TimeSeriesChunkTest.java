@@ -6,16 +6,12 @@ import io.fieldlink.host.ingest.Bucket;
 import io.fieldlink.host.ingest.Reading;
 import io.fieldlink.host.ingest.Resolution;
 import io.fieldlink.host.ingest.Uplink;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mapdb.BTreeMap;
 
 /**
@@ -24,31 +20,7 @@ import org.mapdb.BTreeMap;
  * into the chunk holding their minute, retention trims the chunk holding the cut, and one-minute
  * buckets written by the layout before chunks read as chunks.
  */
-class TimeSeriesChunkTest {
-    private static final long MIN = 60_000L;
-    private static final long DAY = 86_400_000L;
-    private static final long T0 = 1_763_683_200_000L; // 2025-11-21T00:00:00Z
-    @TempDir
-    Path dir;
-    HostStore store;
-    TimeSeriesStore series;
-
-    @BeforeEach
-    void open() {
-        store = HostStore.open(dir);
-        series = new TimeSeriesStore(store);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    private void reopen() {
-        store.close();
-        store = HostStore.open(dir);
-        series = new TimeSeriesStore(store);
-    }
+class TimeSeriesChunkTest extends OpenTimeSeriesTest {
 
     private BTreeMap<Long, double[]> rawInMapDb() {
         return store.longDoublesMap("raw-1m");

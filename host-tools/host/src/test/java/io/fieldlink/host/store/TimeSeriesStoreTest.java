@@ -8,31 +8,12 @@ import io.fieldlink.host.ingest.Event;
 import io.fieldlink.host.ingest.Reading;
 import io.fieldlink.host.ingest.Resolution;
 import io.fieldlink.host.ingest.Uplink;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TimeSeriesStoreTest {
-    @TempDir
-    Path dir;
-    HostStore store;
-    TimeSeriesStore series;
-
-    @BeforeEach
-    void open() {
-        store = HostStore.open(dir);
-        series = new TimeSeriesStore(store);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class TimeSeriesStoreTest extends OpenTimeSeriesTest {
 
     private void stored(String device, long... seqs) {
         for (long s : seqs) {
@@ -62,22 +43,14 @@ class TimeSeriesStoreTest {
     void watermarkSurvivesAReopen() {
         stored("m1", 1, 2, 3);
         assertThat(series.acknowledged("m1", 4).highestContiguous()).isEqualTo(3);
-        store.commit();
-        store.close();
-        store = HostStore.open(dir);
-        series = new TimeSeriesStore(store);
+        commitAndReopen();
         stored("m1", 4);
         assertThat(series.acknowledged("m1", 4).highestContiguous()).isEqualTo(4);
     }
 
-    private static final long DAY = 86_400_000L;
-    private static final long T0 = 1_763_683_200_000L; // 2025-11-21T00:00:00Z
-
-    private void reopen() {
+    private void commitAndReopen() {
         store.commit();
-        store.close();
-        store = HostStore.open(dir);
-        series = new TimeSeriesStore(store);
+        reopen();
     }
 
     private static Uplink readings(String device, long seq, Reading... rs) {
@@ -88,7 +61,7 @@ class TimeSeriesStoreTest {
     void outOfOrderSeqsAreRangesThatJoinTheWatermarkAndSurviveAReopen() {
         stored("m1", 1, 2, 5, 6, 9);
         assertThat(series.acknowledged("m1", 8).ranges()).containsExactly(5, 6, 9, 9);
-        reopen();
+        commitAndReopen();
         assertThat(series.contains("m1", 6)).isTrue();
         assertThat(series.contains("m1", 7)).isFalse();
         assertThat(series.store(new Uplink("m1", 6, List.of(), List.of(), 0))).as("a stored seq again").isFalse();
@@ -97,7 +70,7 @@ class TimeSeriesStoreTest {
         assertThat(a.highestContiguous()).isEqualTo(6);
         assertThat(a.ranges()).containsExactly(9, 9);
         stored("m1", 8, 7);
-        reopen();
+        commitAndReopen();
         assertThat(series.acknowledged("m1", 8).highestContiguous()).isEqualTo(9);
         assertThat(series.acknowledged("m1", 8).ranges()).isEmpty();
         assertThat(series.contains("m1", 9)).isTrue();
@@ -107,9 +80,9 @@ class TimeSeriesStoreTest {
     void rollupsHoldMinMaxSumCountAtEachResolution() {
         series.store(readings("m1", 1, new Reading("v", T0 + 1_000, 10), new Reading("v", T0 + 20 * 60_000, 30)));
         series.store(readings("m1", 2, new Reading("v", T0 + 2 * 3_600_000, 5), new Reading("v", T0 + 1_000, 99)));
-        reopen();
+        commitAndReopen();
         series.store(readings("m1", 3, new Reading("v", T0 + 90_000, 20)));
-        reopen();
+        commitAndReopen();
         assertThat(series.readings("m1", "v", 0, Long.MAX_VALUE, 100)).extracting(Reading::value)
                 .as("a second value at the same (channel, time) from another seq is a reading too")
                 .containsExactly(10.0, 99.0, 20.0, 30.0, 5.0);
@@ -132,7 +105,7 @@ class TimeSeriesStoreTest {
     void anExactRepeatOfAReadingIsStoredOnceEvenWithoutASeq() {
         series.store(readings("m1", -1, new Reading("v", T0, 7), new Reading("v", T0, 8)));
         series.store(readings("m1", -1, new Reading("v", T0, 7)));
-        reopen();
+        commitAndReopen();
         series.store(readings("m1", -1, new Reading("v", T0, 8), new Reading("v", T0, 7)));
         assertThat(series.readings("m1", "v", 0, Long.MAX_VALUE, 100)).extracting(Reading::value).containsExactly(7.0, 8.0);
         assertThat(series.buckets("m1", "v", Resolution.D1, 0, Long.MAX_VALUE, 10)).containsExactly(new Bucket(T0, 7, 8, 15, 2));
@@ -146,13 +119,13 @@ class TimeSeriesStoreTest {
         series.store(new Uplink("a0", 1, List.of(), List.of(new Event("x", T0, "{}")), 0));
         series.store(new Uplink("z9", 1, List.of(), List.of(new Event("x", T0 - DAY, "{}"), new Event("x", T0, "{}"),
                 new Event("x", T0 + 6 * DAY, "{}")), 0));
-        reopen();
+        commitAndReopen();
         Map<Resolution, Long> cut = new EnumMap<>(Resolution.class);
         cut.put(Resolution.M15, T0 + 5 * DAY);
         cut.put(Resolution.H1, T0 + 5 * DAY);
         cut.put(Resolution.D1, T0);
         long removed = series.prune(T0 + 5 * DAY, cut);
-        reopen();
+        commitAndReopen();
         assertThat(removed).isEqualTo(1 + 1 + 1 + 1 + 1 + 2);
         assertThat(series.readings("m1", "v", 0, Long.MAX_VALUE, 10)).extracting(Reading::value).containsExactly(2.0);
         assertThat(series.events("m1", 0, Long.MAX_VALUE, 10)).hasSize(1);
@@ -172,11 +145,11 @@ class TimeSeriesStoreTest {
         store.rollback();
         assertThat(series.acknowledged("m1", 4).highestContiguous()).isEqualTo(2);
         assertThat(series.acknowledged("m1", 4).ranges()).isEmpty();
-        reopen();
+        commitAndReopen();
         assertThat(series.readings("m1", "w", 0, Long.MAX_VALUE, 10)).isEmpty();
         assertThat(series.buckets("m1", "v", Resolution.D1, 0, Long.MAX_VALUE, 10)).containsExactly(new Bucket(T0, 1, 1, 1, 1));
         assertThat(series.store(readings("m1", 4, new Reading("w", T0, 8)))).isTrue();
-        reopen();
+        commitAndReopen();
         assertThat(series.readings("m1", "w", 0, Long.MAX_VALUE, 10)).extracting(Reading::value).containsExactly(8.0);
     }
 
@@ -186,10 +159,10 @@ class TimeSeriesStoreTest {
                 .put(new Object[] {"m1", "v", T0 + 1_000}, new double[] {4.5});
         store.tupleMap("rollup-1h", org.mapdb.Serializer.STRING, org.mapdb.Serializer.STRING, org.mapdb.Serializer.LONG)
                 .put(new Object[] {"m1", "v", T0}, new double[] {1, 9, 20, 4});
-        reopen();
+        commitAndReopen();
         assertThat(series.migrateTupleLayout(store)).isEqualTo(2);
         series.store(readings("m1", 1, new Reading("v", T0 + 2_000, 5)));
-        reopen();
+        commitAndReopen();
         assertThat(series.migrateTupleLayout(store)).isZero();
         assertThat(series.readings("m1", "v", 0, Long.MAX_VALUE, 10)).extracting(Reading::value).containsExactly(4.5, 5.0);
         assertThat(series.buckets("m1", "v", Resolution.H1, 0, Long.MAX_VALUE, 10))

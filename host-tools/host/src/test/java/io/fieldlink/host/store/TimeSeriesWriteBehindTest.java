@@ -6,44 +6,16 @@ import io.fieldlink.host.ingest.Bucket;
 import io.fieldlink.host.ingest.Reading;
 import io.fieldlink.host.ingest.Resolution;
 import io.fieldlink.host.ingest.Uplink;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Write-behind of the time series: a flushed group (the end of a group made durable by the ingest
  * log) is read from memory and written into MapDB only by the commit (the checkpoint); a rollback
  * forgets it; queries merge memory and MapDB; retention cuts what is still in memory too.
  */
-class TimeSeriesWriteBehindTest {
-    private static final long MIN = 60_000L;
-    private static final long DAY = 86_400_000L;
-    private static final long T0 = 1_763_683_200_000L; // 2025-11-21T00:00:00Z
-    @TempDir
-    Path dir;
-    HostStore store;
-    TimeSeriesStore series;
-
-    @BeforeEach
-    void open() {
-        store = HostStore.open(dir);
-        series = new TimeSeriesStore(store);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    private void reopen() {
-        store.close();
-        store = HostStore.open(dir);
-        series = new TimeSeriesStore(store);
-    }
+class TimeSeriesWriteBehindTest extends OpenTimeSeriesTest {
 
     private static Uplink up(long seq, Reading... rs) {
         return new Uplink("m1", seq, List.of(rs), List.of(), 0);
