@@ -37,6 +37,11 @@ public class BatchReadBenchmark {
 
     @Setup
     public void setUp() {
+        encoded = meterBatch(records, BASE_MS);
+    }
+
+    /** An encoded {@code up} batch of {@code records} telemetry records (voltage, current, energy sum), seqs from 1000. */
+    static byte[] meterBatch(int records, long baseMillis) {
         List<UplinkRecord> list = new ArrayList<>();
         for (int i = 0; i < records; i++) {
             long seq = 1000 + i;
@@ -44,9 +49,9 @@ public class BatchReadBenchmark {
             p.add().baseName("m:").name("voltage").unit("V").value(229.5 + (seq % 7));
             p.add().name("current").unit("A").value(1.25);
             p.add().name("energy").unit("Wh").sum(1000 + seq);
-            list.add(UplinkRecord.telemetry(seq, BASE_MS + seq * 1000, p));
+            list.add(UplinkRecord.telemetry(seq, baseMillis + seq * 1000, p));
         }
-        encoded = new UplinkBatch(list).encode();
+        return new UplinkBatch(list).encode();
     }
 
     @Benchmark

@@ -2,14 +2,9 @@ package io.fieldlink.host.bench;
 
 import io.fieldlink.host.ingest.BatchReader;
 import io.fieldlink.host.ingest.ReferenceBatchReader;
-import io.fieldlink.protocol.record.UplinkBatch;
-import io.fieldlink.protocol.record.UplinkRecord;
-import io.fieldlink.protocol.senml.SenmlPack;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The thread CPU time of reading one {@code up} batch (the batch {@code IngestLoad} sends), the
@@ -33,16 +28,7 @@ public final class BatchReadCpu {
     }
 
     private static void run(int records) {
-        List<UplinkRecord> list = new ArrayList<>();
-        for (int i = 0; i < records; i++) {
-            long seq = 1000 + i;
-            SenmlPack p = new SenmlPack();
-            p.add().baseName("m:").name("voltage").unit("V").value(229.5 + (seq % 7));
-            p.add().name("current").unit("A").value(1.25);
-            p.add().name("energy").unit("Wh").sum(1000 + seq);
-            list.add(UplinkRecord.telemetry(seq, 1_790_000_000_000L + seq * 1000, p));
-        }
-        byte[] batch = new UplinkBatch(list).encode();
+        byte[] batch = BatchReadBenchmark.meterBatch(records, 1_790_000_000_000L);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sink = 0;
         for (int i = 0; i < 100_000; i++) {
