@@ -7,10 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mapdb.BTreeMap;
@@ -49,7 +55,7 @@ public final class Committer implements AutoCloseable {
     private final Thread thread;
     private final IngestLog log;
     /** Completes the writes' futures (see {@link #complete}). */
-    private final java.util.concurrent.ExecutorService completions = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService completions = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "fieldlink-committed");
         t.setDaemon(true);
         completionThread = t;
@@ -73,9 +79,9 @@ public final class Committer implements AutoCloseable {
     private volatile boolean broken;
     private volatile LogReplayer replayer;
     /** Components whose changes the groups' log appends make durable ({@link #addLoggedSource}), by name. */
-    private final java.util.Map<String, LoggedSource> sources = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, LoggedSource> sources = new ConcurrentHashMap<>();
     /** Text maps whose puts are logged writes ({@link #loggedPut}), by name: the log's entries name them. */
-    private final java.util.Map<String, BTreeMap<String, String>> loggedMaps = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, BTreeMap<String, String>> loggedMaps = new ConcurrentHashMap<>();
     private long applied;
     /** False while the log holds entries after the checkpoint that {@link #replayLog} has not re-applied yet. */
     private boolean replayed;
@@ -176,7 +182,7 @@ public final class Committer implements AutoCloseable {
         if (log == null) {
             return;
         }
-        LoggedSourceEntry.encode(name, new byte[0]);
+        LoggedSourceEntry.checkName(name);
         if (sources.putIfAbsent(name, source) != null) {
             throw new IllegalArgumentException("a logged source named " + name + " is registered already");
         }
@@ -202,7 +208,7 @@ public final class Committer implements AutoCloseable {
                 LoggedPut.apply(map, key, value);
                 return null;
             }).join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException) {
                 throw (RuntimeException) e.getCause();
             }
@@ -279,7 +285,7 @@ public final class Committer implements AutoCloseable {
         notOnCompletionThread();
         try {
             return submit(write).join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException) {
                 throw (RuntimeException) e.getCause();
             }
@@ -476,7 +482,7 @@ public final class Committer implements AutoCloseable {
             List<byte[]> entries = new ArrayList<>(batch.size());
             List<LoggedSource> changed = List.of();
             List<Integer> changes = List.of();
-            for (java.util.Map.Entry<String, LoggedSource> s : sources.entrySet()) {
+            for (Map.Entry<String, LoggedSource> s : sources.entrySet()) {
                 List<byte[]> unlogged = s.getValue().unlogged();
                 if (unlogged.isEmpty()) {
                     continue;
@@ -531,7 +537,7 @@ public final class Committer implements AutoCloseable {
                     j.finish();
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // closing: complete them here
             for (Job<?> j : done) {
                 j.finish();

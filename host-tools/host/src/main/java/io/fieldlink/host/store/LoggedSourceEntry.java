@@ -18,17 +18,27 @@ final class LoggedSourceEntry {
         return entry.length > 0 && (entry[0] & 0xFF) == MARKER;
     }
 
+    /** @throws IllegalArgumentException unless {@code source} is 1..255 characters, as an entry can name it */
+    static void checkName(String source) {
+        nameBytes(source);
+    }
+
     static byte[] encode(String source, byte[] payload) {
-        byte[] name = source.getBytes(StandardCharsets.US_ASCII);
-        if (name.length == 0 || name.length > 255) {
-            throw new IllegalArgumentException("a logged source's name must be 1..255 characters: '" + source + "'");
-        }
+        byte[] name = nameBytes(source);
         byte[] out = new byte[2 + name.length + payload.length];
         out[0] = (byte) MARKER;
         out[1] = (byte) name.length;
         System.arraycopy(name, 0, out, 2, name.length);
         System.arraycopy(payload, 0, out, 2 + name.length, payload.length);
         return out;
+    }
+
+    private static byte[] nameBytes(String source) {
+        byte[] name = source.getBytes(StandardCharsets.US_ASCII);
+        if (name.length == 0 || name.length > 255) {
+            throw new IllegalArgumentException("a logged source's name must be 1..255 characters: '" + source + "'");
+        }
+        return name;
     }
 
     /** @throws IllegalArgumentException when it is not such an entry */
